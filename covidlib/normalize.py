@@ -1,0 +1,127 @@
+"""Text normalization: small ``str -> str`` steps composed once, at load time.
+
+Two kinds of steps live here:
+
+* display steps (:func:`normalize_page`) produce the text users read and every
+  offset points into: Unicode NFC, one newline convention, no HTML entities, no
+  zero-width or non-breaking spaces;
+* key steps (:func:`tone_key`, :func:`fold`, :func:`ascii_fold`) produce lookup
+  keys for matching. They are *length-preserving*: ``len(key(s)) == len(s)`` and
+  character ``i`` of the key comes from character ``i`` of ``s``, so an offset
+  found in a key is an offset in the text. Keys are never shown to users.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "normalize_page",
+    "tone_key",
+    "fold",
+    "ascii_fold",
+    "collapse_spaces",
+]
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000\t\x0b\x0c"), " ")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TRAILING_SPACE = re.compile(r"[ ]+\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _unescape_entities(text: str) -> str:
+    """Replace HTML entities left in scraped text (``&nbsp;``, ``&#7871;``) by their characters."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def normalize_page(text: str) -> str:
+    """Return the display form of a page: NFC, ``\\n`` newlines, entities decoded, odd spaces made plain.
+
+    >>> normalize_page("Ho\\u0300a Bi\\u0300nh&nbsp;\\r\\n")
+    'Hòa Bình\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _unescape_entities(text)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return _TRAILING_SPACE.sub("\n", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of white space into one space and strip the ends."""
+    return " ".join(text.split())
+
+
+# --- tone-mark placement -------------------------------------------------
+# Vietnamese has two conventions for where the tone mark sits in the pairs
+# "oa", "oe", "uy" when nothing follows them: old "hoà, hoá, thuỷ" and new
+# "hòa, hóa, thủy". Keys use the new one (the one GSO and the reference
+# tables use). Swapping which vowel carries the mark keeps the length.
+
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # grave, acute, tilde, hook, dot
+
+
+def _split_tone(ch: str) -> tuple[str, str]:
+    """Split a precomposed vowel into (vowel without tone mark, tone mark or '')."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in decomposed if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return base, tone
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone) if tone else base
+
+
+_OLD_STYLE = re.compile(
+    r"(?i)(?<![qg])([oO][àáãảạÀÁÃẢẠèéẽẻẹÈÉẼẺẸ]|[uU][ỳýỹỷỵỲÝỸỶỴ])(?![a-zA-Zà-ỹÀ-Ỹđ])"
+)
+
+
+@lru_cache(maxsize=4096)
+def _move_tone_left(pair: str) -> str:
+    first, second = pair
+    base, tone = _split_tone(second)
+    return _with_tone(first, tone) + base
+
+
+def tone_key(text: str) -> str:
+    """Return ``text`` with the new tone-mark placement ("hoà" -> "hòa", "thuỷ" -> "thủy"), same length.
+
+    >>> tone_key("Hoà Bình, Thanh Hoá, Thuỷ")
+    'Hòa Bình, Thanh Hóa, Thủy'
+    """
+    return _OLD_STYLE.sub(lambda m: _move_tone_left(m.group(1)), text)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def fold(text: str) -> str:
+    """Return a case-folded, tone-normalized key of ``text``, same length (for matching)."""
+    return _lower_same_length(tone_key(text))
+
+
+@lru_cache(maxsize=8192)
+def _ascii_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if len(base) == 1 else ch
+
+
+def ascii_fold(text: str) -> str:
+    """Return a lower-case key without diacritics ("Đắk Lắk" -> "dak lak"), same length."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_ascii_char(c) for c in _lower_same_length(text))

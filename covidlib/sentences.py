@@ -1,0 +1,81 @@
+"""Sentences with character offsets, from underthesea's ``sent_tokenize``.
+
+underthesea returns sentence strings without offsets; :func:`split_sentences`
+finds each one back in the text (white space may differ) so every sentence is a
+:class:`~covidlib.document.Span` over the text it came from.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from underthesea import sent_tokenize
+
+from .document import Span
+
+__all__ = ["split_sentences", "sentences_of_paragraphs"]
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _locate(text: str, sentence: str, cursor: int) -> tuple[int, int] | None:
+    """Return (start, end) of ``sentence`` in ``text`` at or after ``cursor``, ignoring white space."""
+    chars = [c for c in sentence if not c.isspace()]
+    if not chars:
+        return None
+    pos = text.find(sentence, cursor)
+    if pos >= 0:
+        return pos, pos + len(sentence)
+    # Walk the text matching the sentence's non-space characters in order.
+    match = _NON_SPACE.search(text, cursor)
+    if match is None:
+        return None
+    start = text.find(chars[0], match.start())
+    if start < 0:
+        return None
+    i, j = start, 0
+    while i < len(text) and j < len(chars):
+        if text[i].isspace():
+            i += 1
+            continue
+        if text[i] != chars[j]:
+            return None
+        i += 1
+        j += 1
+    return (start, i) if j == len(chars) else None
+
+
+def split_sentences(text: str, *, offset: int = 0, label: str = "sentence") -> list[Span]:
+    """Return the sentences of ``text`` as spans (shifted by ``offset``).
+
+    >>> [s.text("Sáng 8/10 có 5 ca. Tối có 3 ca.") for s in split_sentences("Sáng 8/10 có 5 ca. Tối có 3 ca.")]
+    ['Sáng 8/10 có 5 ca.', 'Tối có 3 ca.']
+    """
+    if not text.strip():
+        return []
+    spans: list[Span] = []
+    cursor = 0
+    for piece in sent_tokenize(text):
+        found = _locate(text, piece, cursor)
+        if found is None:
+            continue
+        start, end = found
+        spans.append(Span(start + offset, end + offset, label))
+        cursor = end
+    if not spans:  # the tokenizer gave nothing usable: the whole text is one sentence
+        stripped = text.strip()
+        start = text.find(stripped)
+        spans.append(Span(start + offset, start + len(stripped) + offset, label))
+    return spans
+
+
+def sentences_of_paragraphs(body: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """Return the sentences of every paragraph of ``body``; ``data['paragraph']`` is its index.
+
+    A sentence never crosses a paragraph boundary.
+    """
+    result: list[Span] = []
+    for index, para in enumerate(paragraphs):
+        for sent in split_sentences(body[para.start : para.end], offset=para.start):
+            result.append(Span(sent.start, sent.end, "sentence", {"paragraph": index, "kind": para.label}))
+    return result
