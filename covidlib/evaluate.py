@@ -12,6 +12,7 @@ Gold files are JSON lines, one page each, in the form of ``data/gold/seeds_gold.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ __all__ = [
     "match_case_counts",
     "title_agrees",
     "article_from_gold_bounds",
+    "body_bounds_ok",
+    "evaluate_gold",
 ]
 
 
@@ -173,3 +176,71 @@ def article_from_gold_bounds(record: Mapping[str, Any], page: str, *, article_id
         sentences=sentences_of_paragraphs(body, paragraphs),
         metadata=meta,
     )
+
+
+_SITE_TAG = re.compile(r"^\(?[\w.]{2,30}\)?\s*[-–]\s*")
+
+
+def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
+    """Return True if ``body`` starts and ends with the gold's first and last sentences.
+
+    White space is compared loosely, and a leading site tag ("TTH.VN - ", "(TUAG)- ")
+    may be kept or dropped, as the gold allows.
+    """
+    from .normalize import normalize_page
+
+    def flat(text: str) -> str:
+        return " ".join(normalize_page(text).split())
+
+    body_flat, first, last = flat(body), flat(record["body_first_sentence"]), flat(record["body_last_sentence"])
+    if not body_flat.endswith(last):
+        return False
+    return body_flat.startswith(first) or _SITE_TAG.sub("", body_flat).startswith(_SITE_TAG.sub("", first))
+
+
+def evaluate_gold(gold_path: str | Path, raw_dir: str | Path) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Run the pipeline on the pages of a gold file and score it against the gold.
+
+    Returns (scores, per_page): ``scores`` has one row per fact type (provinces,
+    officials, case_counts: tp, fp, fn, precision, recall, f1; metadata fields:
+    share correct); ``per_page`` has one row per page with the misses.
+    """
+    import pandas as pd
+
+    from .pipeline import extract_tables
+
+    records = load_gold(gold_path)
+    raw_dir = Path(raw_dir)
+    tables = extract_tables([raw_dir / r["file"] for r in records])
+    articles = tables["articles"].set_index("file")
+    totals = {"provinces": Score(), "officials": Score(), "case_counts": Score()}
+    checks: dict[str, list[bool]] = {"title": [], "published": [], "author": [], "body bounds": []}
+    pages = []
+    for rec in records:
+        row = articles.loc[rec["file"]] if rec["file"] in articles.index else None
+        aid = row["article_id"] if row is not None else None
+
+        def rows_of(table: str) -> list[dict]:
+            df = tables[table]
+            return df[df["article_id"] == aid].to_dict("records") if aid is not None else []
+
+        prov = score_sets({r["province"] for r in rows_of("places")}, rec.get("provinces", []))
+        offi = score_officials(rows_of("officials"), rec.get("officials", []))
+        counts = score_case_counts(rows_of("case_counts"), rec.get("case_counts", []))
+        for key, score in (("provinces", prov), ("officials", offi), ("case_counts", counts)):
+            totals[key] = totals[key] + score
+        ok = {
+            "title": row is not None and name_key(row["title"]) == name_key(rec.get("title")),
+            "published": row is not None and (row["published"] if pd.notna(row["published"]) else None) == rec.get("published"),
+            "author": row is not None and name_key(row["author"] if pd.notna(row["author"]) else None) == name_key(rec.get("author")),
+            "body bounds": row is not None and body_bounds_ok(row["body"], rec),
+        }
+        for key, value in ok.items():
+            checks[key].append(bool(value))
+        pages.append({"file": rec["file"], **{k: v for k, v in ok.items()},
+                      "provinces_f1": round(prov.f1, 3), "officials_f1": round(offi.f1, 3),
+                      "case_counts_f1": round(counts.f1, 3)})
+    scores = [{"fact": k, **v.as_dict()} for k, v in totals.items()]
+    scores += [{"fact": k, "tp": sum(v), "fn": len(v) - sum(v), "precision": None,
+                "recall": round(sum(v) / len(v), 3) if v else None, "f1": None} for k, v in checks.items()]
+    return pd.DataFrame(scores), pd.DataFrame(pages)

@@ -1,0 +1,74 @@
+"""Command line: ``python -m covidlib extract INPUT --out DIR`` and ``python -m covidlib report``."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import config
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .engines import ResultCache
+    from .tables import write_tables
+
+    started = time.perf_counter()
+    if args.engine == "dask":
+        from .dask_engine import run_dask
+
+        summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers)
+        print(summary)
+        return 0
+    from .pipeline import extract_tables
+
+    cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
+    tables = extract_tables(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
+    write_tables(tables, args.out)
+    report = tables["load_report"]
+    counts = report["status"].value_counts().to_dict()
+    elapsed = time.perf_counter() - started
+    print(f"{len(report)} inputs ({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}) -> {args.out} "
+          f"in {elapsed:.1f}s; " + ", ".join(f"{name}: {len(df)} rows" for name, df in tables.items() if name != "load_report")
+          + (f"; cache: {cache.hits} reused, {cache.misses} new" if cache else ""))
+    problems = report[report["status"] != "ok"]
+    for row in problems.itertuples():
+        print(f"  {row.status}: {row.file}{'' if row.record is None or str(row.record) == '<NA>' else '#' + str(row.record)} — {row.reason}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_reports
+
+    for path in build_reports(out_dir=Path(args.out), only=args.only):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line."""
+    parser = argparse.ArgumentParser(prog="python -m covidlib", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ext = sub.add_parser("extract", help="load, clean and extract facts; write the tables (CSV + Parquet)")
+    ext.add_argument("inputs", nargs="+", help="folders or files (.txt, .html, .htm, .json, .jsonl)")
+    ext.add_argument("--out", default=str(config.PROCESSED_DIR), help="output folder (default data/processed)")
+    ext.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    ext.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or Dask")
+    ext.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)")
+    ext.add_argument("--cache", default=None, help="result cache folder (default OUT/.cache)")
+    ext.add_argument("--no-cache", action="store_true", help="process every page even if cached")
+    ext.add_argument("--quiet", action="store_true", help="no progress bar")
+    ext.set_defaults(func=_extract)
+
+    rep = sub.add_parser("report", help="run the notebooks and write HTML reports")
+    rep.add_argument("--out", default=str(config.REPORTS_DIR), help="report folder (default reports/)")
+    rep.add_argument("--only", nargs="*", help="notebook numbers or names to run (default: all)")
+    rep.set_defaults(func=_report)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

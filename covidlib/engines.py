@@ -1,0 +1,148 @@
+"""Engines that run the per-article work: local processes (default) and Dask.
+
+Both call the same pure function, :func:`covidlib.pipeline.process_page`; nothing
+about engines leaks into the extractors. The local engine streams pages through a
+bounded window of worker processes, so memory stays flat in corpus size, and keeps
+input order, so the tables are identical whatever the number of workers.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from .load import LoadedPage, LoadRecord
+    from .pipeline import PageResult
+
+__all__ = ["ResultCache", "library_version", "run_local", "default_workers"]
+
+Item = tuple["LoadRecord", "LoadedPage | None"]
+
+
+def default_workers() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@lru_cache(maxsize=1)
+def library_version() -> str:
+    """Return covidlib's version plus a hash of its code and reference data (the cache key's version)."""
+    from . import __version__, config
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    sources = sorted(package.rglob("*.py")) + sorted(p for p in config.REFERENCE_DIR.glob("*") if p.is_file())
+    for path in sources:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:12]}"
+
+
+class ResultCache:
+    """Page results on disk, keyed by content hash and library version.
+
+    A page is looked up by the hash of its file name, record number, text and hints
+    under the current :func:`library_version`; a changed library version means a new
+    folder, so old results are never reused.
+    """
+
+    def __init__(self, folder: str | Path, *, version: str | None = None) -> None:
+        self.folder = Path(folder) / (version or library_version())
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(record: "LoadRecord", page: "LoadedPage | None") -> str:
+        digest = hashlib.sha256()
+        digest.update(json.dumps([record.file, record.record, record.status, record.reason]).encode())
+        if page is not None:
+            digest.update(page.text.encode())
+            digest.update(json.dumps(page.meta, sort_keys=True, default=str).encode())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> "PageResult | None":
+        path = self._path(key)
+        if not path.exists():
+            self.misses += 1
+            return None
+        self.hits += 1
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+
+    def put(self, key: str, result: "PageResult") -> None:
+        path = self._path(key)
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+
+def _process(item: Item) -> "PageResult":
+    from .pipeline import process_page
+
+    return process_page(*item)
+
+
+def _progress(total: int | None, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="page", desc="extract")
+
+
+def run_local(
+    items: Iterable[Item], *, workers: int | None = 1, progress: bool = False,
+    cache: ResultCache | None = None, window: int = 64,
+) -> Iterator["PageResult"]:
+    """Yield results for ``items`` in input order, using ``workers`` processes (``None`` = all cores)."""
+    workers = default_workers() if not workers else max(1, workers)
+    bar = _progress(None, progress)
+    pending: deque[tuple[str | None, Future | "PageResult"]] = deque()
+
+    def finish(entry: tuple[str | None, Any]) -> "PageResult":
+        key, value = entry
+        result = value.result() if isinstance(value, Future) else value
+        if cache is not None and key is not None:
+            cache.put(key, result)
+        if bar is not None:
+            bar.update(1)
+        return result
+
+    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        for item in items:
+            key = cached = None
+            if cache is not None:
+                key = cache.key(*item)
+                cached = cache.get(key)
+            if cached is not None:
+                pending.append((None, cached))
+            elif executor is None:
+                pending.append((key, _process(item)))
+            else:
+                pending.append((key, executor.submit(_process, item)))
+            while len(pending) > (window if executor else 0):
+                yield finish(pending.popleft())
+        while pending:
+            yield finish(pending.popleft())
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+        if bar is not None:
+            bar.close()

@@ -1,0 +1,184 @@
+"""From input files to tables: load, clean, extract, tabulate.
+
+The per-article work (:func:`process_page`) is a pure function of one loaded page
+and returns plain rows, so any engine can run it: one process, a pool of local
+workers, or a Dask cluster (see :mod:`covidlib.engines`). :func:`extract_tables`
+is the Python API the notebooks call; ``python -m covidlib extract`` writes the
+same frames to disk.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+
+from .article import build_article
+from .document import Article
+from .load import DuplicateIndex, LoadedPage, LoadRecord, article_id_for, fingerprint, iter_pages
+from .tables import TABLES, frame
+
+__all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results"]
+
+
+@dataclass
+class PageResult:
+    """Rows produced from one input page (or one load-report row for a page that failed)."""
+
+    load: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+def _load_row(record: LoadRecord) -> dict[str, Any]:
+    return {
+        "file": record.file,
+        "record": record.record,
+        "article_id": article_id_for(record.file, record.record),
+        "status": record.status,
+        "reason": record.reason,
+        "bytes": record.n_bytes,
+        "encoding": record.encoding,
+        "format": record.format,
+        "duplicate_of": record.duplicate_of,
+    }
+
+
+def article_facts(article: Article) -> dict[str, Any]:
+    """Return the fact spans of one article by type, plus its home province.
+
+    Keys: ``places``, ``officials``, ``case_counts`` (lists of spans over ``article.body``)
+    and ``home_province`` (a canonical name or None).
+    """
+    from .extract.case_counts import extract_case_counts
+    from .extract.officials import extract_officials
+    from .extract.places import extract_places, home_province
+
+    places = extract_places(article)
+    return {
+        "places": places,
+        "home_province": home_province(article, places),
+        "officials": extract_officials(article, places=places),
+        "case_counts": extract_case_counts(article, places=places),
+    }
+
+
+def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """Return the fact rows of one article, keyed by table name (all but ``load_report``)."""
+    from .extract.case_counts import case_count_rows
+    from .extract.officials import official_rows
+    from .extract.places import province_table
+    from .summaries import summary_row
+
+    facts = article_facts(article)
+    place_rows = province_table(article, facts["places"])
+    official_rows_ = official_rows(article, facts["officials"])
+    count_rows = case_count_rows(article, facts["case_counts"])
+    meta = article.metadata
+    article_row = {
+        "article_id": article.article_id,
+        "file": article.file,
+        "title": meta.title,
+        "published": meta.published,
+        "date_note": meta.date_note,
+        "author": meta.author,
+        "site": meta.site,
+        "home_province": facts["home_province"],
+        "body": article.body,
+        "page_chars": len(article.page),
+        "n_sentences": len(article.sentences),
+        "n_furniture": len(article.furniture),
+        "status": article.status,
+    }
+    return {
+        "articles": [article_row],
+        "places": place_rows,
+        "officials": official_rows_,
+        "case_counts": count_rows,
+        "summaries": [summary_row(article, facts, places=place_rows, officials=official_rows_, case_counts=count_rows)],
+    }
+
+
+def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
+    """Clean and analyse one loaded page; a failure becomes a 'failed' load-report row, never an exception."""
+    load = _load_row(record)
+    if page is None or record.status != "ok":
+        return PageResult(load)
+    try:
+        article = build_article(page.text, article_id=load["article_id"], file=record.file, hints=page.meta)
+        if article.status != "ok":
+            load.update(status="skipped", reason=article.note or article.status)
+            return PageResult(load)
+        return PageResult(load, analyse_article(article), fingerprint(article.body))
+    except Exception as exc:  # one bad page never stops the run: it gets its row and reason
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        load.update(status="failed", reason=f"extraction error: {type(exc).__name__}: {exc} "
+                                             f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+        return PageResult(load)
+
+
+def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
+    """Yield a :class:`PageResult` for every input file or record, in input order."""
+    from .engines import run_local
+
+    yield from run_local(iter_pages(inputs), workers=workers, progress=progress, cache=cache)
+
+
+def collect(results: Iterable[PageResult]) -> dict[str, pd.DataFrame]:
+    """Gather page results into the tables, marking articles whose body was seen before as duplicates."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    seen = DuplicateIndex()
+    for result in results:
+        load = dict(result.load)
+        if result.fingerprint is not None:
+            first = seen.check(result.fingerprint, load["article_id"])
+            if first is not None:
+                load.update(status="skipped", reason="duplicate: same article body as an earlier file",
+                            duplicate_of=first)
+                rows["load_report"].append(load)
+                continue
+        rows["load_report"].append(load)
+        for table, table_rows in result.rows.items():
+            rows[table].extend(table_rows)
+    return {name: frame(name, table_rows) for name, table_rows in rows.items()}
+
+
+def extract_tables(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> dict[str, pd.DataFrame]:
+    """Return every table for ``inputs`` (a folder, a file, or a list of them).
+
+    >>> tables = extract_tables("data/raw")          # doctest: +SKIP
+    >>> tables["case_counts"][["province", "metric", "value"]].head(1)  # doctest: +SKIP
+    """
+    return collect(iter_results(inputs, workers=workers, progress=progress, cache=cache))
+
+
+def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> Iterator[Article]:
+    """Yield the cleaned :class:`Article` of every loadable page in ``inputs`` (default: the input folder).
+
+    ``ids`` keeps only those article ids. Useful in notebooks to look at one article closely.
+    """
+    from . import config
+
+    wanted = set(ids) if ids is not None else None
+    for record, page in iter_pages(inputs if inputs is not None else config.input_dir()):
+        if page is None or record.status != "ok":
+            continue
+        article_id = article_id_for(record.file, record.record)
+        if wanted is not None and article_id not in wanted:
+            continue
+        yield build_article(page.text, article_id=article_id, file=record.file, hints=page.meta)
+
+
+def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Return the tables for ``inputs`` (default: the input folder), reusing the on-disk result cache.
+
+    This is what the notebooks call: after ``make report`` has extracted a corpus,
+    every page is already cached and nothing is processed twice.
+    """
+    from . import config
+    from .engines import ResultCache
+
+    cache = ResultCache(config.PROCESSED_DIR / ".cache")
+    return extract_tables(inputs if inputs is not None else config.input_dir(),
+                          workers=workers, progress=progress, cache=cache)

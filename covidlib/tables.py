@@ -1,0 +1,151 @@
+"""The tidy tables the project writes, and their codebook.
+
+Every table is one row per fact. :data:`CODEBOOK` names each table's columns with
+their dtype and meaning; :func:`frame` builds a DataFrame in exactly that column
+order and dtype, and :func:`write_tables` writes UTF-8 CSV and Parquet that are
+identical from one run to the next on the same input.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+__all__ = ["CODEBOOK", "TABLES", "frame", "empty_tables", "write_tables", "read_tables", "codebook_frame", "codebook_markdown"]
+
+# table -> [(column, dtype, meaning)]
+CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
+    "load_report": [
+        ("file", "string", "input file, relative to the input folder it was found in"),
+        ("record", "Int64", "record number inside a .jsonl/.json file (0-based); empty for single-page files"),
+        ("article_id", "string", "stable id of the article: file stem, plus '#record' for records"),
+        ("status", "string", "ok, skipped or failed"),
+        ("reason", "string", "why a file was skipped or failed, or notes on an ok file, in plain words"),
+        ("bytes", "Int64", "size of the file (or record) in bytes"),
+        ("encoding", "string", "detected text encoding (utf-8, utf-16, windows-1258, ...)"),
+        ("format", "string", "txt, html, json or jsonl"),
+        ("duplicate_of", "string", "article_id of the first article with the same content, for duplicates"),
+    ],
+    "articles": [
+        ("article_id", "string", "stable id of the article (joins every other table)"),
+        ("file", "string", "input file the article came from"),
+        ("title", "string", "the article's own title as written"),
+        ("published", "string", "publish date and time, ISO 'YYYY-MM-DDTHH:MM' or 'YYYY-MM-DD'; empty when the page gives no year"),
+        ("date_note", "string", "why published is empty, or what the date line really is"),
+        ("author", "string", "author or byline name, without prefixes such as 'Tin, ảnh:'"),
+        ("site", "string", "site tag the page gives ('TTH.VN', 'TUAG', 'Haiphong.gov.vn')"),
+        ("home_province", "string", "province where the reported work happens (canonical 2008-2025 name)"),
+        ("body", "string", "cleaned article body: paragraphs separated by a blank line; all offsets point here"),
+        ("page_chars", "Int64", "length of the loaded page in characters, before cleaning"),
+        ("n_sentences", "Int64", "number of sentences in the body"),
+        ("n_furniture", "Int64", "number of page-furniture blocks removed by cleaning"),
+        ("status", "string", "ok, or why the page yielded no usable article (no_body, ...)"),
+    ],
+    "places": [
+        ("article_id", "string", "article the mentions are in"),
+        ("province", "string", "canonical province name (63 units of 2008-2025)"),
+        ("province_code", "string", "GSO 2-digit province code"),
+        ("district", "string", "district name as in the district table; empty for the province itself"),
+        ("mentions", "Int64", "number of mentions in the body"),
+        ("first_start", "Int64", "body offset where the first mention starts"),
+        ("first_end", "Int64", "body offset where the first mention ends"),
+    ],
+    "officials": [
+        ("article_id", "string", "article the person is named in"),
+        ("name", "string", "the person's name as written"),
+        ("title", "string", "the role written next to the name ('Phó Chủ tịch UBND tỉnh')"),
+        ("organization", "string", "the unit in the title ('UBND tỉnh', 'Công an tỉnh', 'Bộ Y tế')"),
+        ("rank", "string", "military or police rank where given ('Thượng tá', 'Thiếu tướng')"),
+        ("province", "string", "province of the role, where stated or implied by 'tỉnh'"),
+        ("start", "Int64", "body offset of the first mention of the name"),
+        ("end", "Int64", "body offset where that mention ends"),
+    ],
+    "case_counts": [
+        ("article_id", "string", "article the figure is in"),
+        ("province", "string", "province the figure is for; empty for national or world figures"),
+        ("province_code", "string", "GSO 2-digit province code"),
+        ("district", "string", "district the figure is for, as written without 'huyện'/'thị xã'/'thành phố'"),
+        ("metric", "string", "confirmed, new_confirmed, active, recovered, deaths, quarantined, tested, vaccinated or suspected"),
+        ("detail", "string", "kind of quarantine (tập trung, tại nhà, F1...) or other precision"),
+        ("value", "Int64", "the figure as an integer"),
+        ("qualifier", "string", "exact, more_than, about, less_than or at_least ('hơn' = more_than)"),
+        ("as_of", "string", "ISO date the figure refers to, from the sentence and the article date"),
+        ("sentence", "string", "the sentence the figure comes from"),
+        ("start", "Int64", "body offset where the number starts"),
+        ("end", "Int64", "body offset where the number ends"),
+    ],
+    "summaries": [
+        ("article_id", "string", "article summarized"),
+        ("summary", "string", "extractive summary: the body sentences that best carry the article, in order"),
+        ("narrative_vi", "string", "narrative in Vietnamese written from the extracted facts"),
+        ("narrative_en", "string", "the same narrative in English"),
+        ("measures", "string", "prevention measures the article covers, ';'-separated keys of data/reference/measures.csv"),
+    ],
+}
+TABLES = tuple(CODEBOOK)
+
+_SORT_KEYS = {
+    "load_report": ["file", "record"],
+    "articles": ["article_id"],
+    "places": ["article_id", "first_start", "district"],
+    "officials": ["article_id", "start"],
+    "case_counts": ["article_id", "start"],
+    "summaries": ["article_id"],
+}
+
+
+def frame(table: str, rows: Iterable[Mapping]) -> pd.DataFrame:
+    """Return ``rows`` as a DataFrame with the codebook's columns, dtypes and row order."""
+    columns = CODEBOOK[table]
+    names = [name for name, _, _ in columns]
+    df = pd.DataFrame.from_records(list(rows), columns=names)
+    for name, dtype, _ in columns:
+        df[name] = df[name].astype(dtype)
+    keys = [k for k in _SORT_KEYS[table] if k in df.columns]
+    return df.sort_values(keys, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    """Return every table with no rows."""
+    return {name: frame(name, []) for name in TABLES}
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    """Write each table as ``<name>.csv`` (UTF-8) and ``<name>.parquet``, plus ``codebook.csv``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, df in {**tables, "codebook": codebook_frame()}.items():
+        csv_path = out / f"{name}.csv"
+        df.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+        written.append(csv_path)
+        if name != "codebook":
+            pq_path = out / f"{name}.parquet"
+            df.to_parquet(pq_path, index=False, engine="pyarrow", compression="zstd")
+            written.append(pq_path)
+    return written
+
+
+def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Read back the tables written by :func:`write_tables` (from Parquet)."""
+    out = Path(out_dir)
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES if (out / f"{name}.parquet").exists()}
+
+
+def codebook_frame() -> pd.DataFrame:
+    """Return the codebook as a table: table, column, dtype, meaning."""
+    rows = [(t, c, d, m) for t, cols in CODEBOOK.items() for c, d, m in cols]
+    return pd.DataFrame(rows, columns=["table", "column", "dtype", "meaning"])
+
+
+def codebook_markdown() -> str:
+    """Return the codebook as Markdown (the text of docs/codebook.md)."""
+    lines = ["# Codebook", "", "Tables written by `python -m covidlib extract INPUT --out DIR` "
+             "(CSV and Parquet, one row per fact) and returned by `covidlib.pipeline.extract_tables`.",
+             "Generated from `covidlib/tables.py`; a test keeps the two in step.", ""]
+    for table, cols in CODEBOOK.items():
+        lines += [f"## `{table}`", "", "| column | dtype | meaning |", "| --- | --- | --- |"]
+        lines += [f"| `{c}` | {d} | {m} |" for c, d, m in cols]
+        lines.append("")
+    return "\n".join(lines)
