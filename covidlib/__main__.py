@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from . import config
+from .tables import codebook_markdown
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -65,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("--out", default=str(config.REPORTS_DIR), help="report folder (default reports/)")
     rep.add_argument("--only", nargs="*", help="notebook numbers or names to run (default: all)")
     rep.set_defaults(func=_report)
+
+    cb = sub.add_parser("codebook", help="print the codebook as Markdown (the text of docs/codebook.md)")
+    cb.set_defaults(func=lambda _args: print(codebook_markdown(), end="") or 0)
 
     args = parser.parse_args(argv)
     return args.func(args)
