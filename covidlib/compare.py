@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config
+from . import config, gazetteer
 
 __all__ = [
     "LOWER_BOUND_QUALIFIERS",
@@ -36,7 +36,6 @@ LOWER_BOUND_QUALIFIERS = frozenset({"more_than", "at_least"})
 # The 4th wave, from which MOH and the press counted cases afresh ("từ 27/4/2021").
 FOURTH_WAVE_START = pd.Timestamp("2021-04-27")
 
-_PROVINCES_FILE = "provinces_2008_2025.csv"
 _OFFICIAL_FILE = "official_case_counts.csv"
 _VNEXPRESS_METRIC = "confirmed_cumulative_since_2021-04-27"
 _SERIES_BY_SOURCE_PREFIX = (("haminh0307/", "NCSC"), ("letung3105/coviddata:vnexpress", "VnExpress"),
@@ -58,12 +57,20 @@ def _reference_path(name: str) -> Path:
 
 @lru_cache(maxsize=1)
 def _province_reference_cached() -> pd.DataFrame:
-    df = pd.read_csv(_reference_path(_PROVINCES_FILE), dtype={"code": str, "new_province_2025_code": str})
-    return df.rename(columns={"name": "province", "code": "province_code"})
+    rows = [{"province": p.name, "province_code": p.code, "type": p.type, "region": p.region,
+             "population_2019": p.population_2019, "new_province_2025": p.successor_2025,
+             "new_province_2025_code": p.successor_2025_code} for p in gazetteer.provinces()]
+    frame = pd.DataFrame(rows)
+    frame["population_2019"] = frame["population_2019"].astype("Int64")
+    return frame
 
 
 def province_reference() -> pd.DataFrame:
-    """Return the 63 provinces of 2008-2025: province, province_code, region, population_2019, new_province_2025, ..."""
+    """Return the 63 provinces of 2008-2025 as a table (from :mod:`covidlib.gazetteer`).
+
+    Columns: province, province_code, type, region, population_2019,
+    new_province_2025, new_province_2025_code.
+    """
     return _province_reference_cached().copy()
 
 
@@ -177,11 +184,12 @@ _GROUP = ["article_id", "province", "metric", "as_of"]
 
 
 def _district_sums(case_counts: pd.DataFrame) -> pd.DataFrame:
-    """Sum the districts of each article/province/metric/date; a district named twice counts once (its largest figure)."""
+    """Sum the districts per article, province, metric and date; a district named twice counts once, at its largest."""
     rows = case_counts.loc[~_blank(case_counts["district"]) & ~_blank(case_counts["province"])].copy()
     rows["value"] = pd.to_numeric(rows["value"], errors="coerce")
     per_district = rows.groupby(_GROUP + ["district"], dropna=False, sort=False)["value"].max().reset_index()
-    per_district["part"] = per_district["district"].astype(str) + " " + per_district["value"].astype("Int64").astype(str)
+    figures = per_district["value"].astype("Int64").astype(str)
+    per_district["part"] = per_district["district"].astype(str) + " " + figures
     return (per_district.groupby(_GROUP, dropna=False, sort=False)
             .agg(districts_sum=("value", "sum"), n_districts=("district", "size"), districts=("part", "; ".join))
             .reset_index())
@@ -310,6 +318,11 @@ class _OfficialIndex:
         return (float(window.iloc[-1]), window.index[-1]) if len(window) else (np.nan, pd.NaT)
 
 
+@lru_cache(maxsize=1)
+def _default_index() -> _OfficialIndex:
+    return _OfficialIndex(_official_cached())
+
+
 def _no_match(status: str) -> dict:
     return {"official_series": None, "official_value": np.nan, "official_start": pd.NaT, "official_date": pd.NaT,
             "official_window_sum": np.nan, "status": status}
@@ -344,10 +357,12 @@ def _official_new_confirmed(idx: _OfficialIndex, province: str, day: pd.Timestam
     span = pd.Timedelta(days=window_days)
     return {**_no_match("compared"), "official_series": "NCSC confirmed_new on as_of",
             "official_value": idx.ncsc_day("confirmed_new", province, day), "official_start": day,
-            "official_date": day, "official_window_sum": idx.ncsc_sum("confirmed_new", province, day - span, day + span)}
+            "official_date": day,
+            "official_window_sum": idx.ncsc_sum("confirmed_new", province, day - span, day + span)}
 
 
-_OFFICIAL_RULES = {"confirmed": _official_confirmed, "deaths": _official_deaths, "new_confirmed": _official_new_confirmed}
+_OFFICIAL_RULES = {"confirmed": _official_confirmed, "deaths": _official_deaths,
+                   "new_confirmed": _official_new_confirmed}
 
 
 def _agrees(value: float, official: float, qualifier: str, tolerance: float) -> object:
@@ -385,7 +400,7 @@ def official_comparison(case_counts: pd.DataFrame, official: pd.DataFrame | None
     within twice that. ``status`` says why a row has no official figure ("no date",
     "no official series", "outside official coverage", "no data for province").
     """
-    idx = _OfficialIndex(load_official_counts() if official is None else official)
+    idx = _default_index() if official is None else _OfficialIndex(official)
     rows = _province_rows(case_counts)
     if "as_of" not in rows.columns:
         rows["as_of"] = pd.NA

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .document import Metadata
@@ -33,6 +33,8 @@ __all__ = [
     "author_from_byline",
     "site_from_source",
     "read_metadata",
+    "title_hints",
+    "TITLE_HINT_KEYS",
     "BYLINE_PREFIX",
     "SOURCE_PREFIX",
     "ORGANISATION_WORDS",
@@ -44,7 +46,8 @@ _YEAR = r"((?:19|20)\d{2})"
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*" + _YEAR + r"(?![\d/])")
 _YEAR_MONTH_DAY = re.compile(r"(?<![\d/.\-])" + _YEAR + r"-(\d{1,2})-(\d{1,2})(?![\d\-])")
 _WORDED_DATE = re.compile(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*" + _YEAR)
-_DAY_MONTH = re.compile(r"(?<![\d/.\-,])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?![\d/]|[.\-]\d|\s*[/.\-]\s*\d)")
+_DAY_MONTH = re.compile(r"(?<![\d/.\-,])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?![\d/]|[.\-]\d|\s*[/.\-]\s*\d)"
+    r"(?!\s*(?:tuổi|ca\b|người|giường|trường hợp|mẫu|liều|quận|huyện|xã|tỉnh|quốc gia|%))")
 _TIME = re.compile(
     r"(?i)(?<![\d:.,])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::\d{2})?(?![\d.,])(?:\s*(AM|PM|SA|CH)\b)?"
 )
@@ -305,21 +308,66 @@ def _site(cleaned: "Cleaned") -> str | None:
     return None
 
 
+#: Hint keys that may hold the title, best first (``h1`` and ``og_title`` come from HTML pages).
+TITLE_HINT_KEYS = ("title", "h1", "og_title")
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_VIETNAM_TIME = timezone(timedelta(hours=7))
+
+
+def title_hints(hints: Mapping[str, Any] | None) -> list[str]:
+    """Return the non-empty title hints (``title``, ``h1``, ``og_title``) in order of trust."""
+    return [value for key in TITLE_HINT_KEYS if (value := _hint(hints, key))]
+
+
+def _strip_site_suffix(title: str) -> str:
+    """Drop a site name after the headline ("Hà Nội thêm 12 ca | Báo Sức khỏe" -> "Hà Nội thêm 12 ca")."""
+    parts = _SITE_SUFFIX.split(title)
+    if len(parts) > 1 and len(parts[-1].split()) <= 6 and len(parts[0].split()) >= 4:
+        return _SITE_SUFFIX.split(title, maxsplit=1)[0] if len(parts) == 2 else " - ".join(parts[:-1])
+    return title
+
+
+def _title(cleaned: "Cleaned", hints: Mapping[str, Any] | None) -> str | None:
+    """Return the title: a hint the page shows as a line, else the first hint without its site suffix, else the page's."""
+    page_title = collapse_spaces(cleaned.title.text(cleaned.page)) if cleaned.title else None
+    candidates = title_hints(hints)
+    if not candidates:
+        return page_title
+    lines = {collapse_spaces(line).casefold() for line in cleaned.page.split("\n")}
+    for candidate in candidates:
+        if candidate.casefold() in lines:
+            return candidate
+    return _strip_site_suffix(candidates[0])
+
+
+def _iso_from_hint(value: str) -> str | None:
+    """Return the ISO date of a hint; a timestamp with a zone is given in Vietnam time (UTC+7)."""
+    try:
+        stamp = datetime.fromisoformat(value.strip())
+    except ValueError:
+        found = find_date(value)
+        return found.iso if found else None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(_VIETNAM_TIME)
+    has_time = bool(re.search(r"\d[T ]\d", value))
+    return stamp.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")
+
+
 def read_metadata(cleaned: "Cleaned", *, hints: Mapping[str, Any] | None = None) -> Metadata:
     """Return the title, publish date, author and site tag of a cleaned page.
 
-    ``hints`` (``title``, ``published``, ``author``, ``site``, e.g. from HTML meta
-    tags or JSON fields) win over what the page text says.
+    ``hints`` (``title``/``h1``/``og_title``, ``published``, ``author``, ``site``, e.g.
+    from HTML meta tags or JSON fields) win over what the page text says; a hinted
+    day without a time keeps the page's time for that same day.
     """
-    title = _hint(hints, "title") or (collapse_spaces(cleaned.title.text(cleaned.page)) if cleaned.title else None)
     published, note = _published(cleaned)
     hinted = _hint(hints, "published")
     if hinted:
-        found = find_date(hinted)
-        if found is not None and found.iso:
-            published, note = found.iso, None
-        elif published is None:
+        iso = _iso_from_hint(hinted)
+        if iso and not (published and len(iso) == 10 and published.startswith(iso)):
+            published, note = iso, None
+        elif not iso and published is None:
             note = f"the published hint '{hinted}' is not a full date; {note}"
     author = _hint(hints, "author") or _author(cleaned)
     site = _hint(hints, "site") or _site(cleaned)
-    return Metadata(title=title, published=published, date_note=note, author=author, site=site)
+    return Metadata(title=_title(cleaned, hints), published=published, date_note=note, author=author, site=site)

@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 
+from . import gazetteer
 from .compare import district_consistency, province_reference
 
 __all__ = [
@@ -95,12 +96,17 @@ def _populations() -> pd.Series:
 
 # --------------------------------------------------------------------------- individual checks
 
+def _unknown_province_message(name: object) -> str:
+    found = gazetteer.province(str(name)) if isinstance(name, str) else None
+    hint = f"; did you mean {found.name!r}?" if found is not None else ""
+    return f"province {name!r} is not one of the 63 canonical names{hint}"
+
+
 def _unknown_provinces(df: pd.DataFrame) -> pd.DataFrame:
     province = _column(df, "province")
     known = set(province_reference()["province"])
     mask = ~_blank(province) & ~province.isin(known)
-    return _problems(df, mask, "unknown province", "province " + province.astype("string").map(repr)
-                     + " is not one of the 63 canonical names")
+    return _problems(df, mask, "unknown province", province.map(_unknown_province_message))
 
 
 def _code_mismatches(df: pd.DataFrame) -> pd.DataFrame:
@@ -187,5 +193,5 @@ def validate_case_counts(df: pd.DataFrame, *, raise_on_error: bool = True) -> pd
 
 
 def validate_places(df: pd.DataFrame, *, raise_on_error: bool = True) -> pd.DataFrame:
-    """Return the problems of a table with a ``province`` column (``places``, ``officials``...): unknown names, wrong codes."""
+    """Return the problems of a table with a ``province`` column (places, officials): unknown names, wrong codes."""
     return _finish([_unknown_provinces(df), _code_mismatches(df)], "places", raise_on_error)

@@ -1,0 +1,675 @@
+"""Separate an article's body from the page furniture around it, line by line.
+
+A scraped page is a head (menus, section labels, the title, the date line), the
+body (paragraphs, photo captions, with image file names and widgets inside it)
+and a tail (byline, related news, ratings, counters, footers). The cleaner
+classifies every line by structure (length, final punctuation, position) and by
+marker phrases kept below as data, splits the page into runs at lines that only
+ever follow an article (related-news headers, ratings, footers, bylines), takes
+the first substantial run that does not itself follow such a line, and cuts the
+body from its first lead sentence to its last prose line; furniture lines inside
+(image file names, glued headline widgets, alt texts) are dropped and photo
+captions are kept with the label ``caption``. Every removed block becomes a
+furniture span over the page with ``data['reason']`` in plain words.
+
+>>> c = clean_page("Trang chủ | Thời sự | Thế giới\\n\\nHà Nội thêm 12 ca COVID-19 mới\\n\\n"
+...                "Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.\\n\\nTin liên quan\\n\\n• Tin khác")
+>>> c.body
+'Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.'
+>>> [s.label for s in c.furniture]
+['menu', 'title', 'related']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .document import Span
+from .metadata import BYLINE_PREFIX, SOURCE_PREFIX, find_date, is_person_name, yearless_dates
+from .normalize import fold
+
+__all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
+
+# --- marker phrases (data) -------------------------------------------------
+# Each entry: (kind, reason in plain words, pattern matched against the whole
+# stripped line, case-insensitively). Patterns are anchored so prose that merely
+# mentions "bình luận" or "lượt xem" is never removed, and a line that is a full
+# sentence is only taken as furniture by the kinds in _SENTENCE_KINDS.
+
+LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
+    ("menu", "skip link",
+     r"skip (?:to main content|ribbon commands|navigation)|bỏ qua (?:nội dung|menu)|chuyển đến nội dung chính"),
+    ("menu", "home link", r"trang chủ(?:\s*[|>»›/].*)?"),
+    ("menu", "site link list",
+     r"liên kết website|văn bản (?:mới|pháp luật)|lịch tiếp công dân|dịch vụ công trực tuyến|hộp thư góp ý"
+     r"|sơ đồ (?:trang|site)"),
+    ("font_size", "font-size widget", r".*(?:cỡ chữ|font size|\(A[-+]\)).*"),
+    ("login", "login box",
+     r"(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu)(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất))*"),
+    ("login", "session notice", r".*(?:duy trì trạng thái đăng nhập|bạn đã không sử dụng site).*"),
+    ("comment", "comment box",
+     r"ý kiến bình luận|ý kiến bạn đọc|bình luận(?:\s*\(\d+\).*)?|gửi bình luận|gửi ý kiến|viết bình luận.*"
+     r"|bình luận của bạn.*"),
+    ("rating", "rating prompt",
+     r"đánh giá|đánh giá bài viết|xếp hạng\s*:.*|hãy trở thành người đầu tiên đánh giá.*|click để đánh giá.*"
+     r"|bấm để đánh giá.*|tổng số điểm của bài viết.*|bình chọn\s*:.*"),
+    ("counter", "view or visitor counter",
+     r"(?:lượt (?:người )?xem|số lượt (?:người )?(?:xem|đọc|truy cập)|lượt truy cập|views?\s*:|thống kê truy cập"
+     r"|đang online|đang truy cập|tổng (?:số )?lượt truy cập|tổng truy cập|máy chủ tìm kiếm|khách viếng thăm"
+     r"|tháng hiện tại|năm hiện tại|truy cập hiện tại|lượt đọc)(?![^\W\d_]).*"
+     r"|(?:hôm nay|hôm qua|trong tuần|tuần này|tháng này|tất cả)\s*:?\s*[\d.,]+"),
+    ("related", "related-news header",
+     r"(?:tin liên quan|các tin (?:tức )?khác|tin (?:bài )?khác|bài viết liên quan|bài liên quan|tin cùng chuyên mục"
+     r"|tin mới(?: nhất| cập nhật)?|bạn có thể quan tâm|có thể bạn quan tâm|xem thêm|đọc thêm"
+     r"|tin (?:đọc|xem) nhiều(?: nhất)?|các bài viết khác|tin tiêu điểm|tin nổi bật|bài viết khác)\s*:?"),
+    ("related", "document list widget", r"số\s*/\s*ký hiệu\s*:.*"),
+    ("sharepoint", "SharePoint field list", r"(?:manage permissions|version history|approval status|content type\s*:).*"),
+    ("pagination", "page navigation",
+     r"trang\s*:?(?:\s*[\d<>.…|«»-]+)*|\d+\s*-\s*\d+\s+(?:of|trên|/)\s+\d+.*"
+     r"|[<«‹]?\s*(?:trang trước|trang sau|trang tiếp|previous|next)\s*[>»›]?"),
+    ("return_top", "back-to-top link",
+     r"(?:return to top|back to top|về đầu trang|lên đầu trang|trở về đầu trang|top)\s*\^?"),
+    ("share", "share buttons",
+     r"(?:chia sẻ|share|tweet|in bài(?: viết)?|bản in|gửi (?:bài|email|bài viết)|lưu bài|facebook|zalo|twitter"
+     r"|copy link|sao chép liên kết)(?:\s*[|/,]\s*(?:facebook|zalo|twitter|email|in|share|chia sẻ))*"),
+    ("advert", "advertisement slot", r"(?:image )?advertisement|quảng cáo|ads?"),
+    ("image_file", "image file name", r"[\w.\-()% ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)"),
+    ("footer", "site footer",
+     r"(?:©|\(c\)\s|bản quyền|copyright|giấy phép|cơ quan chủ quản|cơ quan quản lý|cơ quan chủ trì"
+     r"|chịu trách nhiệm (?:nội dung|xuất bản)|(?:phó )?tổng biên tập|trưởng ban biên tập|ban biên tập\s*:"
+     r"|ghi rõ nguồn|liên hệ quảng cáo|liên hệ\s*:?$|website\s*:).*"),
+    ("banner", "welcome banner", r"(?:chào mừng|welcome)\b.*"),
+    ("notice", "cookie or browser notice", r".*\b(?:cookies?|trình duyệt của bạn|javascript)\b.*"),
+)
+#: Kinds whose marker wins even over a full sentence ("© 2021 ... Giấy phép số 123/GP-BTTTT.").
+_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file"})
+#: Kinds of lines that only ever come after an article: the body never runs past one.
+BODY_ENDING_KINDS = frozenset(
+    {"related", "rating", "comment", "login", "sharepoint", "pagination", "footer", "return_top", "byline", "source", "counter"}
+)
+#: Kinds that mark the end of an article: prose after them is someone else's (teasers, comments).
+_AFTER_ARTICLE_KINDS = BODY_ENDING_KINDS - {"counter", "login"}
+#: Kinds of tail lines whose block goes on over the unmarked lines after them.
+_BLOCK_KINDS = frozenset({"related", "footer", "sharepoint", "pagination", "counter", "comment"})
+
+_COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
+_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}")
+_CONTACT_PREFIX = re.compile(r"(?i)^(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline|đường dây nóng|số điện thoại)\s*:")
+_PHONE = re.compile(r"(?<!\d)(?:\(0\d{1,3}\)\s?|0\d{1,3}[ .]?|1[89]00[ .]?)\d{3,4}(?:[ .]?\d{3,4})?(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)(?:/\S*)?")
+_CONTACT_ONLY = re.compile(r"^(?:\s|[-–|/,;:()•]|{phone}|{email}|{url})+$".format(
+    phone=_PHONE.pattern, email=_EMAIL.pattern, url=_URL.pattern.replace("(?i)", "")), re.I)
+_MENU_SEPARATOR = re.compile(r"\s+[|»›>]\s+|\s*\|\s*")
+_BULLET = re.compile(r"^(?:[•·▪►*]|[-–+](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_TOKEN = re.compile(r"\S*\w\S*")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"(?:[.…]|\./\.)[\"'”’)\]]*$")
+_ANY_END = re.compile(r"[.…!?;:][\"'”’)\]]*$")
+# Latin letters with Vietnamese diacritics, by case (regular expressions have no \p{Ll}).
+_LATIN = [chr(c) for c in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]]
+_LOWER = "".join(c for c in _LATIN if c.islower())
+_UPPER = "".join(c for c in _LATIN if c.isupper())
+_CASE_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})[{_UPPER}](?=[{_LOWER}])")
+_DIGIT_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})\\d+[.,]?\\d*\\s+[{_LOWER}{_UPPER}]")
+_PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(.])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|ảnh minh h[ọo]a")
+_ALT_NUMBER = re.compile(r"\s*[-–]\s*\d{1,2}$")
+_DATE_LABEL = re.compile(r"(?i)^(?:thời gian đăng|ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản"
+                         r"|published|posted|updated)\b")
+_DATE_WORDS = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|ngày|lúc|giờ|am|pm|sa|ch|gmt|"
+                         r"thời gian đăng|ngày đăng|cập nhật|đăng|clock|lượt xem|bình luận|views?)\b")
+_WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
+_SITE_TAG = re.compile(
+    r"^(?:\((?P<paren>[^()\n]*[^\W\d_][^()\n]*?)\)|(?P<bare>[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn|COM|com))?"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)))\s*[-–—]\s+(?=\S)"
+)
+_GLUED_REASON = "related headlines glued together without spaces"
+_RUN_SHARE = 0.25
+_TINY_RUN_SHARE = 0.1
+_MAX_TITLE_TOKENS = 40
+_MAX_CAPTION_TOKENS = 50
+_MIN_REPEAT_CAPTION_TOKENS = 18
+_LONG_LINE_TOKENS = 30
+_LONG_LINE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A page split into its body and furniture, with where the title, date lines and bylines are.
+
+    ``paragraphs`` and ``site_span`` index into ``body``; ``furniture``, ``title``,
+    ``datelines`` and ``bylines`` index into ``page``. Each byline span has
+    ``data['form']`` in ``prefix`` ("Tin, ảnh: L.Thọ"), ``source`` ("Nguồn: ..."),
+    ``name`` (a bare name line after the body) or ``dateline`` ("08/10/2021 | Thu Thảo").
+    """
+
+    page: str
+    body: str
+    paragraphs: list[Span] = field(default_factory=list)
+    furniture: list[Span] = field(default_factory=list)
+    title: Span | None = None
+    datelines: list[Span] = field(default_factory=list)
+    bylines: list[Span] = field(default_factory=list)
+    site: str | None = None
+    site_span: Span | None = None
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # page offsets of the stripped text
+    end: int
+    text: str
+    indent: int
+    blank_before: int
+    kind: str | None = None  # furniture kind, "dateline", or None for text
+    reason: str = ""
+    tokens: int = 0
+    lead: bool = False  # reads as an article's lead sentence
+    prose: bool = False  # reads as body prose
+    inline: bool = False  # furniture that also sits inside articles (glued headline widgets)
+
+    @property
+    def ends_body(self) -> bool:
+        return self.kind in BODY_ENDING_KINDS and not self.inline
+
+
+# --- line classification -------------------------------------------------
+
+def _split_lines(page: str) -> list[_Line]:
+    """Return the non-blank lines of ``page`` with their stripped offsets."""
+    lines: list[_Line] = []
+    offset, blanks = 0, 0
+    for raw in page.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = offset + lead
+            lines.append(_Line(start, start + len(stripped), stripped, lead, blanks))
+            blanks = 0
+        else:
+            blanks += 1
+        offset += len(raw) + 1
+    return lines
+
+
+def _token_count(text: str) -> int:
+    return len(_TOKEN.findall(text))
+
+
+def _is_menu(text: str) -> bool:
+    """Return True for a line of short link labels separated by '|' or '»'."""
+    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    if len(items) < 3 or _SENTENCE_END.search(text):
+        return False
+    return all(_token_count(item) <= 5 for item in items)
+
+
+def _glue_points(text: str) -> int:
+    """Count places where one headline runs straight into the next ("sốTrường", "phong tỏa5 sân bay").
+
+    A lower-case word running into a number counts only beside a lower-to-upper join,
+    so "covid19" alone is not a glued line.
+    """
+    cased = len(_CASE_GLUE.findall(text))
+    return cased + len(_DIGIT_GLUE.findall(text)) if cased else 0
+
+
+def _is_glued_headlines(text: str) -> bool:
+    """Return True for headlines run together without spaces ("...chuyển đổi sốTrường đại học...")."""
+    glue = _glue_points(text)
+    return glue >= 3 or (glue >= 2 and not _ANY_END.search(text))
+
+
+def _is_contact(text: str, tokens: int) -> bool:
+    """Return True for footer contact lines: address/phone/e-mail lines, or a line of only contacts."""
+    if _CONTACT_ONLY.match(text) and (_PHONE.search(text) or _EMAIL.search(text) or _URL.search(text)):
+        return True
+    return bool(_CONTACT_PREFIX.match(text)) and tokens <= 40 and not _SENTENCE_END.search(text)
+
+
+def _is_dateline(text: str, tokens: int) -> bool:
+    """Return True for a line that is mostly a publication date ("Thứ Hai, 16/05/2022 12:44")."""
+    if tokens > 16:
+        return False
+    found = find_date(text)
+    if found is None:
+        if not (_WEEKDAY.search(text) or _DATE_LABEL.match(text)) or not yearless_dates(text):
+            return False
+        rest = text
+    else:
+        rest = text[: found.start] + " " + text[found.end :]
+    rest = _DATE_WORDS.sub(" ", re.sub(r"\d+(?:[:h]\d+)*", " ", rest))
+    words = len(re.findall(r"[^\W\d_]+", rest))
+    if _DATE_LABEL.match(text) or "|" in text:
+        return words <= 8  # "Ngày đăng: 11/09/2021 | Lượt xem: 846", "08/10/2021 | Thu Thảo"
+    if _SENTENCE_END.search(text) and words >= 2:
+        return False  # "Sáng 16/5/2022 có 5 ca." is a sentence, not a date line
+    return words <= 3
+
+
+def _marker_applies(kind: str, bare: str, tokens: int, sentence: bool) -> bool:
+    """Return True if a marker of ``kind`` that matched ``bare`` really marks furniture."""
+    if kind == "counter" and tokens > 4 and not re.search(r"[\d:|]", bare):
+        return False  # "Lượt truy cập vào cổng thông tin tăng mạnh" is prose, "Lượt xem: 846" is not
+    if not sentence:
+        return True
+    if kind == "footer":
+        return bool(_FOOTER_EVIDENCE.search(bare))
+    return kind in _SENTENCE_KINDS
+
+
+def line_kind(text: str) -> tuple[str, str] | None:
+    """Return (kind, reason) if a line is furniture by its own text, else None.
+
+    >>> line_kind("Lượt người xem:  Views:   252")
+    ('counter', 'view or visitor counter')
+    >>> line_kind("Lượt truy cập vào cổng thông tin của tỉnh tăng mạnh trong đợt dịch.") is None
+    True
+    """
+    text = text.strip()
+    return _marker(text, _token_count(text)) if text else None
+
+
+def _marker(text: str, tokens: int) -> tuple[str, str] | None:
+    """Return (kind, reason) for a furniture line recognised by its own text, or None."""
+    bare = _BULLET.sub("", text)
+    sentence = tokens >= 8 and bool(_SENTENCE_END.search(bare))
+    if tokens <= 25:
+        for kind, reason, pattern in _COMPILED_MARKERS:
+            if pattern.fullmatch(bare) and _marker_applies(kind, bare, tokens, sentence):
+                return kind, reason
+    if _is_dateline(bare, tokens):
+        return "dateline", "publication date line"
+    if tokens <= 15 and BYLINE_PREFIX.match(bare):
+        return "byline", "author line"
+    if tokens <= 12 and SOURCE_PREFIX.match(bare) and not _SENTENCE_END.search(bare.rstrip(")")):
+        return "source", "source attribution line"
+    if tokens <= 40 and _is_contact(bare, tokens):
+        return "footer", "contact details (address, phone, e-mail)"
+    if _is_menu(text):
+        return "menu", "line of navigation links"
+    if _is_glued_headlines(bare):
+        return "related", _GLUED_REASON
+    return None
+
+
+def _classify(line: _Line) -> None:
+    """Set the line's furniture kind (if any) and whether it reads as prose."""
+    line.tokens = _token_count(line.text)
+    found = _marker(line.text, line.tokens)
+    if found:
+        line.kind, line.reason = found
+        line.inline = line.reason == _GLUED_REASON
+        return
+    long_line = line.tokens >= _LONG_LINE_TOKENS or len(line.text) >= _LONG_LINE_CHARS
+    line.lead = long_line or (line.tokens >= 5 and bool(_SENTENCE_END.search(line.text)))
+    line.prose = line.lead or line.tokens >= 20 or (line.tokens >= 5 and bool(_ANY_END.search(line.text)))
+
+
+def _is_list_item(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def _is_headline(line: _Line) -> bool:
+    """Return True for a line that could be the article's title."""
+    if line.kind is not None or line.lead or _is_list_item(line.text):
+        return False
+    return 4 <= line.tokens <= _MAX_TITLE_TOKENS and not line.text.endswith(":")
+
+
+def _is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
+# --- finding the article ---------------------------------------------------
+
+def _segments(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Return (first, last) line positions of the runs between body-ending lines."""
+    runs, begin = [], 0
+    for pos, line in enumerate(lines):
+        if line.ends_body:
+            if pos > begin:
+                runs.append((begin, pos - 1))
+            begin = pos + 1
+    if begin < len(lines):
+        runs.append((begin, len(lines) - 1))
+    return runs
+
+
+def _prose_mass(lines: list[_Line], run: tuple[int, int]) -> int:
+    return sum(len(lines[p].text) for p in range(run[0], run[1] + 1) if lines[p].prose)
+
+
+def _follows_article(lines: list[_Line], run: tuple[int, int]) -> bool:
+    """Return True if the run starts right after a line that only ever follows an article."""
+    return run[0] > 0 and lines[run[0] - 1].kind in _AFTER_ARTICLE_KINDS
+
+
+def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> tuple[int, int] | None:
+    """Return the run that holds the article.
+
+    Runs with a lead sentence are candidates. The first one that does not start after
+    a related-news header, rating, byline or footer wins unless it is tiny; failing
+    that, the first with at least a quarter of the largest run's prose.
+    """
+    usable = [r for r in runs if r[1] > after and any(lines[p].lead for p in range(max(r[0], after + 1), r[1] + 1))]
+    if not usable:
+        return None
+    mass = {r: _prose_mass(lines, r) for r in usable}
+    best = max(mass.values())
+    fresh = [r for r in usable if not _follows_article(lines, r) and mass[r] >= _TINY_RUN_SHARE * best]
+    if fresh:
+        return fresh[0]
+    return next(r for r in usable if mass[r] >= _RUN_SHARE * best)
+
+
+def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
+    """Return the position of the title: the headline nearest the date line, else the last headline."""
+    candidates = [p for p in range(body_start) if _is_headline(lines[p]) and p not in after_image]
+    if not candidates:
+        return None
+    plain = [p for p in candidates if not _is_shouting(lines[p].text)] or candidates
+    dates = [p for p in range(body_start) if lines[p].kind == "dateline"]
+    if dates:
+        return min(plain, key=lambda p: (min(abs(p - d) for d in dates), p > dates[0]))
+    return plain[-1]
+
+
+def _title_from_hint(lines: list[_Line], hints: Sequence[str]) -> int | None:
+    """Return the position of the first line that equals one of the title hints."""
+    keys = [" ".join(fold(hint).split()) for hint in hints if hint]
+    for key in keys:
+        for pos, line in enumerate(lines):
+            if len(line.text) >= len(key) - 2 and " ".join(fold(line.text).split()) == key:
+                return pos
+    return None
+
+
+def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[int, int]:
+    """Return (first, last) line positions of the body inside the chosen run."""
+    first = next(p for p in range(max(run[0], after + 1), run[1] + 1) if lines[p].lead)
+    last = max(p for p in range(first, run[1] + 1) if lines[p].prose)
+    # trailing list items and image captions still belong to the article
+    pos = last + 1
+    while pos <= run[1]:
+        line = lines[pos]
+        if line.kind is None and _is_list_item(line.text):
+            last = pos
+        elif line.kind == "image_file" and pos + 1 <= run[1] and lines[pos + 1].kind is None \
+                and not is_person_name(lines[pos + 1].text):
+            last = pos + 1
+            pos += 1
+        else:
+            break
+        pos += 1
+    return first, last
+
+
+def _past_late_dateline(lines: list[_Line], first: int, last_pos: int) -> int:
+    """Return a later body start if a date line follows ``first`` before the next prose line.
+
+    A date line below the supposed lead means the page head goes on (the supposed lead
+    was a notice above the header); the body starts at the first lead line after it.
+    """
+    for pos in range(first + 1, last_pos + 1):
+        line = lines[pos]
+        if line.kind == "dateline":
+            later = next((p for p in range(pos + 1, last_pos + 1) if lines[p].lead), None)
+            return later if later is not None else first
+        if line.prose or line.ends_body:
+            break
+    return first
+
+
+def _extend_back(lines: list[_Line], first: int, floor: int) -> int:
+    """Move the body start back over a lead photo with its caption, or a long unpunctuated lead."""
+    pos = first - 1
+    if pos <= floor or lines[pos].kind is not None or _is_shouting(lines[pos].text):
+        return first
+    if pos - 1 > floor and lines[pos - 1].kind == "image_file" and not is_person_name(lines[pos].text):
+        return pos - 1
+    if lines[pos].tokens >= 12 and (pos == 0 or lines[pos - 1].kind != "image_file"):
+        return pos
+    return first
+
+
+# --- building the body -----------------------------------------------------
+
+def _is_alt_text(text: str, title_key: str | None) -> bool:
+    """Return True for an image alt text that repeats the title ("<title> - 1")."""
+    if not title_key or abs(len(text) - len(title_key)) > 6:
+        return False
+    key = " ".join(fold(_ALT_NUMBER.sub("", text)).split())
+    return key == title_key
+
+
+def _content_words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _is_caption(line: _Line, prev: _Line | None, after_removed: bool, indented_body: bool,
+                kept: list[set[str]], next_blank: int) -> bool:
+    """Return True for a photo caption: a short unpunctuated line in an image slot."""
+    if _PHOTO_CREDIT.search(line.text) and line.tokens <= 40:
+        return True
+    if _ANY_END.search(line.text) or line.tokens > _MAX_CAPTION_TOKENS or line.tokens < 3 or _is_list_item(line.text):
+        return False
+    if after_removed and prev is not None and prev.kind in {"image_file", "advert", "related", "image_alt"}:
+        return True
+    if line.blank_before >= 2 and next_blank >= 2:
+        return True
+    if indented_body and line.indent == 0:
+        return True
+    # a long line repeating the lead is a caption; a short one is a subheading
+    words = _content_words(line.text)
+    if line.tokens >= _MIN_REPEAT_CAPTION_TOKENS:
+        return any(len(words & seen) >= 0.85 * len(words) for seen in kept)
+    return False
+
+
+def _joins(prev_text: str, line: _Line) -> bool:
+    """Return True if ``line`` continues the previous line (a hard-wrapped sentence)."""
+    return line.blank_before == 0 and line.text[:1].islower() and not _ANY_END.search(prev_text)
+
+
+def split_site_tag(text: str) -> tuple[str | None, int]:
+    """Return (site tag, length of the tag with its dash) at the start of a lead paragraph.
+
+    >>> split_site_tag("(Haiphong.gov.vn) - Chiều 4/7, đồng chí Đào Trọng Đức ...")
+    ('Haiphong.gov.vn', 20)
+    >>> split_site_tag("Hà Nội - Sáng nay ...")
+    (None, 0)
+    """
+    m = _SITE_TAG.match(text)
+    if not m:
+        return None, 0
+    tag = (m.group("paren") or m.group("bare") or "").strip()
+    if m.group("bare") and len(tag) < 2:
+        return None, 0
+    if m.group("paren") and _token_count(tag) > 4:
+        return None, 0
+    return tag, m.end()
+
+
+@dataclass
+class _Body:
+    texts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    words: list[set[str]] = field(default_factory=list)
+
+
+def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None,
+                removed: dict[int, tuple[str, str]]) -> _Body:
+    """Collect the kept paragraphs between ``first`` and ``last``; record removed lines in ``removed``."""
+    body = _Body()
+    indented = [ln.indent > 0 for ln in lines[first : last + 1] if ln.kind is None and _SENTENCE_END.search(ln.text)]
+    indented_body = len(indented) >= 2 and sum(indented) >= 0.6 * len(indented)
+    prev: _Line | None = None
+    after_removed = False
+    for pos in range(first, last + 1):
+        line = lines[pos]
+        if line.kind is not None and line.kind != "dateline" or _is_alt_text(line.text, title_key):
+            if line.kind is None:
+                line.kind, line.reason = "image_alt", "image alt text repeating the title"
+            removed[pos] = (line.kind, line.reason)
+            prev, after_removed = line, True
+            continue
+        if line.kind == "dateline" and pos != first:
+            removed[pos] = (line.kind, line.reason)
+            prev, after_removed = line, True
+            continue
+        if body.texts and prev is not None and not after_removed and _joins(body.texts[-1], line):
+            body.texts[-1] += " " + line.text
+            body.sources[-1] = (body.sources[-1][0], line.end)
+            if line.prose and body.labels[-1] == "caption" and _SENTENCE_END.search(line.text):
+                body.labels[-1] = "paragraph"
+            prev = line
+            continue
+        next_blank = lines[pos + 1].blank_before if pos + 1 < len(lines) else 2
+        caption = pos != first and _is_caption(line, prev, after_removed, indented_body, body.words, next_blank)
+        body.texts.append(line.text)
+        body.labels.append("caption" if caption else "paragraph")
+        body.sources.append((line.start, line.end))
+        body.words.append(_content_words(line.text))
+        prev, after_removed = line, False
+    return body
+
+
+# --- furniture spans -------------------------------------------------------
+
+def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
+    if pos == title:
+        return "title", "article title"
+    if line.kind:
+        return line.kind, line.reason
+    if _is_shouting(line.text):
+        return "banner", "site name in capitals above the article"
+    if line.tokens <= 3:
+        return "menu", "section label above the article"
+    return "head", "page header above the article"
+
+
+def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
+    """Return the kind of every line after the body; unmarked lines join the block above them."""
+    kinds: dict[int, tuple[str, str]] = {}
+    block: tuple[str, str] | None = None
+    for pos in range(start, len(lines)):
+        line = lines[pos]
+        if line.kind:
+            kinds[pos] = (line.kind, line.reason)
+            block = kinds[pos] if line.kind in _BLOCK_KINDS else None
+        elif pos == start and is_person_name(line.text):
+            kinds[pos] = ("byline", "author name line after the body")
+        elif block is not None:
+            kinds[pos] = (block[0], block[1])
+        else:
+            kinds[pos] = ("tail", "page furniture after the article")
+    return kinds
+
+
+def _merge(lines: list[_Line], kinds: dict[int, tuple[str, str]]) -> list[Span]:
+    """Merge consecutive removed lines of one kind into one span each."""
+    spans: list[Span] = []
+    previous_pos = None
+    for pos in sorted(kinds):
+        kind, reason = kinds[pos]
+        line = lines[pos]
+        if spans and previous_pos == pos - 1 and spans[-1].label == kind and kind not in {"title", "dateline", "byline"}:
+            last = spans[-1]
+            spans[-1] = Span(last.start, line.end, kind, last.data)
+        else:
+            spans.append(Span(line.start, line.end, kind, {"reason": reason}))
+        previous_pos = pos
+    return spans
+
+
+# --- the verb ----------------------------------------------------------------
+
+def _after_body(lines: list[_Line], last: int, kinds: dict[int, tuple[str, str]]) -> list[int]:
+    """Return the positions of the byline zone: bylines, sources, names and date lines right after the body."""
+    zone = []
+    for pos in range(last + 1, min(last + 4, len(lines))):
+        if kinds.get(pos, ("", ""))[0] not in {"byline", "source", "dateline"}:
+            break
+        zone.append(pos)
+    return zone
+
+
+def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[str, str]]) -> list[Span]:
+    """Return byline spans: head bylines, head date lines with a name, and the byline zone after the body."""
+    spans = []
+    for pos in range(first):
+        line = lines[pos]
+        if line.kind in {"byline", "source"}:
+            spans.append(Span(line.start, line.end, "byline", {"form": "prefix" if line.kind == "byline" else "source"}))
+        elif line.kind == "dateline" and "|" in line.text:
+            spans.append(Span(line.start, line.end, "byline", {"form": "dateline"}))
+    for pos in _after_body(lines, last, kinds):
+        line = lines[pos]
+        if line.kind in {"byline", "source"}:
+            spans.append(Span(line.start, line.end, "byline", {"form": "prefix" if line.kind == "byline" else "source"}))
+        elif kinds[pos][0] == "byline":
+            spans.append(Span(line.start, line.end, "byline", {"form": "name"}))
+    return spans
+
+
+def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleaned:
+    """Return the page split into body paragraphs and furniture spans.
+
+    ``title`` (e.g. from an HTML ``<h1>`` or meta tag; several candidates may be
+    given, best first) anchors the head when the page shows it as a line. The
+    body is the kept paragraphs joined by a blank line; a page with nothing that
+    reads as article prose gets an empty body (its title and date lines are still found).
+    """
+    lines = _split_lines(page)
+    for line in lines:
+        _classify(line)
+    hinted = _title_from_hint(lines, [title] if isinstance(title, str) else list(title or ()))
+    if hinted is not None:
+        lines[hinted].kind, lines[hinted].reason = None, ""
+    after = hinted if hinted is not None else -1
+    run = _choose_run(lines, _segments(lines), after)
+    if run is None:  # no article prose: the whole page is head
+        first, last = len(lines), len(lines) - 1
+    else:
+        first, last = _body_bounds(lines, run, after)
+        first = _past_late_dateline(lines, first, last)
+    after_image = {p + 1 for p, ln in enumerate(lines) if ln.kind == "image_file"}
+    title_pos = hinted if hinted is not None else _find_title(lines, first, after_image)
+    if run is not None:
+        floor = max([title_pos if title_pos is not None else -1]
+                    + [p for p in range(first) if lines[p].kind not in (None, "image_file")])
+        first = _extend_back(lines, first, floor)
+    title_key = " ".join(fold(lines[title_pos].text).split()) if title_pos is not None else None
+
+    removed: dict[int, tuple[str, str]] = {}
+    parts = _build_body(lines, first, last, title_key, removed)
+    kinds = {p: _head_kind(lines[p], p, title_pos) for p in range(first)}
+    kinds.update(removed)
+    kinds.update(_tail_kinds(lines, last + 1))
+    body, paragraphs = _assemble(parts)
+    site, tag_len = split_site_tag(body) if paragraphs and paragraphs[0].label == "paragraph" else (None, 0)
+    return Cleaned(
+        page=page,
+        body=body,
+        paragraphs=paragraphs,
+        furniture=_merge(lines, kinds),
+        title=Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None else None,
+        datelines=[Span(lines[p].start, lines[p].end, "dateline")
+                   for p in [*range(first), *_after_body(lines, last, kinds)] if lines[p].kind == "dateline"],
+        bylines=_bylines(lines, first, last, kinds),
+        site=site,
+        site_span=Span(0, tag_len, "site_tag", {"site": site}) if site else None,
+    )
+
+
+def _assemble(parts: _Body) -> tuple[str, list[Span]]:
+    """Return the body text (paragraphs joined by a blank line) and the paragraph spans over it."""
+    paragraphs, cursor = [], 0
+    for text, label, (page_start, page_end) in zip(parts.texts, parts.labels, parts.sources):
+        paragraphs.append(Span(cursor, cursor + len(text), label, {"page_start": page_start, "page_end": page_end}))
+        cursor += len(text) + 2
+    return "\n\n".join(parts.texts), paragraphs

@@ -1,0 +1,213 @@
+"""Dates written in article text, and the date a reported figure refers to.
+
+Vietnamese writes day before month: "28/5", "8-10", "19.6", "ngày 11 tháng 5",
+"16/05/2022", "tháng 4/2021". :func:`find_dates` returns these as spans;
+:func:`resolve_as_of` turns a sentence into the ISO date its figures are *as of*,
+using the article's publish date for the year ("tính đến 6 giờ ngày 28/5" in an
+article of 2021-05-28 -> ``2021-05-28``) and never guessing a year when the article
+has none.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Sequence
+
+from .document import Span
+from .normalize import fold
+
+__all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts"]
+
+# --- date expressions --------------------------------------------------------
+# Every pattern runs on the folded (lower-case, same-length) text.
+
+_FULL = re.compile(r"(?<![\d.,/-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?![\d/])")
+_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm\s+|[/,]\s*)(\d{4}))?")
+_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})(?![\d/])")
+_DAY_MONTH = re.compile(r"(?<![\d.,/\w-])(\d{1,2})([/.-])(\d{1,2})(?![\d/\w]|[.,-]\d)")
+
+# Words that make "8-10" a date rather than a range when they come just before it.
+_DATE_CUE = re.compile(
+    r"(?:\bngày|\bhôm|\bsáng|\btrưa|\bchiều|\btối|\bđêm|\brạng sáng|\bđến|\btới|\btừ|\bnay|"
+    r"\bgiờ|\d+h|\bvào|\bvà|\bđầu|\bcuối|\bqua|\bvới|\bvề|\bthứ (?:hai|ba|tư|năm|sáu|bảy)|"
+    r"\bchủ nhật|\btrước|\bsau|\(|,)\s*$"
+)
+# A day/month written with a slash is a rank or a share after these words ("thứ 32/225").
+_RANK_CUE = re.compile(r"(?:\bthứ|\bxếp|\bhạng|\bđạt|\btỷ lệ|\btỉ lệ)\s*$")
+# ... and a range or a share when a quantity noun follows it ("14-21 ngày", "1/2 số").
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:ca|trường hợp|người|bệnh nhân|giường|ngày|tuần|tháng|năm|tuổi|giờ|phút|%|phần|số|"
+    r"triệu|nghìn|ngàn|tỷ|tỉ|mẫu|liều|mũi|kỹ sư|bác sĩ|máy|chiếc|cái|xã|huyện|tỉnh|quận|điểm|"
+    r"km|m\b|kg|tấn|đồng|usd)\b"
+)
+
+_FROM_CUE = re.compile(r"(?:\btừ|\bkể từ|\btính từ|\bbắt đầu từ)(?:\s+\S+){0,6}?\s*$")
+_FROM_NEAR = re.compile(r"\btừ\b")
+_TO_CUE = re.compile(
+    r"(?:\bđến|\btới|\bcho đến|\btính đến)\s*(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?|\d{1,2}:\d{2}|"
+    r"sáng|trưa|chiều|tối|đêm|rạng sáng|hết|ngày|hôm|,)\s*)*$"
+)
+_COMPARED_CUE = re.compile(r"\bso với(?:\s+(?:cùng\s+kỳ|ngày|hôm|cùng|kỳ))*\s*$")
+
+# Phrases that put a figure at the time of writing.
+_NOW = re.compile(
+    r"(?<!trước )\b(?:đến|tới|cho đến|tính đến)\s+(?:thời điểm\s+)?(?:nay|hiện tại|hiện nay|bây giờ|này)\b|"
+    r"(?<!phát )(?<!xuất )(?<!thể )(?<!thực )\bhiện (?:nay|tại|có|còn|đang|vẫn|đã)\b|^hiện\b|\bhôm nay\b|"
+    r"\b(?:sáng|trưa|chiều|tối|đêm) nay\b|\bngày nay\b|\btrong 24 giờ qua\b|\b24 giờ qua\b|\b24h qua\b|"
+    r"\btrong ngày hôm nay\b"
+)
+_YESTERDAY = re.compile(r"\b(?:hôm qua|ngày hôm qua)\b")
+
+
+def parse_published(published: str | None) -> date | None:
+    """Return the date part of an ISO ``published`` value ("2021-05-28T16:19" -> 2021-05-28)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def date_from_parts(day: int, month: int, year: int | None, *, published: date | None) -> date | None:
+    """Return the date of a day/month, taking the year nearest the publish date when none is written.
+
+    >>> date_from_parts(28, 12, None, published=date(2022, 1, 2))
+    datetime.date(2021, 12, 28)
+    """
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    candidates = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - published).days))
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _role(key: str, start: int) -> str:
+    """Say whether a date at ``start`` opens a period ('from'), closes it ('to'), is compared to, or is 'at'."""
+    before = key[max(0, start - 60) : start]
+    if _TO_CUE.search(before):
+        return "to"
+    if _COMPARED_CUE.search(before):
+        return "compared"
+    from_cue = _FROM_CUE.search(before)
+    if from_cue and "đến" not in before[from_cue.start() :] and "tới" not in before[from_cue.start() :]:
+        return "from"
+    return "at"
+
+
+def find_dates(text: str) -> list[Span]:
+    """Return the dates written in ``text`` as spans labelled ``date``.
+
+    ``data`` holds ``day`` (None for a month), ``month``, ``year`` (None when not written),
+    ``role`` ('at', 'from', 'to', 'compared') and ``raw``.
+
+    >>> [(s.text("tính đến 6 giờ ngày 28/5"), s.data["day"], s.data["month"]) for s in find_dates("tính đến 6 giờ ngày 28/5")]
+    [('28/5', 28, 5)]
+    """
+    key = fold(text)
+    found: list[tuple[int, int, int | None, int, int | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _FULL.finditer(key):
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if _valid(d, mo):
+            found.append((m.start(), m.end(), d, mo, y))
+            taken.append((m.start(), m.end()))
+    for m in _WORDS.finditer(key):
+        d, mo = int(m.group(1)), int(m.group(2))
+        if _valid(d, mo) and free(m.start(), m.end()):
+            y = int(m.group(3)) if m.group(3) else None
+            found.append((m.start(1), m.end(), d, mo, y))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(key):
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12 and free(m.start(1), m.end()):
+            found.append((m.start(1), m.end(), None, mo, y))
+            taken.append((m.start(), m.end()))
+    for m in _DAY_MONTH.finditer(key):
+        d, sep, mo = int(m.group(1)), m.group(2), int(m.group(3))
+        if not _valid(d, mo) or not free(m.start(), m.end()):
+            continue
+        before = key[max(0, m.start() - 30) : m.start()]
+        after = key[m.end() : m.end() + 12]
+        if _RANK_CUE.search(before) or _QUANTITY_AFTER.match(after):
+            continue
+        if sep == "-" and not _DATE_CUE.search(before):
+            continue
+        if sep == "." and len(m.group(3)) == 2 and m.group(3).startswith("0"):
+            continue  # "1.05" reads as a decimal more often than as 1 May
+        found.append((m.start(), m.end(), d, mo, None))
+        taken.append((m.start(), m.end()))
+    found.sort()
+    return [
+        Span(s, e, "date", {"day": d, "month": mo, "year": y, "role": _role(key, s), "raw": text[s:e]})
+        for s, e, d, mo, y in found
+    ]
+
+
+# --- as-of dates -----------------------------------------------------------------
+
+def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] | None:
+    """Return ('date', d) or ('now', None) for what ``sentence`` itself says, or None."""
+    key = fold(sentence)
+    spans = [s for s in find_dates(sentence) if s.data["day"] is not None]
+    to_dates = [s for s in spans if s.data["role"] == "to"]
+    if to_dates:
+        return "date", _span_date(to_dates[-1], published)
+    if _NOW.search(key):
+        return "now", None
+    if _YESTERDAY.search(key):
+        return "date", (published - timedelta(days=1)) if published else None
+    at_dates = [s for s in spans if s.data["role"] == "at"]
+    if at_dates:
+        return "date", _span_date(at_dates[0], published)
+    if any(s.data["role"] == "from" for s in find_dates(sentence)):
+        return "now", None  # "từ tháng 4/2021 ..." with no end: counted up to now
+    return None
+
+
+def _span_date(span: Span, published: date | None) -> date | None:
+    return date_from_parts(span.data["day"], span.data["month"], span.data["year"], published=published)
+
+
+def resolve_as_of(
+    sentence: str, *, published: str | None, context: Sequence[str] | None = None
+) -> str | None:
+    """Return the ISO date the figures of ``sentence`` refer to, or None when the year is unknown.
+
+    The sentence's own date wins ("đến sáng 8-10" -> ``YYYY-10-08``); "đến nay", "hiện",
+    "trong 24 giờ qua" mean the publish date; otherwise the nearest earlier sentence of
+    ``context`` (earlier sentences of the article, in reading order) that states a date;
+    otherwise the publish date.
+
+    >>> resolve_as_of("tính đến 6 giờ ngày 28/5, tỉnh có 57 ca", published="2021-05-28T16:19")
+    '2021-05-28'
+    """
+    pub = parse_published(published)
+    found = _explicit(sentence, pub)
+    if found is None:
+        for earlier in reversed(context or ()):
+            found = _explicit(earlier, pub)
+            if found is not None:
+                break
+    if found is None or found[0] == "now":
+        return pub.isoformat() if pub else None
+    return found[1].isoformat() if found[1] else None

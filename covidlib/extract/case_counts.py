@@ -1,0 +1,637 @@
+"""Typed COVID-19 case counts: value, metric, qualifier, place and as-of date of each figure.
+
+Sentence-local reading. For every number of a sentence that :mod:`covidlib.numbers`
+calls a ``count``, the word right after it (its counter noun: "ca", "trường hợp",
+"người", "F1", "mẫu", "liều"...) says what is counted; the words around it say how:
+
+1. the counter itself ("1.401 F1" are contacts in quarantine, "2.514 mẫu" are tests);
+2. words right after it in its clause ("78 trường hợp tử vong", "5 ca đang nghi ngờ");
+3. a subject "số ..." before it ("Số ca khỏi bệnh: 241 ca");
+4. the nearest keyword before it ("cách ly tập trung 15.369 trường hợp");
+5. otherwise the number continues a list or a breakdown and takes the metric of the
+   figure before it ("huyện Nậm Pồ có 45 ca, Thành phố Điện Biên Phủ 8 ca").
+
+A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of new
+cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
+cases without saying it is cumulative. The place is the one written next to the
+number, else the one that governs its list, else the nearest earlier one, else the
+article's home province; figures for Vietnam or the world have no province.
+Keyword lexicons are module-level tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..dates import resolve_as_of
+from ..document import Article, Span
+from ..evaluate import name_key
+from ..numbers import find_numbers
+from .places import extract_places, home_province
+
+__all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
+
+METRICS = (
+    "confirmed", "new_confirmed", "active", "recovered", "deaths",
+    "quarantined", "tested", "vaccinated", "suspected",
+)
+CASE_METRICS = frozenset({"confirmed", "new_confirmed", "active", "recovered", "deaths", "suspected"})
+
+
+def _words(pattern: str) -> str:
+    """Wrap an alternation so it matches whole words only."""
+    return rf"(?<![\w])(?:{pattern})(?![\w])"
+
+
+# --- lexicons (all patterns run on the folded body, ``article.body_key``) -------------------
+
+# What may follow a number for it to count people or cases. Anything else ("giường",
+# "chốt", "huyện", "test", "suất quà", "cán bộ") makes it no case count.
+_COUNTER = re.compile(
+    r"[ ]*(?:"
+    r"(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
+    r"|(?P<contact>f[1-4])"
+    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?)"
+    r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm)"
+    r"|(?P<dose>liều|mũi)"
+    r")(?![\w])"
+)
+# A number with no counter is read only when punctuation or one of these follows it.
+_BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|(?:và|trong đó|so với)(?![\w]))")
+# Counters of the case family: words after them describe the cases, not another measure.
+_CASE_COUNTERS = frozenset({"case"})
+# Counters after which only case metrics may be read before the number ("sàng lọc ... 54 ca").
+_STRICT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|bn|f0)(?![\w])")
+
+# Metric keywords, most specific first. (metric, detail, pattern)
+_METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
+    ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng"),
+    ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"),
+    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|nặng|nguy kịch"
+                     r"|thở máy|thở ô xy|thở oxy|ecmo"),
+    ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
+    ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
+    ("quarantined", "tại nhà", r"cách ly (?:y tế )?tại (?:nhà|gia|nơi (?:lưu trú|cư trú))|tự cách ly"),
+    ("quarantined", None, r"cách ly|theo dõi sức khỏe|theo dõi sức khoẻ|giám sát y tế"),
+    ("tested", None, r"xét nghiệm|lấy mẫu|test|âm tính|sàng lọc"),
+    ("vaccinated", None, r"tiêm chủng|tiêm|vắc[- ]?xin|vaccine|vacxin|chủng ngừa"),
+    ("confirmed", None, r"mắc|nhiễm|dương tính"),
+)
+# Nouns that name cases without saying anything of them: read only when nothing else is said.
+_WEAK_TERMS: tuple[tuple[str, str | None, str], ...] = (
+    ("confirmed", None, r"ca bệnh|bệnh nhân|người bệnh|f0"),
+)
+_TERMS = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _METRIC_TERMS]
+_WEAK = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _WEAK_TERMS]
+_COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
+_OWN_CLAUSE_START = re.compile(r"[,;:]|" + _words(r"và"))
+_NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
+_DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
+
+# Words that make a confirmed figure a new one.
+_NEW_FLAG = re.compile(
+    _words(r"thêm|trong ngày|mỗi ngày|hằng ngày|hàng ngày|trong 24 giờ|24 giờ qua|24h qua"
+           r"|vừa (?:ghi nhận|phát hiện|có|nhận|công bố)")
+    + r"|/ngày|" + _words(r"(?:ca|mắc|nhiễm|f0|bệnh nhân|trường hợp)(?:[ ]+\S+){0,3}?[ ]+mới")
+)
+_HOUR_WINDOW = re.compile(r"từ[ ]+\d{1,2}[ ]*(?:giờ|h)(?![\w]).{0,40}?đến[ ]+\d{1,2}[ ]*(?:giờ|h)(?![\w])")
+# Words that make a figure cumulative.
+_CUMULATIVE = re.compile(_words(
+    r"tổng|tổng cộng|tổng số|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|đến nay|tới nay|từ đầu|tính đến"
+    r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có"
+))
+# A sentence that opens a breakdown of the previous sentence's figure.
+_BREAKDOWN_START = re.compile(r"^\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
+# "Số ca tử vong ... là 39.682": the subject names the metric.
+_SUBJECT = re.compile(_words(r"số(?:[ ]+lượng)?") + r"(?P<phrase>(?:[ ]+(?!là(?![\w]))[^\s:;,]+){1,9})")
+
+# Numbers that are not counts although a counter follows them.
+_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xuống|được))?[ ]*$")
+_COMPARED = re.compile(_words(r"so với"))
+_RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
+                          r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
+_CAPACITY_BEFORE = re.compile(_words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể") + r"(?:[ ]+\S+){0,3}[ ]*$")
+_THRESHOLD_BEFORE = re.compile(
+    _words(r"số") + r"[ ]+(?:ca|trường hợp|bệnh nhân|người|f0)(?:[ ]+\S+){0,3}?[ ]+"
+    r"(?:dưới|trên|hơn|từ|quá|vượt)[ ]*$"
+)
+_OTHER_DISEASE = re.compile(_words(
+    r"sốt xuất huyết|tay chân miệng|tay - chân - miệng|bạch hầu|sởi|cúm a|cúm gia cầm|bệnh dại|hiv"
+    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers"
+))
+_COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
+
+# Scopes that are not a province.
+_NATIONAL = re.compile(_words(r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế"))
+_OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khác"))
+# Connectors allowed between a place and its number ("Nậm Pồ có 45 ca", "Đông Anh (435)").
+_ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
+# A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
+_POST_PLACE = re.compile(r"^[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+_EACH = re.compile(
+    _words(r"mỗi") + r"[ ]+(?:quận|huyện|xã|phường|tỉnh|thành phố|địa phương|nơi|đơn vị)"
+    r"(?:[ ]*[/,][ ]*\w+)*[ ]+(?:(?:có|thêm|ghi nhận)[ ]+)*$"
+)
+_CLAUSE_END = re.compile(r"[,;:()\n]|" + _words(r"và|trong đó|gồm|bao gồm|nhưng|còn"))
+
+_PRE_WINDOW = 110
+_POST_WINDOW = 90
+_SMALL_DOSE = 10  # "tiêm 2 mũi" counts doses per person, not people
+
+
+@dataclass(slots=True)
+class _Place:
+    start: int
+    end: int
+    province: str | None
+    code: str | None
+    district: str | None
+    national: bool = False
+
+
+@dataclass(slots=True)
+class _Count:
+    """One figure being read: where it is, what follows it and what was decided."""
+
+    number: Span
+    value: int
+    qualifier: str
+    counter: str            # case, contact, person, sample, dose, bare
+    counter_end: int
+    contact: str | None = None
+    metric: str | None = None
+    detail: str | None = None
+    evidence: str = ""
+    place: _Place | None = None
+    place_from: str = ""
+    of_total: int | None = None
+    copies: list[_Place] = field(default_factory=list)
+
+
+# --- reading the numbers of a sentence ---------------------------------------------------
+
+def _counter(key: str, end: int) -> tuple[str, int, str | None] | None:
+    """Return (counter kind, end offset, contact label) for the words after a number, or None."""
+    m = _COUNTER.match(key, end)
+    if m is not None:
+        kind = m.lastgroup
+        return kind, m.end(), (m.group("contact").upper() if kind == "contact" else None)
+    if _BARE_END.match(key, end):
+        return "bare", end, None
+    return None
+
+
+def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
+    """True for deltas, rates, capacities, thresholds and dose numbers."""
+    before = key[max(sent.start, number.start - 60) : number.start]
+    sentence = key[sent.start : sent.end]
+    if _DELTA_BEFORE.search(before) and _COMPARED.search(sentence):
+        return True
+    if _RATE_BEFORE.search(before) or _CAPACITY_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before):
+        return True
+    value = number.data["value"]
+    return counter == "dose" and value < _SMALL_DOSE
+
+
+def _candidates(article: Article, sent: Span, numbers: Sequence[Span]) -> list[_Count]:
+    key = article.body_key
+    found: list[_Count] = []
+    for number in numbers:
+        kind = number.data["kind"]
+        if kind not in ("count", "ratio"):
+            continue
+        value = number.data["value"]
+        if not isinstance(value, int) and not float(value).is_integer():
+            continue
+        read = _counter(key, number.end)
+        if read is None:
+            continue
+        counter, counter_end, contact = read
+        if kind == "ratio" and counter not in ("case", "person"):
+            continue
+        if number.data.get("spelled") and counter == "bare":
+            continue
+        if _rejected(key, sent, number, counter):
+            continue
+        count = _Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
+        if kind == "ratio":
+            count.of_total = _ratio_total(number)
+        found.append(count)
+    return found
+
+
+def _ratio_total(number: Span) -> int | None:
+    raw = number.data["raw"]
+    parts = re.split(r"/", raw)
+    try:
+        return int(parts[1].replace(".", "")) if len(parts) == 2 else None
+    except ValueError:
+        return None
+
+
+# --- metrics -------------------------------------------------------------------------------
+
+def _terms(text: str, offset: int = 0, *, weak: bool = False) -> list[tuple[int, int, str, str | None, bool]]:
+    """Return (start, end, metric, detail, negated) of every metric keyword in ``text``, longest first on ties."""
+    hits = []
+    for metric, detail, pattern in (_WEAK if weak else _TERMS):
+        for m in pattern.finditer(text):
+            negated = bool(_NEGATION.search(text[max(0, m.start() - 20) : m.start()]))
+            hits.append((m.start() + offset, m.end() + offset, metric, detail, negated))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str, str | None, bool]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue  # inside a longer keyword already kept ("cách ly tập trung" over "cách ly")
+        kept.append(hit)
+    return kept
+
+
+def _clause_end(key: str, start: int, limit: int) -> int:
+    m = _CLAUSE_END.search(key, start, min(limit, start + _POST_WINDOW))
+    return m.start() if m else min(limit, start + _POST_WINDOW)
+
+
+def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tuple[str, str | None] | None:
+    """Metric named right after the counter ("78 trường hợp tử vong"), within the clause."""
+    end = _clause_end(key, count.counter_end, sent.end)
+    restricted = count.counter in _CASE_COUNTERS or case_list
+    for start, _, metric, detail, negated in _terms(key[count.counter_end : end], count.counter_end):
+        if negated:
+            continue
+        if restricted and metric not in CASE_METRICS:
+            if metric == "quarantined" and count.counter == "case" and not case_list \
+                    and _DURING_QUARANTINE.search(key[count.counter_end : start]):
+                return metric, detail
+            continue
+        return metric, detail
+    return None
+
+
+def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None] | None:
+    """Metric named by a subject "số ..." in the region before the number ("Số ca tử vong ... là")."""
+    subjects = list(_SUBJECT.finditer(key, *region))
+    for subject in reversed(subjects):
+        terms = [t for t in _terms(subject.group("phrase"), subject.start("phrase")) if not t[4]]
+        if terms:
+            specific = [t for t in terms if t[2] != "confirmed"]
+            chosen = (specific or terms)[0]
+            return chosen[2], chosen[3]
+    return None
+
+
+def _own_clause(key: str, region: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``region`` after its last comma, semicolon, colon or "và"."""
+    cuts = list(_OWN_CLAUSE_START.finditer(key, *region))
+    return (cuts[-1].end(), region[1]) if cuts else region
+
+
+def _pre_metric(key: str, region: tuple[int, int], *, strict: bool, weak: bool = False) -> tuple[str, str | None] | None:
+    """Metric of the nearest keyword before the number."""
+    terms = [t for t in _terms(key[region[0] : region[1]], region[0], weak=weak) if not t[4]]
+    if strict:
+        terms = [t for t in terms if t[2] in CASE_METRICS]
+    if not terms:
+        return None
+    nearest = max(terms, key=lambda t: t[1])
+    return nearest[2], nearest[3]
+
+
+def _region(counts: list[_Count], i: int, sent: Span) -> tuple[int, int]:
+    """Text before count ``i`` that belongs to it: after the previous figure, at most a window long."""
+    start = max(sent.start, counts[i].number.start - _PRE_WINDOW)
+    if i > 0:
+        start = max(start, counts[i - 1].counter_end)
+    return start, counts[i].number.start
+
+
+def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: _Count | None) -> None:
+    """Decide ``metric``, ``detail`` and ``evidence`` of count ``i``."""
+    count = counts[i]
+    previous = counts[i - 1] if i > 0 else governing
+    case_list = previous is not None and previous.metric in CASE_METRICS
+    region = _region(counts, i, sent)
+    strict = bool(_STRICT_CASE_WORDS.match(key, count.number.end))
+    if count.counter == "contact":
+        count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
+        return
+    if count.counter == "sample":
+        count.metric, count.evidence = "tested", "counter"
+        return
+    if count.counter == "dose":
+        count.metric, count.evidence = "vaccinated", "counter"
+        return
+    own = _own_clause(key, region)
+    readers = (
+        ("subject", lambda: _subject_metric(key, region) if _COPULA_END.search(key, *region) else None),
+        ("post", lambda: _post_metric(key, count, sent, case_list=case_list)),
+        ("subject", lambda: _subject_metric(key, region)),
+        ("pre", lambda: _pre_metric(key, own, strict=strict)),
+        ("pre", lambda: None if case_list else _pre_metric(key, region, strict=strict)),
+    )
+    for evidence, read in readers:
+        found = read()
+        if found is not None:
+            count.metric, count.detail = found
+            count.evidence = evidence
+            return
+    if previous is not None and previous.metric is not None:
+        count.metric = previous.metric
+        count.detail = previous.detail if previous.metric == "quarantined" and i > 0 else None
+        count.evidence = "list" if i > 0 else "breakdown"
+        return
+    end = _clause_end(key, count.counter_end, sent.end)
+    if _terms(key[count.counter_end : end], weak=True) or _pre_metric(key, own, strict=False, weak=True):
+        count.metric, count.evidence = "confirmed", "weak"
+        return
+    count.evidence = "none"
+
+
+def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_metric: str | None) -> None:
+    """Turn a confirmed figure into a new one when its sentence speaks of new cases."""
+    count = counts[i]
+    if count.metric != "confirmed":
+        return
+    region = _region(counts, i, sent)
+    post_end = _clause_end(key, count.counter_end, sent.end)
+    own_text = key[region[0] : post_end]
+    if _CUMULATIVE.search(own_text):
+        return
+    before = key[sent.start : count.number.start]
+    if _NEW_FLAG.search(own_text) or _HOUR_WINDOW.search(before):
+        count.metric = "new_confirmed"
+        return
+    if previous_metric == "new_confirmed" and not _CUMULATIVE.search(key[sent.start : sent.end]):
+        count.metric = "new_confirmed"
+
+
+# --- places --------------------------------------------------------------------------------
+
+def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
+    found = [
+        _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
+               s.data.get("district") if s.label == "district" else None)
+        for s in places
+    ]
+    for m in _NATIONAL.finditer(article.body_key):
+        if not any(p.start < m.end() and m.start() < p.end for p in found):
+            found.append(_Place(m.start(), m.end(), None, None, None, national=True))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claimed: set[int]) -> None:
+    """A place written right before a number is that number's ("Nậm Pồ có 45 ca", "Đông Anh (435)")."""
+    for count in counts:
+        before = [p for p in places if p.end <= count.number.start and id(p) not in claimed]
+        if not before:
+            continue
+        place = before[-1]
+        if count.number.start - place.end <= 16 and _ADJACENT.match(key[place.end : count.number.start]):
+            count.place, count.place_from = place, "adjacent"
+            claimed.add(id(place))
+
+
+def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
+    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM")."""
+    for count in counts:
+        if count.place is not None:
+            continue
+        end = _clause_end(key, count.counter_end, sent.end)
+        for place in places:
+            if place.start < count.counter_end or place.start >= end or id(place) in claimed:
+                continue
+            if _POST_PLACE.match(key[count.counter_end : place.start]):
+                count.place, count.place_from = place, "following"
+                claimed.add(id(place))
+            break
+
+
+def _claim_before(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
+    """Otherwise the nearest unclaimed place before the number (for a later figure, in its own clause)."""
+    for i, count in enumerate(counts):
+        if count.place is not None:
+            continue
+        region = _region(counts, i, sent)
+        # a later figure looks only in its own clause: earlier places describe the figures before it
+        start, end = _own_clause(key, region) if i > 0 else (sent.start, region[1])
+        inside = [p for p in places if start <= p.start and p.end <= end and id(p) not in claimed
+                  and not _in_parentheses(key, p)]
+        if inside:
+            count.place, count.place_from = inside[-1], "before"
+
+
+def _in_parentheses(key: str, place: _Place) -> bool:
+    """True for "(Bắc Giang)" after another name: it locates that name, it does not govern a figure."""
+    return key[:place.start].rstrip().endswith("(") and key[place.end:].lstrip().startswith(")")
+
+
+def _distribute_each(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
+    """"... Hà Đông, Ba Đình và Hoàn Kiếm mỗi quận/huyện thêm 1 ca": one figure for each place listed."""
+    for i, count in enumerate(counts):
+        start, end = _region(counts, i, sent)
+        each = _EACH.search(key, start, end)
+        if each is None:
+            continue
+        listed = [p for p in places if start <= p.start and p.end <= each.start() and id(p) not in claimed
+                  and not p.national]
+        if len(listed) >= 2:
+            count.copies = listed
+            count.place, count.place_from = listed[0], "each"
+
+
+# --- the extractor -------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Reader:
+    """State carried from sentence to sentence while reading one article."""
+
+    article: Article
+    places: list[_Place]
+    home: str | None
+    home_code: str | None
+    previous: _Count | None = None      # first figure of the last sentence that had figures
+    seen: list[_Count] = field(default_factory=list)
+    sentence_texts: list[str] = field(default_factory=list)
+
+
+def _title_repeat(article: Article, text: str) -> bool:
+    """True for a body line that repeats the title (an image caption such as "<title> - 1")."""
+    title = article.metadata.title
+    if not title:
+        return False
+    stripped = re.sub(r"[ ]*[-–][ ]*\d{1,2}[ ]*$", "", text.strip())
+    return name_key(stripped) == name_key(title)
+
+
+def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent: Span,
+                   governing: _Count | None, paragraph_start: int) -> None:
+    """Fill the place of a count that has none of its own: list, breakdown, ratio, context, home."""
+    count = counts[i]
+    if count.place is not None:
+        return
+    region = _region(counts, i, sent)
+    outside = bool(_OUTSIDE_PROVINCE.search(key, *region))
+    source = counts[i - 1] if i > 0 else None
+    if source is None and count.of_total is not None and reader.previous is not None:
+        source = _count_with_value(reader, count.of_total)
+    if source is None and governing is not None:
+        source = governing
+    if source is not None and source.place is not None:
+        place = source.place
+        if outside and place.district:
+            place = _Place(place.start, place.end, place.province, place.code, None)
+        count.place, count.place_from = place, "inherited"
+        return
+    earlier = [p for p in reader.places if paragraph_start <= p.start and p.end <= sent.start]
+    if earlier:
+        p = earlier[-1]
+        count.place = _Place(p.start, p.end, p.province, p.code, None, p.national)
+        count.place_from = "paragraph"
+        return
+    if reader.previous is not None and reader.previous.place is not None:
+        p = reader.previous.place
+        count.place, count.place_from = _Place(p.start, p.end, p.province, p.code, None, p.national), "context"
+        return
+    count.place = _Place(-1, -1, reader.home, reader.home_code, None)
+    count.place_from = "home"
+
+
+def _count_with_value(reader: _Reader, value: int) -> _Count | None:
+    """Return the latest figure read so far with this value (the total of "86/94 ca")."""
+    return next((c for c in reversed(reader.seen) if c.value == value), None)
+
+
+def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list[_Count]:
+    article, key = reader.article, reader.article.body_key
+    counts = _candidates(article, sent, numbers)
+    if not counts:
+        return []
+    breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
+    governing = reader.previous if breakdown else None
+    previous_metric = reader.previous.metric if reader.previous is not None else None
+    for i in range(len(counts)):
+        _read_metric(key, counts, i, sent, governing)
+        count = counts[i]
+        if count.metric is None:
+            if count.counter in ("case", "contact"):
+                inherited = previous_metric if previous_metric in ("confirmed", "new_confirmed") else "confirmed"
+                count.metric, count.evidence = inherited, "default"
+            else:
+                continue
+        _upgrade_new(key, counts, i, sent, previous_metric)
+    counts = [c for c in counts if c.metric is not None]
+    if not counts:
+        return []
+    claimed: set[int] = set()
+    in_sentence = [p for p in reader.places if sent.start <= p.start and p.end <= sent.end]
+    _claim_adjacent(key, counts, in_sentence, claimed)
+    _claim_following(key, counts, in_sentence, sent, claimed)
+    _distribute_each(key, counts, in_sentence, sent, claimed)
+    _claim_before(key, counts, in_sentence, sent, claimed)
+    paragraph_start = _paragraph_start(article, sent)
+    for i in range(len(counts)):
+        _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
+    return counts
+
+
+def _paragraph_start(article: Article, sent: Span) -> int:
+    index = sent.data.get("paragraph") if sent.data else None
+    if index is not None and 0 <= index < len(article.paragraphs):
+        return article.paragraphs[index].start
+    return sent.start
+
+
+def _spans_of(count: _Count, sent: Span, as_of: str | None) -> list[Span]:
+    places = count.copies or [count.place]
+    spans = []
+    for place in places:
+        data: dict[str, Any] = {
+            "value": count.value,
+            "qualifier": count.qualifier,
+            "metric": count.metric,
+            "detail": count.detail,
+            "province": None if place is None or place.national else place.province,
+            "province_code": None if place is None or place.national else place.code,
+            "district": None if place is None else place.district,
+            "as_of": as_of,
+            "sentence": sent,
+            "evidence": count.evidence,
+        }
+        spans.append(Span(count.number.start, count.number.end, "case_count", data))
+    return spans
+
+
+def extract_case_counts(article: Article, *, places: Sequence[Span] | None = None) -> list[Span]:
+    """Return the COVID-19 case counts of ``article.body`` as spans labelled ``case_count``.
+
+    ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
+    ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
+    ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
+    None), ``sentence`` (the sentence span) and ``evidence`` (how the metric was read).
+    ``places`` are the article's place spans from
+    :func:`~covidlib.extract.places.extract_places` (computed when not given).
+
+    >>> from covidlib.document import Article, Metadata
+    >>> from covidlib.sentences import split_sentences
+    >>> body = "Đến sáng 8-10, An Giang có 6.360 trường hợp nhiễm COVID-19, 78 trường hợp tử vong."
+    >>> art = Article("a", "", body, body, sentences=split_sentences(body), metadata=Metadata(published="2021-10-08"))
+    >>> [(s.data["value"], s.data["metric"], s.data["province"]) for s in extract_case_counts(art)]
+    [(6360, 'confirmed', 'An Giang'), (78, 'deaths', 'An Giang')]
+    """
+    if places is None:
+        places = extract_places(article)
+    home = home_province(article, places)
+    home_code = next((s.data.get("code") for s in places if s.data.get("province") == home), None)
+    reader = _Reader(article, _place_list(article, places), home, home_code)
+    numbers = find_numbers(article.body)
+    published = article.metadata.published
+    spans: list[Span] = []
+    for sent, text in article.iter_sentences():
+        inside = [n for n in numbers if sent.start <= n.start and n.end <= sent.end]
+        if inside and not _skip_sentence(article, text):
+            counts = _read_sentence(reader, sent, inside)
+            if counts:
+                as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
+                for count in counts:
+                    spans.extend(_spans_of(count, sent, as_of))
+                reader.previous = counts[0]
+                reader.seen.extend(counts)
+        reader.sentence_texts.append(text)
+    return spans
+
+
+def _skip_sentence(article: Article, text: str) -> bool:
+    """Sentences whose numbers are no COVID-19 counts: other diseases, captions repeating the title."""
+    folded = text.lower()
+    if _OTHER_DISEASE.search(folded) and not _COVID.search(folded):
+        return True
+    return _title_repeat(article, text)
+
+
+def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, Any]]:
+    """Return one row per case count: the ``case_counts`` table of the codebook.
+
+    Keys: ``article_id, province, province_code, district, metric, detail, value,
+    qualifier, as_of, sentence, start, end`` (``start``/``end`` are the number's body
+    offsets; ``sentence`` is the sentence text).
+    """
+    rows = []
+    for span in spans:
+        data = span.data
+        sent = data.get("sentence")
+        rows.append({
+            "article_id": article.article_id,
+            "province": data.get("province"),
+            "province_code": data.get("province_code"),
+            "district": data.get("district"),
+            "metric": data.get("metric"),
+            "detail": data.get("detail"),
+            "value": data.get("value"),
+            "qualifier": data.get("qualifier"),
+            "as_of": data.get("as_of"),
+            "sentence": article.text(sent) if isinstance(sent, Span) else sent,
+            "start": span.start,
+            "end": span.end,
+        })
+    return rows

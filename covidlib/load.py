@@ -1,0 +1,1124 @@
+"""Load pages of every common kind, with one report row for each file and record.
+
+:func:`iter_pages` walks folders and files (recursively, in sorted order) and
+yields ``(LoadRecord, LoadedPage | None)`` pairs, one at a time:
+
+* ``.txt`` pages are decoded (see :func:`decode_bytes`) and normalized;
+* ``.html``/``.htm`` pages go through BeautifulSoup with lxml: scripts, styles
+  and navigation are dropped, every block element becomes its own line, and the
+  ``<title>``, first ``<h1>`` and meta tags become ``meta`` hints;
+* ``.jsonl`` files are read line by line (each line is a record; ``record`` is
+  the line number) and ``.json`` files may hold one object, a list of objects
+  (streamed), or JSON lines. A record's text comes from its ``text``/
+  ``content``/``body``/``noi_dung``/``article``/``html`` field; an ``html``
+  field goes through the HTML path; ``title``/``date``/``author``/``url``
+  fields become hints;
+* a file without an extension is sniffed: read as HTML when it starts like an
+  HTML document, else as text (a binary one is skipped as binary). A ``.txt``
+  file that starts like an HTML document is read as HTML too.
+
+Every input gets a row and one bad input never stops the run. Statuses:
+``ok`` (a page is yielded; ``reason`` holds notes such as a repaired
+encoding), ``skipped`` (nothing is wrong with the program: empty, binary, too
+large, not Vietnamese, duplicate, unknown extension) and ``failed`` (the input
+cannot be read or parsed: OS errors, invalid JSON, undecodable bytes).
+
+A UTF-8 file cut in the middle of its last character loads ``ok``: the broken
+character is dropped and ``reason`` says "truncated". Invalid bytes inside an
+otherwise UTF-8 page are replaced by U+FFFD and noted; a page where more than
+2% of the characters would be replaced fails as undecodable.
+"""
+from __future__ import annotations
+
+import codecs
+import errno
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+import charset_normalizer
+import pandas as pd
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4.dammit import EncodingDetector
+
+from .normalize import collapse_spaces, fold, normalize_page
+
+__all__ = [
+    "LoadedPage",
+    "LoadRecord",
+    "Decoded",
+    "DuplicateIndex",
+    "PAGE_SUFFIXES",
+    "iter_pages",
+    "load_report",
+    "article_id_for",
+    "fingerprint",
+    "decode_bytes",
+    "repair_mojibake",
+    "html_to_text",
+    "binary_kind",
+    "REPORT_COLUMNS",
+]
+
+PAGE_SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+REPORT_COLUMNS = ["file", "record", "article_id", "status", "reason", "bytes", "encoding", "format", "duplicate_of"]
+
+MIN_VIETNAMESE_WORD_SHARE = 0.10  # Vietnamese news pages measure 0.47-0.63 (seeds and dev pages)
+MAX_REPLACED_SHARE = 0.02
+_SAMPLE_BYTES = 1 << 16
+_SCORE_CHARS = 200_000
+_LANGUAGE_CHARS = 50_000
+_JSON_CHUNK = 1 << 16
+
+
+# --- result types ----------------------------------------------------------
+
+
+@dataclass
+class LoadedPage:
+    """One page's display text (normalized, NFC) with where it came from and the hints found beside it."""
+
+    file: str
+    record: int | None
+    text: str
+    encoding: str
+    n_bytes: int
+    format: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def article_id(self) -> str:
+        """Return the page's article id (see :func:`article_id_for`)."""
+        return article_id_for(self.file, self.record)
+
+
+@dataclass(frozen=True)
+class LoadRecord:
+    """The report row of one file or record: ``status`` is ``ok``, ``skipped`` or ``failed``, ``reason`` says why."""
+
+    file: str
+    record: int | None
+    status: str
+    reason: str
+    n_bytes: int
+    encoding: str | None = None
+    format: str | None = None
+    duplicate_of: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        """Return the row's article id (see :func:`article_id_for`)."""
+        return article_id_for(self.file, self.record)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, the codec that was used, and a plain-words note (empty when clean)."""
+
+    text: str
+    encoding: str
+    note: str = ""
+
+
+class DuplicateIndex:
+    """Remember the first article id seen for each key; report later ones as duplicates of it."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def check(self, key: str, article_id: str) -> str | None:
+        """Return the article id that first had ``key``, or ``None`` (and remember ``article_id``) if it is new."""
+        first = self._first.setdefault(key, article_id)
+        return None if first == article_id else first
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._first
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+
+def article_id_for(file: str, record: int | None) -> str:
+    """Return a stable, readable id: the stem of ``file`` with ``/`` as ``__``, plus ``#record`` for records.
+
+    >>> article_id_for("2021/tuoitre/ha-noi-them-12-ca.html", None)
+    '2021__tuoitre__ha-noi-them-12-ca'
+    >>> article_id_for("bao-chi.jsonl", 3)
+    'bao-chi#3'
+    """
+    path = file.replace("\\", "/").strip("/")
+    head, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    base = f"{head}/{stem}" if head else stem
+    base = base.replace("/", "__")
+    return base if record is None else f"{base}#{record}"
+
+
+def fingerprint(text: str) -> str:
+    """Return a hash of ``text`` that ignores case, tone-mark placement and white space ("Hoà" == "HÒA")."""
+    key = collapse_spaces(fold(unicodedata.normalize("NFC", text)))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+
+
+# --- Vietnamese letters and scoring -----------------------------------------
+
+_TONE_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_VOWEL_BASES = "aăâeêioôơuưy"
+
+
+def _vietnamese_letters() -> dict[str, str]:
+    """Map every lower-case Vietnamese letter with a diacritic to its base vowel (tone removed)."""
+    letters = {"đ": "đ"}
+    for base in _VOWEL_BASES:
+        for tone in _TONE_MARKS:
+            letter = unicodedata.normalize("NFC", base + tone)
+            if not letter.isascii():
+                letters[letter] = base
+    return letters
+
+
+_VN_BASE = _vietnamese_letters()
+_VN_SPECIFIC = frozenset(ch for ch in _VN_BASE if ord(ch) > 0xFF)  # not in Latin-1: ă ơ ư đ ạ ế ...
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORDS = frozenset(
+    "the and of to in is for that with on was are by as at from this be have has it an not".split()
+)
+
+
+def _words(text: str) -> Iterator[str]:
+    """Yield letter runs of ``text``, also split where a capitalized word is glued on ("sốTrường")."""
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        start = 0
+        for i in range(1, len(word) - 1):
+            if word[i].isupper() and word[i - 1].islower() and word[i + 1].islower():
+                yield word[start:i]
+                start = i
+        yield word[start:]
+
+
+@lru_cache(maxsize=65536)
+def _is_latin_letter(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
+@lru_cache(maxsize=65536)
+def _syllable_verdict(word: str) -> int:
+    """Return +1 for a well-formed Vietnamese syllable with a diacritic, -1 for a malformed Latin word, else 0.
+
+    Only one vowel of a syllable carries a mark ("tiến", "quốc"), except the pair ư+ơ ("người").
+    """
+    lower = word.lower()
+    if lower.isascii():
+        return 0
+    marked: list[int] = []
+    for i, ch in enumerate(lower):
+        if ch.isascii() or ch == "đ":
+            continue
+        if ch not in _VN_BASE:
+            return -1 if _is_latin_letter(ch) else 0
+        marked.append(i)
+    if len(marked) <= 1:
+        return 1
+    if len(marked) == 2 and marked[1] == marked[0] + 1:
+        first, second = lower[marked[0]], lower[marked[1]]
+        if first == "ư" and _VN_BASE[second] == "ơ":
+            return 1
+    return -1
+
+
+_MOJIBAKE_SYMBOLS = "\u0080-\u009f\u00a1-\u00bf\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u0152\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u203a\u0153\u0178"
+_ODD_RUN = re.compile(rf"(?<=[^\W\d_])[{_MOJIBAKE_SYMBOLS}]+(?=[^\W\d_])")
+_C1_CONTROL = re.compile(r"[\u0080-\u009f]")
+
+
+def _vietnamese_score(text: str) -> int:
+    """Return how much ``text`` reads as Vietnamese: good syllables minus malformed words and decoding debris."""
+    sample = unicodedata.normalize("NFC", text[:_SCORE_CHARS])
+    score = sum(_syllable_verdict(word) for word in _words(sample))
+    score -= 2 * len(_ODD_RUN.findall(sample))
+    score -= 2 * sample.count("\ufffd")
+    score -= len(_C1_CONTROL.findall(sample))
+    return score
+
+
+# --- mojibake (UTF-8 bytes shown as cp1252/latin-1 and saved again) ----------
+
+
+def _mojibake_char_map() -> dict[str, int]:
+    """Map each character a byte can turn into under latin-1, cp1252 or cp1258 back to that byte."""
+    chars: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        chars[chr(byte)] = byte
+        for codec in ("cp1252", "cp1258"):
+            try:
+                ch = bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.category(ch) != "Mn":
+                chars.setdefault(ch, byte)
+    return chars
+
+
+_MOJIBAKE_BYTE = _mojibake_char_map()
+
+
+def _char_class(lo: int, hi: int, *, extra: str = "") -> str:
+    members = sorted({ch for ch, b in _MOJIBAKE_BYTE.items() if lo <= b <= hi} | set(extra))
+    return "[" + "".join(re.escape(ch) for ch in members) + "]"
+
+
+def _mojibake_pattern(*, space_as_nbsp: bool) -> re.Pattern[str]:
+    cont = _char_class(0x80, 0xBF, extra=" " if space_as_nbsp else "")
+    lead2, lead3, lead4 = _char_class(0xC2, 0xDF), _char_class(0xE0, 0xEF), _char_class(0xF0, 0xF4)
+    return re.compile(f"{lead2}{cont}|{lead3}{cont}{{2}}|{lead4}{cont}{{3}}")
+
+
+_MOJIBAKE = _mojibake_pattern(space_as_nbsp=False)
+_MOJIBAKE_SPACE = _mojibake_pattern(space_as_nbsp=True)
+_PLAUSIBLE_LETTERS = ((0x0100, 0x024F), (0x1E00, 0x1EFF))  # Latin Extended-A/B, the Vietnamese block
+
+
+def _plausible_char(ch: str) -> bool:
+    """Return True if a repaired character could appear in a Vietnamese page (Latin letter, mark, symbol)."""
+    if 0x80 <= ord(ch) <= 0xFF:
+        return True  # a Latin-1 character, or a byte of text mangled twice (repaired in the next round)
+    category = unicodedata.category(ch)
+    if category.startswith("L"):
+        return any(lo <= ord(ch) <= hi for lo, hi in _PLAUSIBLE_LETTERS)
+    if category == "Mn":
+        return 0x0300 <= ord(ch) <= 0x036F
+    if category[0] == "N":
+        return ord(ch) < 0x2190  # ², ½, ⁰, Ⅳ; not CJK numerals
+    return category[0] in "PSZ"
+
+
+def _fix_sequence(match: re.Match[str]) -> str:
+    raw = bytes(0xA0 if ch == " " else _MOJIBAKE_BYTE[ch] for ch in match.group(0))
+    try:
+        ch = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)
+    return ch if _plausible_char(ch) else match.group(0)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was read as cp1252/latin-1 and saved again, when the result is clearly better Vietnamese.
+
+    >>> repair_mojibake("Ä\u2018Ã£ cÃ³ 5 ca")
+    'đã có 5 ca'
+    """
+    current = text
+    # The outer layer may have lost its NBSP bytes to plain spaces ("vÃ " for "và"); inner layers cannot.
+    for pattern in (_MOJIBAKE_SPACE, _MOJIBAKE):  # text mangled twice needs two rounds
+        if not _MOJIBAKE.search(current):
+            break
+        fixed = pattern.sub(_fix_sequence, current)
+        if fixed == current or _vietnamese_score(fixed) <= _vietnamese_score(current):
+            break
+        current = fixed
+    return current
+
+
+# --- decoding ----------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"PK\x03\x04", "zip archive or Office document"),
+    (b"%PDF-", "PDF document"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\xd0\xcf\x11\xe0", "old Office document"),
+    (b"\x7fELF", "program"),
+    (b"SQLite format 3", "SQLite database"),
+)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _bom_codec(data: bytes) -> tuple[str, int] | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    return None
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """Return ``utf-16-le``/``utf-16-be`` when NUL bytes sit on one side of each byte pair, as in UTF-16 text."""
+    sample = data[: _SAMPLE_BYTES & ~1]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    nul_even = sample[0::2].count(0) / pairs
+    nul_odd = sample[1::2].count(0) / pairs
+    codec = "utf-16-le" if nul_odd > 0.3 and nul_even < 0.05 else "utf-16-be" if nul_even > 0.3 and nul_odd < 0.05 else None
+    if codec is None:
+        return None
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError as err:
+        if err.start < len(sample) - 4:
+            return None
+        text = sample[: err.start].decode(codec)
+    return None if _CONTROL_CHARS.search(text) else codec
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Return what a non-text file looks like ("PNG image", "binary data"), or ``None`` for text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if _bom_codec(data) or _sniff_utf16(data):
+        return None
+    sample = data[:_SAMPLE_BYTES]
+    if not sample:
+        return None
+    if sample.count(0) > max(1, len(sample) // 1000) or len(_CONTROL_BYTES.findall(sample)) > len(sample) // 50:
+        return "binary data"
+    return None
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """Return the charset an HTML page declares in its ``<meta>``, if Python knows it."""
+    name = EncodingDetector.find_declared_encoding(data[:_SAMPLE_BYTES], is_html=True)
+    return _codec_name(name) if name else None
+
+
+def _codec_name(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _legacy_candidates(declared: str | None, guesses: list[str]) -> list[str]:
+    """Return codecs to try on bytes that are not UTF-8, in the order that wins ties."""
+    seen: list[str] = []
+    for name in (declared, "cp1258", *guesses, "cp1252", "utf-8"):
+        codec = _codec_name(name) if name else None
+        if codec and codec not in seen:
+            seen.append(codec)
+    return seen
+
+
+def _decode_legacy(data: bytes, declared: str | None) -> Decoded:
+    """Pick, among the declared, usual and charset-normalizer codecs, the decoding that reads best as Vietnamese."""
+    matches = charset_normalizer.from_bytes(data[:_SAMPLE_BYTES])
+    guesses = [match.encoding for match in matches][:3]
+    candidates = _legacy_candidates(declared, guesses)
+    decoded = {codec: data.decode(codec, errors="replace") for codec in candidates}
+    scores = {codec: _vietnamese_score(text) for codec, text in decoded.items()}
+    best = max(candidates, key=scores.__getitem__)  # the first candidate wins ties
+    if scores[best] <= 0 and guesses:  # no Vietnamese evidence: trust charset-normalizer's own guess
+        best = _codec_name(guesses[0]) or best
+        decoded.setdefault(best, data.decode(best, errors="replace"))
+    text = decoded[best]
+    replaced = text.count("\ufffd")
+    if best == "utf-8":
+        return Decoded(text, best, f"invalid UTF-8: {replaced} bad byte sequences replaced with U+FFFD")
+    note = f"not UTF-8; read as {best}"
+    return Decoded(text, best, note + (f"; {replaced} undefined bytes replaced with U+FFFD" if replaced else ""))
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode a page: BOM, strict UTF-8, UTF-16 without BOM, then the legacy codec that reads best as Vietnamese.
+
+    >>> decode_bytes("Hà Nội".encode("utf-8")).encoding
+    'utf-8'
+    """
+    bom = _bom_codec(data)
+    if bom:
+        codec, skip = bom
+        text = data[skip:].decode(codec, errors="replace")
+        note = "invalid or truncated bytes replaced" if "\ufffd" in text else ""
+        return Decoded(text, codec, note)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.end == len(data):
+            return Decoded(data[: err.start].decode("utf-8"), "utf-8", "truncated: the last, incomplete character was dropped")
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, "UTF-16 without byte-order mark (detected from NUL bytes)")
+    return _decode_legacy(data, declared)
+
+
+# --- language check ----------------------------------------------------------
+
+_SCRIPT_NAMES = {
+    "CJK": "Chinese/Japanese (CJK)",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "CYRILLIC": "Cyrillic (Russian...)",
+    "THAI": "Thai",
+    "ARABIC": "Arabic",
+    "GREEK": "Greek",
+    "HEBREW": "Hebrew",
+    "KHMER": "Khmer",
+    "LAO": "Lao",
+}
+
+
+_LATIN_START = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_VN_SPECIFIC_WORD = re.compile(
+    "[^\\W\\d_]*[" + "".join(sorted(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})) + "][^\\W\\d_]*"
+)
+
+
+@lru_cache(maxsize=65536)
+def _script_of(ch: str) -> str:
+    if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF:
+        return "LATIN"
+    return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+
+
+def _language_problem(text: str) -> str | None:
+    """Return why ``text`` is not Vietnamese ("not Vietnamese: mostly Thai characters"), or ``None`` if it is."""
+    sample = text[:_LANGUAGE_CHARS]
+    words = _WORD.findall(sample)
+    letters = sum(map(len, words))
+    if not letters:
+        return "no letters in the text"
+    latin_words = [w for w in words if _LATIN_START.match(w)]
+    if sum(map(len, latin_words)) < letters / 2:
+        scripts: dict[str, int] = {}
+        for word in words:
+            script = _script_of(word[0])
+            scripts[script] = scripts.get(script, 0) + len(word)
+        dominant = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
+        return f"not Vietnamese: mostly {_SCRIPT_NAMES.get(dominant, dominant.title())} characters"
+    vietnamese = len(_VN_SPECIFIC_WORD.findall(sample))
+    if vietnamese and vietnamese >= MIN_VIETNAMESE_WORD_SHARE * len(latin_words):
+        return None
+    english = sum(1 for w in latin_words if w.lower() in _ENGLISH_WORDS)
+    guess = "looks like English" if english >= 0.05 * len(latin_words) else "another language, or Vietnamese without diacritics"
+    return f"not Vietnamese: {vietnamese} of {len(latin_words)} words have Vietnamese letters ({guess})"
+
+
+# --- HTML --------------------------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "select", "nav", "head"}
+)
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "legend", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "tfoot", "thead", "tr", "ul",
+})
+_TEXT_TYPES = (NavigableString, CData)  # not comments, doctypes or processing instructions
+_END_BLOCK, _END_PRE, _END_CELL = object(), object(), object()
+_BLOCK_MARK = "\ufdd0"  # Unicode noncharacters: never in real text, removed from input first
+_LINE_MARK = "\ufdd1"
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_META_FIELDS = {
+    "og:title": "og_title",
+    "twitter:title": "og_title",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "datepublished": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "date": "published",
+    "dc.date": "published",
+    "author": "author",
+    "article:author": "author",
+    "dc.creator": "author",
+    "og:site_name": "site",
+    "description": "description",
+    "og:description": "description",
+    "og:url": "url",
+}
+
+
+def _hint(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    return collapse_spaces(normalize_page(repair_mojibake(str(value))))
+
+
+def _html_meta(soup: BeautifulSoup) -> dict[str, str]:
+    """Return the page's title, first h1 and meta-tag hints (og:title, published, author, site, description, url)."""
+    meta: dict[str, str] = {}
+    if soup.title and soup.title.get_text(strip=True):
+        meta["title"] = _hint(soup.title.get_text())
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        meta["h1"] = _hint(h1.get_text(" "))
+    for tag in soup.find_all("meta"):
+        key = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        name, content = _META_FIELDS.get(key), tag.get("content")
+        if name and content and str(content).strip() and name not in meta:
+            meta[name] = _hint(content)
+    canonical = soup.find("link", rel="canonical")
+    if "url" not in meta and canonical and canonical.get("href"):
+        meta["url"] = _hint(canonical["href"])
+    time_tag = soup.find("time", datetime=True)
+    if "published" not in meta and time_tag:
+        meta["published"] = _hint(time_tag["datetime"])
+    return meta
+
+
+def _text_pieces(soup: BeautifulSoup) -> Iterator[str]:
+    """Yield the visible strings of ``soup`` in order, with block and line marks; one pass, no recursion."""
+    stack: list[Any] = [soup]
+    in_pre = 0
+    while stack:
+        node = stack.pop()
+        if node is _END_BLOCK or node is _END_PRE:
+            in_pre -= node is _END_PRE
+            yield _BLOCK_MARK
+        elif node is _END_CELL:
+            yield " "
+        elif isinstance(node, Tag):
+            if node.name in _DROP_TAGS:
+                continue
+            if node.name == "br":
+                yield _LINE_MARK
+                continue
+            if node.name in _BLOCK_TAGS:
+                in_pre += node.name == "pre"
+                yield _BLOCK_MARK
+                stack.append(_END_PRE if node.name == "pre" else _END_BLOCK)
+            elif node.name in ("td", "th"):
+                stack.append(_END_CELL)
+            stack.extend(reversed(node.contents))
+        elif type(node) in _TEXT_TYPES:
+            yield node.replace("\n", _LINE_MARK) if in_pre else str(node)
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
+    """Return the visible text of an HTML page, one block per line (blank line between blocks), and its meta hints.
+
+    >>> html_to_text("<p>Hà Nội</p><script>x()</script><p>thêm 12 ca</p>")[0]
+    'Hà Nội\\n\\nthêm 12 ca'
+    """
+    markup = markup.replace(_BLOCK_MARK, "").replace(_LINE_MARK, "")
+    soup = BeautifulSoup(markup, "lxml")
+    meta = _html_meta(soup)
+    blocks = []
+    for block in "".join(_text_pieces(soup)).split(_BLOCK_MARK):
+        lines = [_HTML_SPACE.sub(" ", line).strip() for line in block.split(_LINE_MARK)]
+        lines = [line for line in lines if line]
+        if lines:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks), meta
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html")) or (head.startswith("<") and "<body" in text[:_SAMPLE_BYTES].lower())
+
+
+def _looks_like_markup(text: str) -> bool:
+    """Return True for an HTML document or fragment ("<p>Hà Nội ...</p>") stored in a JSON field."""
+    head = text[:_SAMPLE_BYTES].lstrip().lower()
+    return _looks_like_html(head) or (head.startswith("<") and any(tag in head for tag in ("</p>", "</div>", "<br")))
+
+
+# --- JSON records --------------------------------------------------------------
+
+_TEXT_KEYS = ("text", "content", "body", "noi_dung", "noidung", "article", "full_text", "fulltext", "html", "raw_html")
+_HTML_KEYS = frozenset({"html", "raw_html"})
+_HINT_KEYS = {
+    "title": ("title", "tieu_de", "headline"),
+    "published": ("published", "date", "published_at", "publish_date", "pubdate", "datetime", "time", "ngay", "created_at"),
+    "author": ("author", "authors", "tac_gia", "byline"),
+    "url": ("url", "link", "source_url", "href"),
+    "site": ("site", "site_name", "source", "domain"),
+}
+
+
+def _record_text(obj: dict[str, Any]) -> tuple[str, str | None, dict[str, str]]:
+    """Return (key used, its text or None, hints) for a JSON record; an ``article`` object is looked into."""
+    fields = {str(k).lower(): v for k, v in obj.items()}
+    nested = fields.get("article")
+    if isinstance(nested, dict):
+        key, text, hints = _record_text(nested)
+        return key, text, {**hints, **_record_hints(fields)}
+    for key in _TEXT_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str):
+            return key, value, _record_hints(fields)
+    return "", None, _record_hints(fields)
+
+
+def _record_hints(fields: dict[str, Any]) -> dict[str, str]:
+    hints = {}
+    for name, keys in _HINT_KEYS.items():
+        for key in keys:
+            value = fields.get(key)
+            if value not in (None, "", []) and not isinstance(value, dict):
+                hints[name] = _hint(value)
+                break
+    return hints
+
+
+def _records_inside(obj: Any) -> list[Any] | None:
+    """Return the list of records a wrapper object holds ({"articles": [...]}), if it has no text of its own."""
+    if not isinstance(obj, dict) or _record_text(obj)[1] is not None:
+        return None
+    for value in obj.values():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            return value
+    return None
+
+
+class _JSONArrayReader:
+    """Stream the items of a JSON list from a text file, holding one item at a time."""
+
+    def __init__(self, handle: IO[str], *, max_chars: int) -> None:
+        self._handle, self._max_chars = handle, max_chars
+        self._buf, self._pos, self._eof = "", 0, False
+        self._decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        if self._eof:
+            return False
+        chunk = self._handle.read(max(_JSON_CHUNK, len(self._buf) - self._pos))
+        self._buf, self._pos = self._buf[self._pos :] + chunk, 0
+        self._eof = not chunk
+        return bool(chunk)
+
+    def _peek(self) -> str:
+        while True:
+            while self._pos < len(self._buf) and self._buf[self._pos].isspace():
+                self._pos += 1
+            if self._pos < len(self._buf) or not self._more():
+                return self._buf[self._pos : self._pos + 1]
+
+    def _value(self) -> tuple[Any, int]:
+        while True:
+            try:
+                value, end = self._decoder.raw_decode(self._buf, self._pos)
+            except json.JSONDecodeError as err:
+                if len(self._buf) - self._pos > self._max_chars:
+                    raise ValueError("item larger than the size limit") from err
+                if self._more():
+                    continue
+                raise ValueError(f"invalid JSON: {err.msg} (the file may be truncated)") from err
+            if end == len(self._buf) and self._more():
+                continue
+            size = len(self._buf[self._pos : end].encode("utf-8"))
+            self._pos = end
+            return value, size
+
+    def items(self) -> Iterator[tuple[int, Any, int, str | None]]:
+        """Yield (item number from 1, value, bytes, error); an error ends the list."""
+        if self._peek() != "[":
+            yield 1, None, 0, "invalid JSON: expected a list"
+            return
+        self._pos += 1
+        if self._peek() == "]":
+            return
+        number = 0
+        while True:
+            number += 1
+            self._peek()
+            try:
+                value, size = self._value()
+            except ValueError as err:
+                yield number, None, 0, str(err)
+                return
+            yield number, value, size, None
+            nxt = self._peek()
+            if nxt == ",":
+                self._pos += 1
+            elif nxt == "]":
+                return
+            else:
+                found = "the end of the file" if not nxt else repr(nxt)
+                yield number + 1, None, 0, f"invalid JSON: expected ',' or ']' but found {found} (truncated list?)"
+                return
+
+
+# --- the loader ----------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    max_bytes: int
+    duplicates: DuplicateIndex
+
+
+def _row(file: str, record: int | None, status: str, reason: str, n_bytes: int, **kw: Any) -> tuple[LoadRecord, None]:
+    return LoadRecord(file, record, status, reason, n_bytes, **kw), None
+
+
+def _plain_os_error(err: OSError) -> str:
+    if isinstance(err, IsADirectoryError) or err.errno == errno.EISDIR:
+        return "cannot read: it is a folder, not a file"
+    if isinstance(err, FileNotFoundError):
+        return "cannot read: no such file (missing, or a broken link)"
+    if isinstance(err, PermissionError):
+        return "cannot read: permission denied"
+    words = (err.strerror or str(err)).lower()
+    return f"cannot read: {words}" + (f" (errno {err.errno})" if err.errno else "")
+
+
+def _mb(n_bytes: int) -> str:
+    return f"{n_bytes / 1_000_000:.1f} MB"
+
+
+def _finish(
+    file: str, record: int | None, text: str, decoded: Decoded, n_bytes: int, fmt: str,
+    meta: dict[str, str], notes: list[str], ctx: _Context, *, empty_reason: str = "only white space",
+) -> tuple[LoadRecord, LoadedPage | None]:
+    """Normalize a decoded page and decide: whitespace-only, undecodable, not Vietnamese, duplicate, or ok."""
+    text = normalize_page(text)
+    kw = {"encoding": decoded.encoding, "format": fmt}
+    if not text.strip():
+        return _row(file, record, "skipped", empty_reason, n_bytes, **kw)
+    replaced = text.count("\ufffd")
+    if replaced > MAX_REPLACED_SHARE * len(text):
+        return _row(file, record, "failed", f"could not decode: {replaced} of {len(text)} characters are invalid bytes in every encoding tried", n_bytes, **kw)
+    problem = _language_problem(text)
+    if problem:
+        return _row(file, record, "skipped", problem, n_bytes, **kw)
+    first = ctx.duplicates.check(fingerprint(text), article_id_for(file, record))
+    if first:
+        return _row(file, record, "skipped", "duplicate", n_bytes, duplicate_of=first, **kw)
+    reason = "; ".join(n for n in notes if n)
+    page = LoadedPage(file, record, text, decoded.encoding, n_bytes, fmt, meta)
+    return LoadRecord(file, record, "ok", reason, n_bytes, decoded.encoding, fmt), page
+
+
+def _page_from_bytes(file: str, data: bytes, fmt: str, ctx: _Context) -> tuple[LoadRecord, LoadedPage | None]:
+    """Load one .txt/.html (or extension-less) page from its bytes."""
+    notes = []
+    if not data:
+        return _row(file, None, "skipped", "empty file", 0, format=fmt or None)
+    kind = binary_kind(data)
+    if kind:
+        return _row(file, None, "skipped", f"binary file, not text ({kind})", len(data), format=fmt or None)
+    decoded = decode_bytes(data, declared=_declared_encoding(data) if fmt == "html" else None)
+    notes.append(decoded.note)
+    text = repair_mojibake(decoded.text)
+    if text != decoded.text:
+        notes.append("mojibake repaired (UTF-8 that had been read as cp1252/latin-1)")
+    if fmt != "html" and _looks_like_html(text):
+        notes.append("no file extension; HTML markup found" if not fmt else "HTML markup in a .txt file; read as HTML")
+        fmt = "html"
+    elif not fmt:
+        notes.append("no file extension; read as text")
+        fmt = "txt"
+    meta: dict[str, str] = {}
+    if fmt == "html":
+        text, meta = html_to_text(text)
+        return _finish(file, None, text, decoded, len(data), fmt, meta, notes, ctx, empty_reason="no text in the HTML page")
+    return _finish(file, None, text, decoded, len(data), fmt, meta, notes, ctx)
+
+
+def _page_from_record(
+    file: str, record: int | None, value: Any, n_bytes: int, fmt: str, decoded: Decoded, ctx: _Context
+) -> tuple[LoadRecord, LoadedPage | None]:
+    """Load one JSON record (an object with a text field, or a bare string)."""
+    kw = {"encoding": decoded.encoding, "format": fmt}
+    if isinstance(value, str):
+        key, text, hints = "", value, {}
+    elif isinstance(value, dict):
+        key, text, hints = _record_text(value)
+    else:
+        return _row(file, record, "failed", f"not a JSON object but a {type(value).__name__}", n_bytes, **kw)
+    if text is None:
+        keys = ", ".join(sorted(str(k) for k in value)[:8]) or "none"
+        return _row(file, record, "skipped", f"no text field (looked for {', '.join(_TEXT_KEYS[:5])}...; found keys: {keys})", n_bytes, **kw)
+    if not text:
+        return _row(file, record, "skipped", "empty text", n_bytes, **kw)
+    notes = [decoded.note]
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        notes.append("mojibake repaired (UTF-8 that had been read as cp1252/latin-1)")
+    meta: dict[str, str] = {}
+    if key in _HTML_KEYS or _looks_like_markup(repaired):
+        repaired, meta = html_to_text(repaired)
+        notes.append(f"HTML in field '{key}'")
+    if key:
+        meta["text_field"] = key
+    meta.update(hints)
+    return _finish(file, record, repaired, decoded, n_bytes, fmt, meta, notes, ctx)
+
+
+def _decode_line(line: bytes) -> Decoded:
+    try:
+        return Decoded(line.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(line)
+
+
+def _read_line(handle: IO[bytes], limit: int) -> tuple[bytes, int]:
+    """Return one line (at most ``limit`` bytes kept) and its full length; the rest of a longer line is skipped."""
+    line = handle.readline(limit + 1)
+    size = len(line)
+    if size > limit and not line.endswith(b"\n"):
+        while True:
+            rest = handle.readline(_JSON_CHUNK)
+            size += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+    return line, size
+
+
+def _iter_json_lines(file: str, handle: IO[bytes], ctx: _Context, *, fmt: str, first_number: int = 1) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield one row per non-blank line of a JSON-lines byte stream."""
+    number = first_number - 1
+    yielded = False
+    while True:
+        line, size = _read_line(handle, ctx.max_bytes)
+        if not line:
+            break
+        number += 1
+        if number == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        if not line.strip():
+            continue
+        yielded = True
+        if size > ctx.max_bytes:
+            yield _row(file, number, "skipped", f"record too large: {_mb(size)} (limit {_mb(ctx.max_bytes)})", size, format=fmt)
+            continue
+        decoded = _decode_line(line)
+        try:
+            value = json.loads(decoded.text)
+        except json.JSONDecodeError as err:
+            yield _row(file, number, "failed", f"invalid JSON: {err.msg} at column {err.colno} (the line may be truncated)", size, encoding=decoded.encoding, format=fmt)
+            continue
+        yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
+    if not yielded:
+        yield _row(file, None, "skipped", "empty file" if number == 0 else "only blank lines", 0, format=fmt)
+
+
+def _text_encoding(head: bytes) -> str:
+    """Return the codec to stream a JSON file with: from its BOM, its NUL pattern, else UTF-8."""
+    bom = _bom_codec(head)
+    if bom:
+        return {"utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}.get(bom[0], bom[0])
+    return _sniff_utf16(head) or "utf-8"
+
+
+def _is_json_lines(head: str) -> bool:
+    """Return True if the first line is a whole JSON object and more lines follow (JSON lines saved as .json)."""
+    first, newline, rest = head.lstrip("\ufeff \t\r\n").partition("\n")
+    if not newline or not rest.strip() or not first.strip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def _iter_json_file(path: Path, file: str, size: int, fmt: str, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield the rows of a .json/.jsonl file: JSON lines and lists are streamed, a single object is read whole."""
+    with open(path, "rb") as raw:
+        head = raw.read(_SAMPLE_BYTES)
+        raw.seek(0)
+        if not head:
+            yield _row(file, None, "skipped", "empty file", 0, format=fmt)
+            return
+        kind = binary_kind(head)
+        if kind:
+            yield _row(file, None, "skipped", f"binary file, not text ({kind})", size, format=fmt)
+            return
+        encoding = _text_encoding(head)
+        head_text = head.decode(encoding, errors="replace")
+        lines = fmt == "jsonl" or _is_json_lines(head_text)
+        if lines and encoding in ("utf-8", "utf-8-sig"):
+            yield from _iter_json_lines(file, raw, ctx, fmt="jsonl")
+            return
+        handle = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        decoded = Decoded("", encoding)
+        if lines or head_text.lstrip("\ufeff \t\r\n").startswith("["):
+            yield from _iter_json_stream(file, handle, "jsonl" if lines else fmt, decoded, ctx)
+            return
+        yield from _iter_json_document(file, handle, size, fmt, decoded, ctx)
+
+
+def _iter_json_stream(file: str, handle: IO[str], fmt: str, decoded: Decoded, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield rows for a JSON list (streamed item by item) or for UTF-16 JSON lines."""
+    if fmt == "jsonl":
+        lines = ((n, line) for n, line in enumerate(handle, 1) if line.strip())
+        count = 0
+        for number, line in lines:
+            count += 1
+            size = len(line.encode("utf-8"))
+            try:
+                value = json.loads(line.lstrip("\ufeff"))
+            except json.JSONDecodeError as err:
+                yield _row(file, number, "failed", f"invalid JSON: {err.msg} at column {err.colno} (the line may be truncated)", size, encoding=decoded.encoding, format=fmt)
+                continue
+            yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
+        if not count:
+            yield _row(file, None, "skipped", "only blank lines", 0, format=fmt)
+        return
+    count = 0
+    for number, value, size, error in _JSONArrayReader(handle, max_chars=ctx.max_bytes).items():
+        count += 1
+        if error:
+            yield _row(file, number, "failed", error, size, encoding=decoded.encoding, format=fmt)
+        else:
+            yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
+    if not count:
+        yield _row(file, None, "skipped", "empty list", 0, format=fmt)
+
+
+def _iter_json_document(file: str, handle: IO[str], size: int, fmt: str, decoded: Decoded, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield the row of a .json file holding one object (or the rows of the list of records it wraps)."""
+    if size > ctx.max_bytes:
+        yield _row(file, None, "skipped", f"file too large: {_mb(size)} (limit {_mb(ctx.max_bytes)}); save it as a list or as .jsonl to stream it", size, format=fmt)
+        return
+    try:
+        value = json.loads(handle.read().lstrip("\ufeff"))
+    except json.JSONDecodeError as err:
+        yield _row(file, None, "failed", f"invalid JSON: {err.msg} at line {err.lineno} column {err.colno}", size, encoding=decoded.encoding, format=fmt)
+        return
+    inner = _records_inside(value)
+    if inner is None:
+        yield _page_from_record(file, None, value, size, fmt, decoded, ctx)
+        return
+    for number, item in enumerate(inner, 1):
+        item_size = len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        yield _page_from_record(file, number, item, item_size, fmt, decoded, ctx)
+
+
+def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield the rows of one file, whatever goes wrong with it."""
+    suffix = path.suffix.lower()
+    fmt = PAGE_SUFFIXES.get(suffix, "" if not suffix else None)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    except OSError as err:
+        yield _row(file, None, "failed", _plain_os_error(err), 0, format=fmt)
+        return
+    size = info.st_size
+    if not stat.S_ISREG(info.st_mode):
+        yield _row(file, None, "skipped", "not a regular file (a pipe, socket or device)", 0, format=fmt)
+        return
+    if fmt is None:
+        yield _row(file, None, "skipped", f"unknown extension '{suffix}' (reads {', '.join(sorted(PAGE_SUFFIXES))})", size)
+        return
+    try:
+        if fmt in ("json", "jsonl"):
+            yield from _iter_json_file(path, file, size, fmt, ctx)
+            return
+        if size > ctx.max_bytes:
+            yield _row(file, None, "skipped", f"file too large: {_mb(size)} (limit {_mb(ctx.max_bytes)})", size, format=fmt or None)
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield _row(file, None, "failed", _plain_os_error(err), size, format=fmt or None)
+        return
+    yield _page_from_bytes(file, data, fmt, ctx)
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
+    """Yield (path, path relative to ``folder``, problem) for each file, sorted; hidden folders are not entered."""
+    found: list[tuple[str, Path, str | None]] = []
+
+    def on_error(err: OSError) -> None:
+        rel = Path(err.filename or folder).relative_to(folder) if err.filename else Path(".")
+        found.append((rel.as_posix(), Path(err.filename or folder), f"cannot list folder: {(err.strerror or str(err)).lower()}"))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        root_path = Path(root)
+        kept = []
+        for name in sorted(dirs):
+            sub = root_path / name
+            rel = sub.relative_to(folder).as_posix()
+            if sub.is_symlink():
+                found.append((rel, sub, "link to a folder; not followed"))
+            elif name.startswith("."):
+                found.append((rel, sub, "hidden folder; not entered"))
+            else:
+                kept.append(name)
+                if Path(name).suffix.lower() in PAGE_SUFFIXES:
+                    found.append((rel, sub, None))  # named like a page: gets its own (failed) row
+        dirs[:] = kept
+        for name in files:
+            found.append(((root_path / name).relative_to(folder).as_posix(), root_path / name, None))
+    for rel, path, problem in sorted(found, key=lambda item: item[0]):
+        yield path, rel, problem
+
+
+def _inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    if isinstance(inputs, (str, os.PathLike)):
+        return [Path(inputs)]
+    return [Path(item) for item in inputs]
+
+
+def iter_pages(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = 20_000_000,
+    duplicates: DuplicateIndex | None = None,
+) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield ``(row, page)`` for every file under ``inputs`` and every JSON record, streaming; ``page`` is ``None`` unless ok.
+
+    ``file`` is relative to the folder it was found under, or the file's name for a
+    file given directly. Pages and records over ``max_bytes`` are skipped; a
+    JSON-lines file of any size streams. Pass ``duplicates`` to share one
+    :class:`DuplicateIndex` across calls.
+    """
+    ctx = _Context(max_bytes=max_bytes, duplicates=duplicates if duplicates is not None else DuplicateIndex())
+    for item in _inputs(inputs):
+        if item.is_dir():
+            for path, rel, problem in _walk(item):
+                if problem:
+                    status = "failed" if problem.startswith("cannot") else "skipped"
+                    yield _row(rel, None, status, problem, 0)
+                else:
+                    yield from _load_path(path, rel, ctx)
+        elif not item.exists() and not item.is_symlink():
+            yield _row(item.name or str(item), None, "failed", "cannot read: no such file or folder", 0)
+        else:
+            yield from _load_path(item, item.name, ctx)
+
+
+def load_report(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **kw: Any) -> pd.DataFrame:
+    """Return one row per file/record: file, record, article_id, status, reason, bytes, encoding, format, duplicate_of."""
+    rows = [
+        {
+            "file": rec.file,
+            "record": rec.record,
+            "article_id": rec.article_id,
+            "status": rec.status,
+            "reason": rec.reason,
+            "bytes": rec.n_bytes,
+            "encoding": rec.encoding,
+            "format": rec.format,
+            "duplicate_of": rec.duplicate_of,
+        }
+        for rec, _ in iter_pages(inputs, **kw)
+    ]
+    frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return frame.astype({"record": "Int64", "bytes": "int64"})

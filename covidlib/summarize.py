@@ -1,0 +1,391 @@
+"""Extractive summaries: the few body sentences that best carry an article, and how to score them.
+
+:func:`extractive_summary` scores each candidate sentence by three signals and keeps the
+best ``n`` in document order:
+
+* centrality: TextRank (power iteration) over a TF-IDF cosine-similarity graph of the
+  sentences, tokenized with underthesea's ``word_tokenize``;
+* position: earlier sentences score higher (news puts the lead first);
+* fact density: case-count figures, officials and provinces in the sentence, from the
+  article's fact rows when given, else from cheap cues (numbers that count things, runs of
+  capitalized syllables such as names and places).
+
+Captions, image file names, very short or heading-like lines and list intros are never
+candidates. :func:`lead_summary` (the first ``n`` candidates) is the baseline to beat;
+:func:`score_summary` measures coverage of gold facts and unigram overlap with the title.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from underthesea import word_tokenize
+
+from . import config
+from .document import Article, Span
+from .normalize import collapse_spaces, fold
+from .numbers import find_numbers
+
+__all__ = [
+    "Weights",
+    "DEFAULT_WEIGHTS",
+    "candidate_sentences",
+    "extractive_summary",
+    "lead_summary",
+    "summary_text",
+    "score_summary",
+    "gold_fact_rows",
+    "compare_methods",
+    "tune_weights",
+]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the three signals and the position decay (see the module docstring)."""
+
+    centrality: float = 1.0
+    position: float = 1.0
+    facts: float = 1.0
+    decay: float = 3.0  # position score is exp(-index / decay) over the candidate sentences
+    redundancy: float = 0.5  # a sentence this similar (cosine) to one already chosen is skipped
+
+
+DEFAULT_WEIGHTS = Weights(centrality=0.5, position=1.0, facts=1.0, decay=4.0, redundancy=0.5)
+"""Weights chosen on the seed + dev pages (see ``tune_weights``); the report gives the numbers."""
+
+_MIN_WORDS = 6
+_TERMINAL = re.compile(r"[.!?…”\"')\]]\s*$")
+_LIST_INTRO = re.compile(r":\s*$")
+_FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp)\b|^[\w-]+\.$|^\W*(?:jpe?g|png|gif)\W*$")
+_CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
+_SITE_TAG = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–]\s+)")
+_CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
+_WORD = re.compile(r"\w+")
+_STOPWORDS = frozenset(
+    "và của các có là được cho với trong này đã đang sẽ những một tại theo từ để về khi đến "
+    "thì mà như ra vào trên dưới cũng nhiều người ông bà đồng chí tỉnh ngày".split()
+)
+
+
+# --- candidate sentences ----------------------------------------------------------
+
+def _paragraph_kinds(article: Article) -> list[str]:
+    return [p.label for p in article.paragraphs]
+
+
+def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Counter) -> bool:
+    """Return True if a sentence can stand in a summary (not a caption, file name, heading or list intro)."""
+    index = sentence.data.get("paragraph")
+    if index is not None and index < len(kinds) and kinds[index] == "caption":
+        return False
+    text = article.text(sentence).strip()
+    if len(text.split()) < _MIN_WORDS or _FILE_NAME.search(text) or _CREDIT.match(text):
+        return False
+    if _LIST_INTRO.search(text):
+        return False
+    # A paragraph of one sentence without closing punctuation reads as a heading or a caption.
+    if not _TERMINAL.search(text) and sizes.get(index, 0) <= 1:
+        return False
+    return True
+
+
+def _trim_site_tag(article: Article, sentence: Span) -> Span:
+    """Drop a leading site tag left by sentence splitting ("VN - ", "(TUAG)- ") from a sentence span."""
+    text = article.text(sentence)
+    match = _SITE_TAG.match(text)
+    if match and len(text) - match.end() > 20 and " " not in match.group(0).strip(" -–"):
+        return Span(sentence.start + match.end(), sentence.end, sentence.label, sentence.data)
+    return sentence
+
+
+def candidate_sentences(article: Article) -> list[Span]:
+    """Return the body sentences a summary may use, in document order (site tags trimmed)."""
+    kinds = _paragraph_kinds(article)
+    sizes = Counter(s.data.get("paragraph") for s in article.sentences)
+    return [_trim_site_tag(article, s) for s in article.sentences if _is_candidate(article, s, kinds, sizes)]
+
+
+# --- signals ------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[str]:
+    """Return content words of a sentence: underthesea words, lower-cased, without numbers or stop words."""
+    words = []
+    for word in word_tokenize(text):
+        key = fold(word)
+        if not _WORD.search(key) or any(ch.isdigit() for ch in key) or key in _STOPWORDS:
+            continue
+        words.append(key)
+    return words
+
+
+def _similarity(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """Return the cosine similarity of the sentences' TF-IDF vectors (zero diagonal)."""
+    vocab = {w: i for i, w in enumerate(sorted({w for tokens in token_lists for w in tokens}))}
+    n = len(token_lists)
+    if not vocab or n == 0:
+        return np.zeros((n, n))
+    tf = np.zeros((n, len(vocab)))
+    for row, tokens in enumerate(token_lists):
+        for word, count in Counter(tokens).items():
+            tf[row, vocab[word]] = 1.0 + math.log(count)
+    df = (tf > 0).sum(axis=0)
+    matrix = tf * (np.log((1 + n) / (1 + df)) + 1.0)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    sim = matrix @ matrix.T
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def _textrank(sim: np.ndarray, *, damping: float = 0.85, iterations: int = 100, tol: float = 1e-8) -> np.ndarray:
+    """Return TextRank scores of a similarity graph by power iteration (rows normalized to transitions)."""
+    n = sim.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    out = sim.sum(axis=1, keepdims=True)
+    transition = np.divide(sim, out, out=np.full_like(sim, 1.0 / n), where=out > 0)
+    scores = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        new = (1 - damping) / n + damping * transition.T @ scores
+        if np.abs(new - scores).sum() < tol:
+            return new
+        scores = new
+    return scores
+
+
+def _rows(facts: Mapping[str, Any] | None, table: str) -> list[dict[str, Any]]:
+    value = (facts or {}).get(table)
+    if value is None:
+        return []
+    if isinstance(value, pd.DataFrame):
+        return value.astype(object).where(value.notna(), None).to_dict("records")
+    return [dict(r) for r in value]
+
+
+def _fact_counts(article: Article, spans: Sequence[Span], facts: Mapping[str, Any] | None) -> np.ndarray:
+    """Return the number of facts in each sentence: from fact rows if given, else from cues."""
+    if facts is None:
+        counts = [s for s in find_numbers(article.body) if s.data.get("kind") == "count"]
+        result = []
+        for span in spans:
+            numbers = sum(span.start <= c.start < span.end for c in counts)
+            names = len(_CAPITALIZED_RUN.findall(article.text(span)))
+            result.append(numbers + names)
+        return np.array(result, dtype=float)
+    starts = [int(r["start"]) for r in _rows(facts, "case_counts") if r.get("start") is not None]
+    names = [fold(r["name"]) for r in _rows(facts, "officials") if r.get("name")]
+    provinces = [p for p in {r.get("province") for r in _rows(facts, "places")} if p]
+    result = []
+    for span in spans:
+        key = article.body_key[span.start:span.end]
+        total = sum(span.start <= s < span.end for s in starts)
+        total += sum(name in key for name in names)
+        total += sum(bool(_province_pattern(p).search(key)) for p in provinces)
+        result.append(total)
+    return np.array(result, dtype=float)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def _sentence_scores(article: Article, spans: Sequence[Span], facts: Mapping[str, Any] | None,
+                     weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """Return (combined score, similarity matrix) of the candidate sentences."""
+    sim = _similarity([_tokens(article.text(s)) for s in spans])
+    centrality = _scaled(_textrank(sim))
+    position = np.exp(-np.arange(len(spans)) / max(weights.decay, 1e-9))
+    density = _scaled(np.log1p(_fact_counts(article, spans, facts)))
+    score = weights.centrality * centrality + weights.position * position + weights.facts * density
+    return score, sim
+
+
+# --- summaries ------------------------------------------------------------------------
+
+def extractive_summary(article: Article, *, facts: Mapping[str, Any] | None = None, n: int = 3,
+                       weights: Weights = DEFAULT_WEIGHTS) -> list[Span]:
+    """Return the ``n`` body sentences that best carry the article, in document order.
+
+    ``facts`` maps ``'places'``, ``'officials'``, ``'case_counts'`` to rows (or DataFrames) in
+    the project's table formats; without it the fact signal uses cues from the text.
+    """
+    spans = candidate_sentences(article)
+    if len(spans) <= n:
+        return spans
+    score, sim = _sentence_scores(article, spans, facts, weights)
+    chosen: list[int] = []
+    for index in np.argsort(-score, kind="stable"):
+        if any(sim[index, c] >= weights.redundancy for c in chosen):
+            continue
+        chosen.append(int(index))
+        if len(chosen) == n:
+            break
+    return [spans[i] for i in sorted(chosen)]
+
+
+def lead_summary(article: Article, n: int = 3) -> list[Span]:
+    """Return the first ``n`` candidate sentences (Lead-n: the baseline a summary must beat)."""
+    return candidate_sentences(article)[:n]
+
+
+def summary_text(article: Article, spans: Iterable[Span]) -> str:
+    """Return the summary as one paragraph of text (sentences joined by a space)."""
+    return " ".join(collapse_spaces(article.text(s)) for s in spans)
+
+
+# --- gold facts as rows, and scores ------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Return {province: aliases} from the reference alias table, ambiguous ones left out."""
+    found: dict[str, set[str]] = {}
+    with open(config.REFERENCE_DIR / "province_aliases.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            note = (row.get("note") or "").upper()
+            if "AMBIGUOUS" in note:
+                continue
+            found.setdefault(row["name"], set()).add(row["alias"])
+    return {name: tuple(sorted(aliases | {name}, key=len, reverse=True)) for name, aliases in found.items()}
+
+
+@lru_cache(maxsize=128)
+def _province_pattern(province: str) -> re.Pattern[str]:
+    """Return a pattern over folded text for a province and its aliases, as whole words."""
+    names = _aliases().get(province, (province,))
+    body = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [c for c in record.get("case_counts") or [] if not c.get("optional") and c.get("metric") != "other_covid"]
+
+
+def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, list[dict[str, Any]]]:
+    """Return a gold record's facts as rows in the project's table formats, located in the body.
+
+    Provinces are found by name or alias (first mention and count), officials by name, case
+    counts as the next unused body number with the gold value. Facts the body does not
+    contain keep ``None`` offsets.
+    """
+    key = article.body_key
+    places = []
+    for province in record.get("provinces") or []:
+        hits = list(_province_pattern(province).finditer(key))
+        places.append({"article_id": article.article_id, "province": province, "province_code": None,
+                       "district": None, "mentions": len(hits),
+                       "first_start": hits[0].start() if hits else None, "first_end": hits[0].end() if hits else None})
+    officials = []
+    for person in record.get("officials") or []:
+        at = key.find(fold(person["name"]))
+        officials.append({"article_id": article.article_id, "name": person["name"], "title": person.get("title"),
+                          "organization": None, "rank": None, "province": None,
+                          "start": at if at >= 0 else None, "end": at + len(person["name"]) if at >= 0 else None})
+    numbers = find_numbers(article.body)
+    used: set[int] = set()
+    counts = []
+    for gold in _gold_counts(record):
+        hit = next((s for s in numbers if s.start not in used and float(s.data["value"]) == float(gold["value"])), None)
+        if hit is not None:
+            used.add(hit.start)
+        sentence = article.sentence_of(hit.start) if hit is not None else None
+        counts.append({"article_id": article.article_id, "province": gold.get("province"), "province_code": None,
+                       "district": gold.get("district"), "metric": gold["metric"], "detail": gold.get("detail"),
+                       "value": int(gold["value"]), "qualifier": gold.get("qualifier") or "exact",
+                       "as_of": gold.get("as_of"), "sentence": article.text(sentence) if sentence else None,
+                       "start": hit.start if hit else None, "end": hit.end if hit else None})
+    return {"places": places, "officials": officials, "case_counts": counts}
+
+
+def _syllables(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text)) if not w.isdigit() or len(w) > 0]
+
+
+def _rouge1(summary: str, reference: str) -> dict[str, float]:
+    got, want = Counter(_syllables(summary)), Counter(_syllables(reference))
+    overlap = sum((got & want).values())
+    recall = overlap / sum(want.values()) if want else 0.0
+    precision = overlap / sum(got.values()) if got else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"rouge1_recall": recall, "rouge1_precision": precision, "rouge1_f1": f1}
+
+
+def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[str, Any]) -> dict[str, Any]:
+    """Score a summary: share of gold facts it carries, and ROUGE-1 overlap with the title.
+
+    Facts are the distinct gold case-count values (required ones), official names and
+    provinces (by name or alias); ``coverage`` is hits over facts (None when the gold has none).
+    """
+    text_key = " ".join(article.body_key[s.start:s.end] for s in spans)
+    chosen_values = {float(n.data["value"]) for n in find_numbers(article.body)
+                     if any(s.start <= n.start < s.end for s in spans)}
+    values = {float(c["value"]) for c in _gold_counts(gold_record)}
+    names = {fold(o["name"]) for o in gold_record.get("officials") or []}
+    provinces = set(gold_record.get("provinces") or [])
+    hits_values = len(values & chosen_values)
+    hits_names = sum(name in text_key for name in names)
+    hits_provinces = sum(bool(_province_pattern(p).search(text_key)) for p in provinces)
+    total = len(values) + len(names) + len(provinces)
+    result = {
+        "article_id": article.article_id,
+        "facts": total,
+        "coverage": (hits_values + hits_names + hits_provinces) / total if total else None,
+        "values_covered": hits_values / len(values) if values else None,
+        "officials_covered": hits_names / len(names) if names else None,
+        "provinces_covered": hits_provinces / len(provinces) if provinces else None,
+    }
+    result.update(_rouge1(summary_text(article, spans), gold_record.get("title") or ""))
+    return result
+
+
+def compare_methods(pairs: Iterable[tuple[Mapping[str, Any], Article]], *, n: int = 3,
+                    weights: Weights = DEFAULT_WEIGHTS, use_gold_facts: bool = False) -> pd.DataFrame:
+    """Return one row per (article, method) with :func:`score_summary` columns, methods 'lead' and 'textrank'.
+
+    With ``use_gold_facts`` the summarizer gets the gold facts as its fact rows (an oracle
+    upper bound: coverage then measures what it was given); by default it uses text cues only.
+    """
+    rows = []
+    for record, article in pairs:
+        facts = gold_fact_rows(record, article) if use_gold_facts else None
+        for method, spans in (("lead", lead_summary(article, n)),
+                              ("textrank", extractive_summary(article, facts=facts, n=n, weights=weights))):
+            rows.append({"method": method, **score_summary(spans, article, record)})
+    return pd.DataFrame(rows)
+
+
+def _mean_coverage(table: pd.DataFrame, method: str) -> float:
+    return float(table.loc[table["method"] == method, "coverage"].dropna().astype(float).mean())
+
+
+def tune_weights(pairs: Sequence[tuple[Mapping[str, Any], Article]], *, n: int = 3,
+                 grid: Mapping[str, Sequence[float]] | None = None) -> tuple[Weights, pd.DataFrame]:
+    """Return the weights with the best mean coverage on ``pairs`` and the table of every grid point.
+
+    Ties are broken by ROUGE-1 F1 with the title. The result is tuned on the pages given:
+    report it as such, or estimate it fairly with leave-one-out (see the tests).
+    """
+    grid = grid or {"centrality": (0.0, 0.5, 1.0), "position": (0.0, 0.5, 1.0), "facts": (0.0, 0.5, 1.0),
+                    "decay": (2.0, 4.0, 8.0)}
+    names = list(grid)
+    results = []
+    for combo in product(*(grid[k] for k in names)):
+        weights = Weights(**dict(zip(names, combo)))
+        if weights.centrality == weights.position == weights.facts == 0:
+            continue
+        table = compare_methods(pairs, n=n, weights=weights)
+        mine = table[table["method"] == "textrank"]
+        results.append({**dict(zip(names, combo)), "coverage": _mean_coverage(table, "textrank"),
+                        "rouge1_f1": float(mine["rouge1_f1"].mean())})
+    frame = pd.DataFrame(results).sort_values(["coverage", "rouge1_f1"], ascending=False, kind="stable")
+    best = frame.iloc[0]
+    return Weights(**{k: float(best[k]) for k in names}), frame.reset_index(drop=True)

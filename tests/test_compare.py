@@ -1,0 +1,287 @@
+"""Province comparison: latest figure per province, districts against totals, 2025 successors, official figures."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from covidlib import compare
+from covidlib.tables import frame
+
+
+def counts_frame(rows: list[dict]) -> pd.DataFrame:
+    """A ``case_counts`` table (codebook columns and dtypes) from partial rows."""
+    full = [{"article_id": "a1", "province": None, "district": None, "detail": None, "qualifier": "exact",
+             "as_of": None, "sentence": None, "start": i, "end": i + 1, **row} for i, row in enumerate(rows)]
+    return frame("case_counts", full)
+
+
+def gold_counts(records: list[dict]) -> pd.DataFrame:
+    """The gold case counts of some pages as a ``case_counts`` table (other_covid is not a case metric)."""
+    rows = [{**{k: c.get(k) for k in ("province", "district", "metric", "detail", "value", "qualifier", "as_of",
+                                       "sentence")}, "article_id": rec["file"]}
+            for rec in records for c in rec["case_counts"] if c["metric"] != "other_covid"]
+    return counts_frame(rows)
+
+
+@pytest.fixture(scope="module")
+def seed_counts(seeds_gold) -> pd.DataFrame:
+    return gold_counts(seeds_gold)
+
+
+def population(province: str) -> int:
+    ref = compare.province_reference().set_index("province")
+    return int(ref.loc[province, "population_2019"])
+
+
+# --------------------------------------------------------------------------- province x metric
+
+@pytest.mark.parametrize("province, metric, value, qualifier, as_of", [
+    ("Điện Biên", "confirmed", 57, "exact", "2021-05-28"),
+    ("An Giang", "confirmed", 6360, "exact", "2021-10-08"),
+    ("An Giang", "active", 2487, "exact", "2021-10-08"),
+    ("An Giang", "recovered", 3789, "exact", "2021-10-08"),
+    ("An Giang", "deaths", 78, "exact", "2021-10-08"),
+    ("An Giang", "quarantined", 15369, "exact", "2021-10-08"),
+    ("Hồ Chí Minh", "confirmed", 420000, "more_than", "2021-11-01"),
+])
+def test_province_metric_table_seed_figures(seed_counts, province, metric, value, qualifier, as_of):
+    table = compare.province_metric_table(seed_counts)
+    row = table[(table["province"] == province) & (table["metric"] == metric)]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row["value"], row["qualifier"], row["as_of"]) == (value, qualifier, as_of)
+    assert row["is_lower_bound"] == (qualifier == "more_than")
+    assert row["per_100k"] == pytest.approx(value / population(province) * 100_000)
+    assert row["province_code"] == compare.province_reference().set_index("province").loc[province, "province_code"]
+
+
+def test_province_metric_table_leaves_out_districts_and_national_rows(seed_counts):
+    national = counts_frame([{"metric": "confirmed", "value": 266, "as_of": "2020-04-14",
+                              "sentence": "Như vậy đến nay Việt Nam ghi nhận 266 ca bệnh COVID-19."}])
+    table = compare.province_metric_table(pd.concat([seed_counts, national], ignore_index=True))
+    assert len(table) == 7
+    assert table["province"].notna().all()
+    assert 45 not in set(table["value"])  # Nậm Pồ's 45 is a district figure
+
+
+@pytest.mark.parametrize("rows, expected_value, expected_as_of", [
+    # the later date wins
+    ([{"as_of": "2021-09-10", "value": 150000}, {"as_of": "2021-09-11", "value": 153830}], 153830, "2021-09-11"),
+    ([{"as_of": "2021-09-12", "value": 100}, {"as_of": "2021-09-11", "value": 153830}], 100, "2021-09-12"),
+    # on one date the total beats its breakdown
+    ([{"as_of": "2021-09-11", "value": 3726}, {"as_of": "2021-09-11", "value": 3971}], 3971, "2021-09-11"),
+    # a dated figure beats an undated one
+    ([{"as_of": None, "value": 999999}, {"as_of": "2021-09-11", "value": 3971}], 3971, "2021-09-11"),
+])
+def test_province_metric_table_picks_latest_then_largest(rows, expected_value, expected_as_of):
+    df = counts_frame([{"province": "Bình Dương", "metric": "new_confirmed", **r} for r in rows])
+    table = compare.province_metric_table(df)
+    assert len(table) == 1
+    assert (table.loc[0, "value"], table.loc[0, "as_of"]) == (expected_value, expected_as_of)
+    assert table.loc[0, "n_reports"] == len(rows)
+
+
+def test_province_metric_table_dates_undated_figures_by_publication():
+    df = counts_frame([{"article_id": "gl", "province": "Gia Lai", "metric": "confirmed", "value": 18}])
+    articles = pd.DataFrame({"article_id": ["gl"], "published": ["2021-02-04T21:43"]})
+    table = compare.province_metric_table(df, articles)
+    assert (table.loc[0, "as_of"], table.loc[0, "as_of_source"]) == ("2021-02-04", "published")
+    assert pd.isna(compare.province_metric_table(df).loc[0, "as_of"])
+
+
+def test_province_metric_table_of_nothing_is_empty():
+    assert compare.province_metric_table(counts_frame([])).empty
+
+
+# --------------------------------------------------------------------------- districts vs total
+
+def test_district_consistency_seed_dien_bien(seed_counts):
+    out = compare.district_consistency(seed_counts)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert (row["province"], row["metric"], row["as_of"]) == ("Điện Biên", "confirmed", "2021-05-28")
+    assert (row["province_total"], row["districts_sum"], row["n_districts"]) == (57, 57, 4)
+    assert row["status"] == "consistent"
+    assert "Nậm Pồ 45" in row["districts"]
+
+
+DE = {"province": "Điện Biên", "metric": "confirmed", "as_of": "2021-05-28"}
+
+
+@pytest.mark.parametrize("rows, total, parts, status", [
+    ([{**DE, "value": 57}, {**DE, "district": "Nậm Pồ", "value": 45}, {**DE, "district": "Mường Lay", "value": 30}],
+     57, 75, "parts exceed total"),
+    ([{**DE, "value": 57}, {**DE, "district": "Nậm Pồ", "value": 45}], 57, 45, "parts below total"),
+    ([{**DE, "district": "Nậm Pồ", "value": 45}, {**DE, "district": "Mường Lay", "value": 1}], None, 46, "no total"),
+    # "hơn 40 ca": a lower-bound total is not contradicted by larger parts
+    ([{**DE, "value": 40, "qualifier": "more_than"}, {**DE, "district": "Nậm Pồ", "value": 45}], 40, 45, "consistent"),
+    # a district named in two sentences counts once, with its largest figure
+    ([{**DE, "value": 12}, {**DE, "district": "Thanh Xuân", "value": 7}, {**DE, "district": "Thanh Xuân", "value": 4},
+      {**DE, "district": "Hà Đông", "value": 5}], 12, 12, "consistent"),
+])
+def test_district_consistency_statuses(rows, total, parts, status):
+    out = compare.district_consistency(counts_frame(rows))
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert row["status"] == status
+    assert row["districts_sum"] == parts
+    assert (pd.isna(row["province_total"]) if total is None else row["province_total"] == total)
+
+
+def test_district_consistency_keeps_articles_and_dates_apart():
+    rows = [{**DE, "value": 57, "article_id": "a"}, {**DE, "district": "Nậm Pồ", "value": 45, "article_id": "b"},
+            {**DE, "value": 60, "as_of": "2021-05-29", "article_id": "a"},
+            {**DE, "district": "Nậm Pồ", "value": 45, "as_of": "2021-05-29", "article_id": "a"}]
+    out = compare.district_consistency(counts_frame(rows)).set_index(["article_id", "as_of"])
+    assert out.loc[("b", "2021-05-28"), "status"] == "no total"
+    assert out.loc[("a", "2021-05-29"), "province_total"] == 60
+
+
+def test_district_consistency_dev_gold_never_exceeds(dev_gold):
+    out = compare.district_consistency(gold_counts(dev_gold))
+    assert len(out) > 3
+    assert "parts exceed total" not in set(out["status"])
+    assert "consistent" in set(out["status"])
+
+
+# --------------------------------------------------------------------------- 2025 successors
+
+def test_by_successor_2025_sums_merged_provinces():
+    df = counts_frame([
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 420000, "qualifier": "more_than",
+         "as_of": "2021-11-01"},
+        {"province": "Bình Dương", "metric": "confirmed", "value": 153830, "as_of": "2021-09-11"},
+        {"province": "Bà Rịa - Vũng Tàu", "metric": "confirmed", "value": 5000, "as_of": "2021-09-01"},
+        {"province": "An Giang", "metric": "confirmed", "value": 6360, "as_of": "2021-10-08"},
+    ])
+    out = compare.by_successor_2025(compare.province_metric_table(df)).set_index("new_province_2025")
+    hcm = out.loc["Hồ Chí Minh"]
+    assert hcm["value"] == 420000 + 153830 + 5000
+    assert (hcm["n_provinces"], hcm["n_provinces_total"]) == (3, 3)
+    assert (hcm["as_of_min"], hcm["as_of_max"], hcm["as_of"]) == ("2021-09-01", "2021-11-01", "2021-11-01")
+    assert bool(hcm["is_lower_bound"])
+    pops = sum(population(p) for p in ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"))
+    assert hcm["per_100k"] == pytest.approx(hcm["value"] / pops * 100_000)
+    an_giang = out.loc["An Giang"]  # An Giang and Kiên Giang merged; only An Giang reported
+    assert (an_giang["n_provinces"], an_giang["n_provinces_total"], bool(an_giang["is_lower_bound"])) == (1, 2, False)
+
+
+def test_by_successor_2025_has_at_most_34_units(seed_counts):
+    out = compare.by_successor_2025(compare.province_metric_table(seed_counts))
+    assert out["new_province_2025"].nunique() <= 34
+    assert set(out["new_province_2025"]) <= set(compare.province_reference()["new_province_2025"])
+
+
+# --------------------------------------------------------------------------- official data
+
+def test_load_official_counts_flags_and_series():
+    off = compare.load_official_counts()
+    assert set(off["series"]) == {"NCSC", "VnExpress", "VNCDC"}
+    assert off["flagged"].sum() == 6
+    flagged = off[off["flagged"] & (off["metric"] == "confirmed_new")].set_index("province")["value"]
+    assert flagged.to_dict() == {"Kiên Giang": 49170, "Cà Mau": 151919}
+    day = off[(off["province"] == "An Giang") & (off["date"] == "2021-10-08")].set_index(["series", "metric"])["value"]
+    assert day[("VnExpress", "confirmed_cumulative_since_2021-04-27")] == 6267
+    assert day[("NCSC", "confirmed_new")] == 182
+
+
+@pytest.mark.parametrize("province, metric, official, series, difference, agrees", [
+    ("Điện Biên", "confirmed", 57, "VnExpress", 0, True),
+    ("An Giang", "confirmed", 6267, "VnExpress", 93, True),
+    ("An Giang", "deaths", 85, "NCSC deaths_new", -7, False),
+    # "hơn 420.000 ca kể từ tháng 4/2021": VnExpress ends 25/10, so NCSC summed 27/4..1/11
+    ("Hồ Chí Minh", "confirmed", 430035, "NCSC confirmed_new summed 2021-04-27", -10035, True),
+])
+def test_official_comparison_seed_figures(seed_counts, province, metric, official, series, difference, agrees):
+    out = compare.official_comparison(seed_counts)
+    row = out[(out["province"] == province) & (out["metric"] == metric)]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert row["status"] == "compared"
+    assert row["official_value"] == official
+    assert row["official_series"].startswith(series)
+    assert row["difference"] == difference
+    assert row["agrees"] == agrees
+
+
+def test_official_comparison_metrics_without_series(seed_counts):
+    out = compare.official_comparison(seed_counts).set_index("metric")
+    assert out.loc["active", "status"] == "no official series"
+    assert pd.isna(out.loc["active", "official_value"])
+
+
+def official_rows(series: str, metric: str, province: str, values: dict[str, int], flagged: tuple = ()) -> list:
+    return [{"province": province, "date": day, "metric": metric, "value": v, "series": series,
+             "flagged": day in flagged} for day, v in values.items()]
+
+
+@pytest.fixture()
+def toy_official() -> pd.DataFrame:
+    """A tiny official table: VnExpress cumulative for Long An until 2021-07-24, NCSC dailies around it."""
+    days = pd.date_range("2021-04-20", "2021-07-31").strftime("%Y-%m-%d")
+    ncsc = {d: 10 for d in days}
+    ncsc["2021-07-23"] = 1140
+    rows = (official_rows("NCSC", "confirmed_new", "Long An", ncsc, flagged=("2021-07-23",))
+            + official_rows("NCSC", "deaths_new", "Long An", {d: 1 for d in days})
+            + official_rows("VnExpress", "confirmed_cumulative_since_2021-04-27", "Long An",
+                            {"2021-07-20": 5000, "2021-07-22": 5600, "2021-07-24": 8000}))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("metric, qualifier, value, as_of, official, series, status, agrees", [
+    # VnExpress on the day
+    ("confirmed", "exact", 8000, "2021-07-24", 8000, "VnExpress", "compared", True),
+    # nearest earlier VnExpress day within the window
+    ("confirmed", "exact", 5700, "2021-07-23", 5600, "VnExpress", "compared", True),
+    # beyond the window: NCSC daily cases from 27/4, the flagged 23/7 left out (95 days x 10)
+    ("confirmed", "exact", 960, "2021-07-31", 950, "NCSC confirmed_new summed 2021-04-27", "compared", True),
+    ("confirmed", "more_than", 900, "2021-07-31", 950, "NCSC", "compared", True),
+    ("confirmed", "more_than", 1000, "2021-07-31", 950, "NCSC", "compared", False),
+    ("confirmed", "less_than", 1000, "2021-07-31", 950, "NCSC", "compared", True),
+    ("confirmed", "less_than", 900, "2021-07-31", 950, "NCSC", "compared", False),
+    ("confirmed", "about", 870, "2021-07-31", 950, "NCSC", "compared", True),
+    ("confirmed", "exact", 870, "2021-07-31", 950, "NCSC", "compared", False),
+    # before the 4th wave: summed from the first day of the series
+    ("confirmed", "exact", 30, "2021-04-22", 30, "NCSC confirmed_new summed 2021-04-20", "compared", True),
+    ("deaths", "exact", 3, "2021-04-22", 3, "NCSC deaths_new", "compared", True),
+    ("new_confirmed", "exact", 10, "2021-07-30", 10, "NCSC confirmed_new on as_of", "compared", True),
+    ("confirmed", "exact", 10, "2022-02-22", None, None, "outside official coverage", None),
+    ("recovered", "exact", 10, "2021-07-30", None, None, "no official series", None),
+    ("deaths", "exact", 10, None, None, None, "no date", None),
+])
+def test_official_comparison_rules(toy_official, metric, qualifier, value, as_of, official, series, status, agrees):
+    df = counts_frame([{"province": "Long An", "metric": metric, "value": value, "qualifier": qualifier,
+                        "as_of": as_of}])
+    row = compare.official_comparison(df, toy_official, window_days=2).iloc[0]
+    assert row["status"] == status
+    if official is None:
+        assert pd.isna(row["official_value"]) and pd.isna(row["agrees"])
+        return
+    assert row["official_value"] == official
+    assert row["official_series"].startswith(series)
+    assert row["difference"] == value - official
+    assert bool(row["agrees"]) == agrees
+
+
+def test_official_comparison_new_cases_window_sum(toy_official):
+    df = counts_frame([{"province": "Long An", "metric": "new_confirmed", "value": 602, "as_of": "2021-07-24"}])
+    row = compare.official_comparison(df, toy_official, window_days=1).iloc[0]
+    assert row["official_value"] == 10
+    assert row["official_window_sum"] == 20  # 23-25/7 with the flagged 23/7 left out
+    assert not row["agrees"]
+
+
+def test_official_comparison_compares_totals_not_breakdowns(toy_official):
+    df = counts_frame([
+        {"province": "Long An", "metric": "new_confirmed", "value": 10, "as_of": "2021-07-30",
+         "sentence": "Long An ghi nhận 10 ca mắc mới."},
+        {"province": "Long An", "metric": "new_confirmed", "value": 7, "as_of": "2021-07-30", "detail": "F1",
+         "sentence": "Trong đó 7 ca là F1 đã cách ly."},
+    ])
+    assert len(compare.official_comparison(df, toy_official)) == 1
+    assert len(compare.official_comparison(df, toy_official, totals_only=False)) == 2
+
+
+def test_official_comparison_unknown_province_has_no_data(toy_official):
+    df = counts_frame([{"province": "Cao Bằng", "metric": "deaths", "value": 1, "as_of": "2021-07-30"}])
+    assert compare.official_comparison(df, toy_official).loc[0, "status"] == "no data for province"

@@ -1,0 +1,207 @@
+"""Figures: the right artists, lower bounds drawn as such, Vietnamese labels, PNGs written."""
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.ft2font import FT2Font
+from matplotlib.patches import PathPatch, Rectangle
+
+from covidlib import compare, plots
+from covidlib.tables import frame
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def counts_frame(rows: list[dict]) -> pd.DataFrame:
+    full = [{"article_id": "a1", "province": None, "district": None, "detail": None, "qualifier": "exact",
+             "as_of": None, "sentence": None, "start": i, "end": i + 1, **row} for i, row in enumerate(rows)]
+    return frame("case_counts", full)
+
+
+@pytest.fixture(scope="module")
+def seed_counts(seeds_gold) -> pd.DataFrame:
+    rows = [{**{k: c.get(k) for k in ("province", "district", "metric", "detail", "value", "qualifier", "as_of")},
+             "article_id": rec["file"]} for rec in seeds_gold for c in rec["case_counts"]]
+    return counts_frame(rows)
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_counts) -> pd.DataFrame:
+    return compare.province_metric_table(seed_counts)
+
+
+def texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def bars(ax) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle) and p.get_width() > 0]
+
+
+# --------------------------------------------------------------------------- style
+
+@pytest.mark.parametrize("word", ["Hồ Chí Minh", "Điện Biên", "Thừa Thiên Huế", "Đắk Lắk", "Bà Rịa - Vũng Tàu",
+                                  "hơn", "≥"])
+def test_style_font_has_vietnamese_glyphs(word):
+    plots.apply_style()
+    font = FT2Font(findfont(FontProperties(family=matplotlib.rcParams["font.sans-serif"][0])))
+    assert "DejaVu" in font.family_name
+    missing = [ch for ch in word if not ch.isspace() and font.get_char_index(ord(ch)) == 0]
+    assert missing == []
+
+
+@pytest.mark.parametrize("value, qualifier, text", [
+    (420000, "more_than", "≥ 420,000"), (6360, "exact", "6,360"), (57, None, "57"), (15, "at_least", "≥ 15"),
+    (0, "exact", "0"), (float("nan"), "exact", "–"),
+])
+def test_format_count(value, qualifier, text):
+    assert plots.format_count(value, qualifier) == text
+
+
+@pytest.mark.parametrize("prefix, name, filename", [
+    (3, "confirmed_by_province", "03_confirmed_by_province.png"),
+    ("03", "Confirmed by province", "03_confirmed_by_province.png"),
+    (12, "map.png", "12_map.png"),
+])
+def test_save_figure_writes_small_png(tmp_path, seed_table, prefix, name, filename):
+    path = plots.save_figure(plots.plot_confirmed_by_province(seed_table), name, prefix=prefix, directory=tmp_path)
+    assert path == tmp_path / filename
+    data = path.read_bytes()
+    assert data[:8] == PNG_MAGIC
+    assert 5_000 < len(data) < 400_000
+
+
+def test_save_figure_defaults_to_figures_dir(monkeypatch, tmp_path, seed_table):
+    monkeypatch.setattr(plots.config, "FIGURES_DIR", tmp_path / "figures")
+    path = plots.save_figure(plots.plot_confirmed_by_province(seed_table), "x", prefix=5)
+    assert path == tmp_path / "figures" / "05_x.png" and path.exists()
+
+
+# --------------------------------------------------------------------------- bars by province
+
+def test_confirmed_by_province_bars_and_log_axis(seed_table):
+    fig = plots.plot_confirmed_by_province(seed_table)
+    ax = fig.axes[0]
+    assert isinstance(fig, Figure)
+    assert ax.get_xscale() == "log"
+    assert len(bars(ax)) == 3
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Điện Biên", "An Giang", "Hồ Chí Minh"]
+
+
+def test_confirmed_by_province_draws_lower_bound(seed_table):
+    ax = plots.plot_confirmed_by_province(seed_table).axes[0]
+    hatched = [b for b in bars(ax) if b.get_hatch()]
+    assert [b.get_width() for b in hatched] == [420000]
+    labels = [t.get_text() for t in ax.texts]
+    assert any(label.startswith("≥ 420,000") for label in labels)
+    assert any(label.startswith("6,360") for label in labels)
+    arrows = [a for a in ax.texts if isinstance(a, matplotlib.text.Annotation)]
+    assert [a.xy[0] for a in arrows] == [pytest.approx(420000 * 2.2)]
+    assert "lower bound (“hơn …”)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_confirmed_by_province_top_limits_bars(seed_table):
+    assert len(bars(plots.plot_confirmed_by_province(seed_table, top=2).axes[0])) == 2
+
+
+def test_outcomes_beside_confirmed(seed_table):
+    ax = plots.plot_outcomes(seed_table).axes[0]
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["An Giang"]  # the only province with outcomes
+    assert sorted(b.get_width() for b in bars(ax)) == [78, 2487, 3789, 6360]
+    assert {"confirmed", "deaths", "recovered"} <= {t.get_text() for t in ax.get_legend().get_texts()}
+
+
+def test_outcomes_fade_figures_of_another_date():
+    table = compare.province_metric_table(counts_frame([
+        {"province": "Bình Dương", "metric": "confirmed", "value": 294271, "as_of": "2022-02-23"},
+        {"province": "Bình Dương", "metric": "recovered", "value": 103144, "as_of": "2021-09-11"},
+    ]))
+    ax = plots.plot_outcomes(table).axes[0]
+    alphas = {b.get_width(): b.get_alpha() for b in bars(ax)}
+    assert alphas[103144] < 1 and alphas[294271] in (None, 1.0)
+
+
+# --------------------------------------------------------------------------- over time
+
+def test_over_time_one_line_per_province():
+    df = counts_frame([
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 426090, "as_of": "2021-10-25"},
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 420000, "qualifier": "more_than",
+         "as_of": "2021-11-01"},
+        {"province": "Hà Nội", "metric": "confirmed", "value": 3869, "as_of": "2021-09-16"},
+        {"province": "Hà Nội", "metric": "confirmed", "value": 1596, "as_of": "2021-09-16"},  # a breakdown
+        {"province": "Hà Nội", "metric": "confirmed", "value": 579, "district": "Thanh Xuân", "as_of": "2021-09-16"},
+    ])
+    ax = plots.plot_over_time(df).axes[0]
+    assert ax.get_yscale() == "log"
+    connecting = {line.get_label(): len(line.get_xdata()) for line in ax.get_lines() if line.get_linestyle() == "-"}
+    assert connecting == {"Hồ Chí Minh": 2, "Hà Nội": 1}
+    open_markers = [line for line in ax.get_lines() if line.get_marker() == "^" and len(line.get_xdata())]
+    assert [list(line.get_ydata()) for line in open_markers] == [[420000]]
+
+
+# --------------------------------------------------------------------------- map
+
+def test_choropleth_draws_63_provinces(seed_table):
+    fig = plots.plot_choropleth(seed_table)
+    ax = fig.axes[0]
+    patches = [p for p in ax.patches if isinstance(p, PathPatch)]
+    assert len(patches) == 63
+    by_name = {p.get_gid(): p for p in patches}
+    assert {"Hồ Chí Minh", "Điện Biên", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"} <= set(by_name)
+    grey = matplotlib.colors.to_rgba(plots.MISSING_COLOUR)
+    coloured = {n for n, p in by_name.items() if p.get_facecolor() != grey}
+    assert coloured == {"Hồ Chí Minh", "Điện Biên", "An Giang"}
+    assert by_name["Hà Nội"].get_hatch() and not by_name["An Giang"].get_hatch()
+    assert by_name["Hồ Chí Minh"].get_hatch()  # a lower bound
+    assert len(ax.child_axes) == 1  # the colour bar
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "no figure in the articles" in legend
+
+
+def test_choropleth_colour_follows_rate(seed_table):
+    by_name = {p.get_gid(): p for p in plots.plot_choropleth(seed_table).axes[0].patches}
+    # darker (lower luminance) for the higher rate: HCM 4,670 > An Giang 333 > Điện Biên 9.5 per 100,000
+    lum = {n: sum(by_name[n].get_facecolor()[:3]) for n in ("Hồ Chí Minh", "An Giang", "Điện Biên")}
+    assert lum["Hồ Chí Minh"] < lum["An Giang"] < lum["Điện Biên"]
+
+
+def test_choropleth_without_figures_is_all_grey():
+    empty = compare.province_metric_table(counts_frame([]))
+    ax = plots.plot_choropleth(empty).axes[0]
+    assert len(ax.patches) == 63 and all(p.get_hatch() for p in ax.patches)
+
+
+# --------------------------------------------------------------------------- official check
+
+def test_official_comparison_plot(seed_counts):
+    comparison = compare.official_comparison(seed_counts)
+    fig = plots.plot_official_comparison(comparison)
+    ax = fig.axes[0]
+    compared = comparison[comparison["status"] == "compared"]
+    assert len(ax.get_yticklabels()) == len(compared) == 4
+    assert ax.get_xscale() == "log"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "Hồ Chí Minh · confirmed · 1/11/2021" in labels
+    shown = texts(fig)
+    assert "≥ 420,000 vs 430,035" in shown and "6,360 vs 6,267" in shown
+    open_markers = [ln for ln in ax.get_lines() if ln.get_marker() == ">"]
+    assert len(open_markers) == 1
+
+
+@pytest.mark.parametrize("plot", [plots.plot_confirmed_by_province, plots.plot_outcomes,
+                                  plots.plot_official_comparison])
+def test_plots_of_nothing_say_so(plot):
+    empty = pd.DataFrame(columns=["province", "metric", "value", "qualifier", "as_of", "is_lower_bound",
+                                  "official_value", "status", "agrees", "difference_pct"])
+    fig = plot(empty)
+    assert isinstance(fig, Figure)
+    assert any(t.startswith("No ") for t in texts(fig))
+
+
+def test_figures_show_themselves_in_notebooks(seed_table):
+    assert plots.plot_choropleth(seed_table)._repr_png_()[:8] == PNG_MAGIC
