@@ -511,7 +511,7 @@ def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None
     after_removed = False
     for pos in range(first, last + 1):
         line = lines[pos]
-        if line.kind is not None and line.kind != "dateline" or _is_alt_text(line.text, title_key):
+        if (line.kind is not None and line.kind != "dateline") or _is_alt_text(line.text, title_key):
             if line.kind is None:
                 line.kind, line.reason = "image_alt", "image alt text repeating the title"
             removed[pos] = (line.kind, line.reason)
@@ -651,7 +651,8 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     kinds.update(removed)
     kinds.update(_tail_kinds(lines, last + 1))
     body, paragraphs = _assemble(parts)
-    site, tag_len = split_site_tag(body) if paragraphs and paragraphs[0].label == "paragraph" else (None, 0)
+    lead = next((p for p in paragraphs if p.label == "paragraph"), None)
+    site, tag_len = split_site_tag(lead.text(body)) if lead else (None, 0)
     return Cleaned(
         page=page,
         body=body,
@@ -662,7 +663,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
                    for p in [*range(first), *_after_body(lines, last, kinds)] if lines[p].kind == "dateline"],
         bylines=_bylines(lines, first, last, kinds),
         site=site,
-        site_span=Span(0, tag_len, "site_tag", {"site": site}) if site else None,
+        site_span=Span(lead.start, lead.start + tag_len, "site_tag", {"site": site}) if site and lead else None,
     )
 
 

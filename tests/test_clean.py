@@ -292,6 +292,13 @@ def test_site_tag_stays_in_body_and_is_recorded(lead, tag):
     assert cleaned.body[cleaned.site_span.start : cleaned.site_span.end].startswith(lead[: len(tag) - 1])
 
 
+def test_site_tag_after_a_lead_photo_caption():
+    page = page_of(TITLE, "anh-1.jpg", "Quang cảnh buổi làm việc", f"(TUAG)- {P1}", P2)
+    cleaned = clean_page(page)
+    assert cleaned.site == "TUAG"
+    assert cleaned.body[cleaned.site_span.start : cleaned.site_span.end] == "(TUAG)- "
+
+
 @pytest.mark.parametrize("lead", [f"Hà Nội - {P1}", f"TP.HCM - {P1}", "COVID-19: các biện pháp phòng dịch", "F0: có 5 ca"])
 def test_no_site_tag(lead):
     assert split_site_tag(lead) == (None, 0)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from .. import gazetteer
 from ..dates import resolve_as_of
 from ..document import Article, Span
 from ..evaluate import name_key
@@ -57,12 +58,20 @@ _COUNTER = re.compile(
     r"|(?P<dose>liều|mũi)"
     r")(?![\w])"
 )
+# What follows "ca" / "trường hợp" when they count something else: surgeries, shifts, violations.
+_NOT_CASE_AFTER = re.compile(
+    r"[ ]*" + _words(r"phẫu thuật|mổ|trực|sinh|đẻ|làm việc|ghép|can thiệp|tai nạn|cấp cứu|vi phạm|bị xử phạt"
+                     r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại")
+)
 # A number with no counter is read only when punctuation or one of these follows it.
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|(?:và|trong đó|so với)(?![\w]))")
 # Counters of the case family: words after them describe the cases, not another measure.
 _CASE_COUNTERS = frozenset({"case"})
 # Counters after which only case metrics may be read before the number ("sàng lọc ... 54 ca").
 _STRICT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|bn|f0)(?![\w])")
+
+# Counters that are COVID-19 cases by themselves when nothing else is said ("trường hợp" is not).
+_DEFAULT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|f0)(?![\w])")
 
 # Metric keywords, most specific first. (metric, detail, pattern)
 _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
@@ -76,7 +85,7 @@ _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("quarantined", None, r"cách ly|theo dõi sức khỏe|theo dõi sức khoẻ|giám sát y tế"),
     ("tested", None, r"xét nghiệm|lấy mẫu|test|âm tính|sàng lọc"),
     ("vaccinated", None, r"tiêm chủng|tiêm|vắc[- ]?xin|vaccine|vacxin|chủng ngừa"),
-    ("confirmed", None, r"mắc|nhiễm|dương tính"),
+    ("confirmed", None, r"(?:kết quả )?xét nghiệm dương tính|mắc|nhiễm|dương tính"),
 )
 # Nouns that name cases without saying anything of them: read only when nothing else is said.
 _WEAK_TERMS: tuple[tuple[str, str | None, str], ...] = (
@@ -102,7 +111,7 @@ _CUMULATIVE = re.compile(_words(
     r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có"
 ))
 # A sentence that opens a breakdown of the previous sentence's figure.
-_BREAKDOWN_START = re.compile(r"^\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
+_BREAKDOWN_START = re.compile(r"\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
 # "Số ca tử vong ... là 39.682": the subject names the metric.
 _SUBJECT = re.compile(_words(r"số(?:[ ]+lượng)?") + r"(?P<phrase>(?:[ ]+(?!là(?![\w]))[^\s:;,]+){1,9})")
 
@@ -111,7 +120,12 @@ _DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xu�
 _COMPARED = re.compile(_words(r"so với"))
 _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
                           r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
-_CAPACITY_BEFORE = re.compile(_words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể") + r"(?:[ ]+\S+){0,3}[ ]*$")
+_CAPACITY_BEFORE = re.compile(
+    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,3}[ ]*$"
+)
+# Doses are counted when given ("đã tiêm", "được tiêm"), not when received, bought or planned.
+_GIVEN = re.compile(_words(r"tiêm|tiêm chủng|đã tiêm|được tiêm"))
+_DOSES_NOT_GIVEN = re.compile(_words(r"nhận|tiếp nhận|phân bổ|phân bố|mua|viện trợ|tặng|cung ứng|cấp phát|nhập về|về tới|bàn giao"))
 _THRESHOLD_BEFORE = re.compile(
     _words(r"số") + r"[ ]+(?:ca|trường hợp|bệnh nhân|người|f0)(?:[ ]+\S+){0,3}?[ ]+"
     r"(?:dưới|trên|hơn|từ|quá|vượt)[ ]*$"
@@ -208,6 +222,8 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span]) -> list[_
         if read is None:
             continue
         counter, counter_end, contact = read
+        if counter != "bare" and _NOT_CASE_AFTER.match(key, counter_end):
+            continue
         if kind == "ratio" and counter not in ("case", "person"):
             continue
         if number.data.get("spelled") and counter == "bare":
@@ -314,13 +330,20 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
     region = _region(counts, i, sent)
     strict = bool(_STRICT_CASE_WORDS.match(key, count.number.end))
     if count.counter == "contact":
-        count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
+        said = _post_metric(key, count, sent, case_list=False) or _pre_metric(key, _own_clause(key, region), strict=False)
+        if said is not None and said[0] == "tested":
+            count.metric, count.evidence = "tested", "counter"
+        else:
+            count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
         return
     if count.counter == "sample":
         count.metric, count.evidence = "tested", "counter"
         return
     if count.counter == "dose":
-        count.metric, count.evidence = "vaccinated", "counter"
+        given = _GIVEN.search(key, *region) or _GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
+        listed = previous is not None and previous.metric == "vaccinated" and i > 0
+        if (given or listed) and not _DOSES_NOT_GIVEN.search(key, *_own_clause(key, region)):
+            count.metric, count.evidence = "vaccinated", "counter"
         return
     own = _own_clause(key, region)
     readers = (
@@ -349,17 +372,35 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
 
 
 def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_metric: str | None) -> None:
-    """Turn a confirmed figure into a new one when its sentence speaks of new cases."""
+    """Tell new from cumulative confirmed figures by the words of the figure's clause and sentence.
+
+    A confirmed figure is new when its clause (or, failing a cumulative word there, the
+    sentence before it) says "mới", "thêm", "trong ngày" or gives a 24-hour window, or when
+    it follows a report of new cases and nothing in its sentence makes it cumulative. A
+    figure that inherited ``new_confirmed`` from a list is cumulative again when its own
+    clause says so ("nâng tổng số ca lên 105 ca").
+    """
     count = counts[i]
+    region = _region(counts, i, sent)
+    own = _own_clause(key, region)
+    post_end = _clause_end(key, count.counter_end, sent.end)
+    own_text = key[own[0] : post_end]
+    if count.metric == "new_confirmed" and count.evidence in ("list", "breakdown", "default"):
+        said = own_text if count.evidence != "default" else key[sent.start : post_end]
+        if _CUMULATIVE.search(said):
+            count.metric = "confirmed"
+        return
     if count.metric != "confirmed":
         return
-    region = _region(counts, i, sent)
-    post_end = _clause_end(key, count.counter_end, sent.end)
-    own_text = key[region[0] : post_end]
     if _CUMULATIVE.search(own_text):
         return
-    before = key[sent.start : count.number.start]
-    if _NEW_FLAG.search(own_text) or _HOUR_WINDOW.search(before):
+    if _NEW_FLAG.search(own_text):
+        count.metric = "new_confirmed"
+        return
+    wider = key[region[0] : post_end]
+    if _CUMULATIVE.search(wider):
+        return
+    if _NEW_FLAG.search(wider) or _HOUR_WINDOW.search(key, sent.start, count.number.start):
         count.metric = "new_confirmed"
         return
     if previous_metric == "new_confirmed" and not _CUMULATIVE.search(key[sent.start : sent.end]):
@@ -423,7 +464,8 @@ def _claim_before(key: str, counts: list[_Count], places: list[_Place], sent: Sp
 
 def _in_parentheses(key: str, place: _Place) -> bool:
     """True for "(Bắc Giang)" after another name: it locates that name, it does not govern a figure."""
-    return key[:place.start].rstrip().endswith("(") and key[place.end:].lstrip().startswith(")")
+    return key[max(0, place.start - 3) : place.start].rstrip().endswith("(") \
+        and key[place.end : place.end + 3].lstrip().startswith(")")
 
 
 def _distribute_each(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
@@ -514,7 +556,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list
         _read_metric(key, counts, i, sent, governing)
         count = counts[i]
         if count.metric is None:
-            if count.counter in ("case", "contact"):
+            if _DEFAULT_CASE_WORDS.match(key, count.number.end):
                 inherited = previous_metric if previous_metric in ("confirmed", "new_confirmed") else "confirmed"
                 count.metric, count.evidence = inherited, "default"
             else:
@@ -582,7 +624,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     if places is None:
         places = extract_places(article)
     home = home_province(article, places)
-    home_code = next((s.data.get("code") for s in places if s.data.get("province") == home), None)
+    home_unit = gazetteer.province(home) if home else None
+    home_code = home_unit.code if home_unit is not None else None
     reader = _Reader(article, _place_list(article, places), home, home_code)
     numbers = find_numbers(article.body)
     published = article.metadata.published
