@@ -173,8 +173,14 @@ def article_id_for(file: str, record: int | None) -> str:
 
 def fingerprint(text: str) -> str:
     """Return a hash of ``text`` that ignores case, tone-mark placement and white space ("Hoà" == "HÒA")."""
-    key = collapse_spaces(fold(unicodedata.normalize("NFC", text)))
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(digest_size=16)
+    separator = b""
+    for line in text.splitlines():  # line by line: the same key as folding the whole text, in less memory
+        words = fold(unicodedata.normalize("NFC", line)).split()
+        if words:
+            digest.update(separator + " ".join(words).encode("utf-8"))
+            separator = b" "
+    return digest.hexdigest()
 
 
 # --- Vietnamese letters and scoring -----------------------------------------
@@ -202,18 +208,6 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
-def _words(text: str) -> Iterator[str]:
-    """Yield letter runs of ``text``, also split where a capitalized word is glued on ("sốTrường")."""
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        start = 0
-        for i in range(1, len(word) - 1):
-            if word[i].isupper() and word[i - 1].islower() and word[i + 1].islower():
-                yield word[start:i]
-                start = i
-        yield word[start:]
-
-
 @lru_cache(maxsize=65536)
 def _is_latin_letter(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
@@ -221,7 +215,8 @@ def _is_latin_letter(ch: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _syllable_verdict(word: str) -> int:
-    """Return +1 for a well-formed Vietnamese syllable with a diacritic, -1 for a malformed Latin word, else 0.
+    """Return +2 for a well-formed syllable with a letter only Vietnamese uses, +1 with another diacritic,
+    -1 for a malformed Latin word, else 0.
 
     Only one vowel of a syllable carries a mark ("tiến", "quốc"), except the pair ư+ơ ("người").
     """
@@ -235,16 +230,18 @@ def _syllable_verdict(word: str) -> int:
         if ch not in _VN_BASE:
             return -1 if _is_latin_letter(ch) else 0
         marked.append(i)
-    if len(marked) <= 1:
-        return 1
-    if len(marked) == 2 and marked[1] == marked[0] + 1:
-        first, second = lower[marked[0]], lower[marked[1]]
-        if first == "ư" and _VN_BASE[second] == "ơ":
-            return 1
-    return -1
+    well_formed = len(marked) <= 1 or (
+        len(marked) == 2 and marked[1] == marked[0] + 1 and lower[marked[0]] == "ư" and _VN_BASE[lower[marked[1]]] == "ơ"
+    )
+    if not well_formed:
+        return -1
+    return 2 if any(ch in _VN_SPECIFIC for ch in lower) else 1
 
 
-_MOJIBAKE_SYMBOLS = "\u0080-\u009f\u00a1-\u00bf\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u0152\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u203a\u0153\u0178"
+# What cp1252 and latin-1 show for the bytes 0x80-0xBF: inside a word they are debris of a wrong decoding.
+_MOJIBAKE_SYMBOLS = "\u0080-\u009f\u00a1-\u00bf" + "".join(
+    ch for ch in bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore") if not ch.isalpha()
+)
 _ODD_RUN = re.compile(rf"(?<=[^\W\d_])[{_MOJIBAKE_SYMBOLS}]+(?=[^\W\d_])")
 _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 
@@ -252,7 +249,7 @@ _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 def _vietnamese_score(text: str) -> int:
     """Return how much ``text`` reads as Vietnamese: good syllables minus malformed words and decoding debris."""
     sample = unicodedata.normalize("NFC", text[:_SCORE_CHARS])
-    score = sum(_syllable_verdict(word) for word in _words(sample))
+    score = sum(map(_syllable_verdict, _WORD.findall(sample)))
     score -= 2 * len(_ODD_RUN.findall(sample))
     score -= 2 * sample.count("\ufffd")
     score -= len(_C1_CONTROL.findall(sample))
@@ -422,7 +419,7 @@ def _codec_name(name: str) -> str | None:
 def _legacy_candidates(declared: str | None, guesses: list[str]) -> list[str]:
     """Return codecs to try on bytes that are not UTF-8, in the order that wins ties."""
     seen: list[str] = []
-    for name in (declared, "cp1258", *guesses, "cp1252", "utf-8"):
+    for name in (declared, *guesses, "cp1258", "cp1252", "utf-8"):
         codec = _codec_name(name) if name else None
         if codec and codec not in seen:
             seen.append(codec)
@@ -431,16 +428,15 @@ def _legacy_candidates(declared: str | None, guesses: list[str]) -> list[str]:
 
 def _decode_legacy(data: bytes, declared: str | None) -> Decoded:
     """Pick, among the declared, usual and charset-normalizer codecs, the decoding that reads best as Vietnamese."""
-    matches = charset_normalizer.from_bytes(data[:_SAMPLE_BYTES])
-    guesses = [match.encoding for match in matches][:3]
+    sample = data[:_SAMPLE_BYTES]
+    guesses = [match.encoding for match in charset_normalizer.from_bytes(sample)][:3]
     candidates = _legacy_candidates(declared, guesses)
-    decoded = {codec: data.decode(codec, errors="replace") for codec in candidates}
-    scores = {codec: _vietnamese_score(text) for codec, text in decoded.items()}
+    # Score on the sample (its last character may be cut, alike for every codec), decode the whole once.
+    scores = {codec: _vietnamese_score(sample.decode(codec, errors="replace")[:-1]) for codec in candidates}
     best = max(candidates, key=scores.__getitem__)  # the first candidate wins ties
     if scores[best] <= 0 and guesses:  # no Vietnamese evidence: trust charset-normalizer's own guess
         best = _codec_name(guesses[0]) or best
-        decoded.setdefault(best, data.decode(best, errors="replace"))
-    text = decoded[best]
+    text = data.decode(best, errors="replace")
     replaced = text.count("\ufffd")
     if best == "utf-8":
         return Decoded(text, best, f"invalid UTF-8: {replaced} bad byte sequences replaced with U+FFFD")

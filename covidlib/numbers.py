@@ -10,8 +10,10 @@ ages, patient ids, percentages, ranges and ordinals ("lần 2", "quận 11").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from typing import Any
 
 from .dates import find_dates
 from .document import Span
@@ -93,6 +95,7 @@ _DIGITS = re.compile(r"\d+(?:[.,:/\-–]\d+)*")
 # A spaced range partner: "18 - 65", "12.415 - 12.508".
 _SPACED_RANGE = re.compile(r"\s+[-–]\s+(\d+(?:[.,]\d+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _DECIMAL = re.compile(r"\d+,\d+")
@@ -234,7 +237,7 @@ def qualifier_before(key: str, start: int) -> str:
 
 # --- finding numbers in text -------------------------------------------------------
 
-def _span(start: int, end: int, text: str, value: int | float, kind: str, key: str, **extra) -> Span:
+def _span(start: int, end: int, text: str, value: int | float, kind: str, key: str, **extra: Any) -> Span:
     data = {"value": value, "qualifier": qualifier_before(key, start), "raw": text[start:end], "kind": kind}
     data.update(extra)
     return Span(start, end, "number", data)
@@ -264,7 +267,7 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
         parts = token.split("/")
         if len(parts) == 2 and not _RANK_CUE.search(before):
             return "ratio", _safe_int(parts[0]), end
-        return "rank" if len(parts) == 2 else "code", _safe_int(parts[0]), end
+        return ("rank" if len(parts) == 2 else "code"), _safe_int(parts[0]), end
     if "-" in token or "–" in token:
         parts = re.split(r"[-–]", token)
         if len(parts) == 2:
@@ -276,7 +279,10 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
         value = _parse_digits(token)
     except ValueError:
         return ("phone" if len(digits) >= 8 else "code"), _safe_int(digits), end
-    if (token.startswith("0") and len(digits) >= 8) or (digits.startswith(("1900", "1800")) and len(digits) >= 8):
+    grouped = bool(_THOUSANDS.fullmatch(token))
+    if token.startswith("0") and len(digits) >= 8:
+        return "phone", int(digits), end
+    if not grouped and digits.startswith(("1900", "1800")) and len(digits) >= 8:
         return "phone", int(digits), end
     if "." not in token and "," not in token and len(digits) >= 9:
         return "phone", int(digits), end
@@ -294,8 +300,9 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
         value = _as_number(value * _MULTIPLIERS[multiplier.group(1)])
         end = multiplier.end()
         after = key[end : end + 16]
-    if _PERCENT_AFTER.match(key, end):
-        return "percent", value, _PERCENT_AFTER.match(key, end).end()
+    percent = _PERCENT_AFTER.match(key, end)
+    if percent:
+        return "percent", value, percent.end()
     if _AGE_AFTER.match(after):
         return "age", value, end
     if _TIME_AFTER.match(after):
@@ -311,11 +318,20 @@ def _is_name_number(text: str, key: str, start: int, end: int) -> bool:
     """True for a number that ends a proper name ("Mỹ Đình 2", "Bình Nhâm 17,"): capital word before, no noun after."""
     if start < 2 or key[start - 1] != " ":
         return False
-    word = re.search(r"([^\W\d_]+)$", text[:start - 1])
+    window = max(0, start - 40)
+    word = _LAST_WORD.search(text, window, start - 1)
     if word is None or not word.group(1)[0].isupper() or _sentence_start(text, word.start(1)):
         return False
     nxt = key[end : end + 2]
     return not (nxt[:1] == " " and nxt[1:2].isalpha()) and not nxt[:1].isalnum()
+
+
+def _overlaps_any(bounds: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if [start, end) overlaps one of the sorted, non-overlapping ``bounds``."""
+    i = bisect.bisect_right(bounds, (start, float("inf")))
+    if i > 0 and bounds[i - 1][1] > start:
+        return True
+    return i < len(bounds) and bounds[i][0] < end
 
 
 def _safe_int(token: str) -> int:
@@ -332,6 +348,7 @@ def _safe_parse(token: str) -> int | float:
 
 def _digit_numbers(text: str, key: str) -> list[Span]:
     dates = find_dates(text)
+    date_bounds = [(d.start, d.end) for d in dates]
     spans: list[Span] = []
     for d in dates:
         first = re.search(r"\d+", text[d.start : d.end])
@@ -344,7 +361,7 @@ def _digit_numbers(text: str, key: str) -> list[Span]:
             break
         pos = m.end()
         start, end, token = m.start(), m.end(), m.group(0)
-        if any(d.start <= start < d.end or start <= d.start < end for d in dates):
+        if _overlaps_any(date_bounds, start, end):
             continue
         kind, value, end = _classify_plain(token, text, key, start, end)
         partner = _SPACED_RANGE.match(key, end) if kind in ("count", "ordinal", "patient_id") else None
@@ -372,6 +389,7 @@ _CODE_BEFORE = re.compile(r"(?:covid|cov|sars|ncov)\s*-\s*$")
 def _spelled_numbers(text: str, key: str, taken: list[Span]) -> list[Span]:
     """Find runs of number words ("hai mươi mốt ca") and parse the longest valid prefix."""
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(key)]
+    taken_bounds = sorted((t.start, t.end) for t in taken)
     spans: list[Span] = []
     i = 0
     while i < len(words):
@@ -385,7 +403,7 @@ def _spelled_numbers(text: str, key: str, taken: list[Span]) -> list[Span]:
         if not run:
             i += 1
             continue
-        found = _longest_spelled(text, key, words, run, taken)
+        found = _longest_spelled(text, key, words, run, taken_bounds)
         if found is None:
             i = run[0] + 1
             continue
@@ -394,27 +412,31 @@ def _spelled_numbers(text: str, key: str, taken: list[Span]) -> list[Span]:
     return spans
 
 
-def _longest_spelled(text, key, words, run, taken) -> Span | None:
+def _longest_spelled(
+    text: str, key: str, words: list[tuple[int, int, str]], run: list[int], taken_bounds: list[tuple[int, int]]
+) -> Span | None:
+    """Return the longest parseable prefix of a run of number words, as a span."""
     for stop in range(len(run), 0, -1):
         idx = run[:stop]
         start, end = words[idx[0]][0], words[idx[-1]][1]
-        if any(t.start < end and start < t.end for t in taken):
+        if _overlaps_any(taken_bounds, start, end):
             continue
         phrase = " ".join(words[k][2] for k in idx)
         try:
             value = parse_spelled(phrase)
         except ValueError:
             continue
-        if not _plausible_spelled(text, key, words, idx, end):
+        if not _plausible_spelled(text, key, words, idx):
             continue
         return _span(start, end, text, value, "count", key, spelled=True)
     return None
 
 
-def _plausible_spelled(text: str, key: str, words, idx: list[int], end: int) -> bool:
+def _plausible_spelled(text: str, key: str, words: list[tuple[int, int, str]], idx: list[int]) -> bool:
     """Reject number words that are names, articles or the word "năm" (year)."""
     first = words[idx[0]]
-    nxt = next((w for w in words if w[0] >= end), None)
+    end = words[idx[-1]][1]
+    nxt = words[idx[-1] + 1] if idx[-1] + 1 < len(words) else None
     next_word = nxt[2] if nxt and key[end : nxt[0]].strip() == "" else ""
     if nxt and next_word and text[nxt[0]].isupper():
         return False  # "Ba Đình", "Hai Bà Trưng", "Năm Căn": a name
@@ -435,8 +457,11 @@ def _plausible_spelled(text: str, key: str, words, idx: list[int], end: int) -> 
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \"“'(")
-    return not before or before[-1] in ".!?:;\n-–"
+    """True if only opening quotes or brackets stand between ``pos`` and the end of the previous sentence."""
+    before = text[max(0, pos - 12) : pos].rstrip(" \"“'(")
+    if not before:
+        return pos <= 12 or not text[max(0, pos - 40) : pos].strip(" \"“'(")
+    return before[-1] in ".!?:;\n-–"
 
 
 @lru_cache(maxsize=256)

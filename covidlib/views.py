@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .document import Article, Span
 
-__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table"]
+__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display"]
 
 FACT_COLOURS: dict[str, str] = {
     "province": "#9ecae1",
@@ -113,3 +113,12 @@ def fact_spans(article: Article, facts: Mapping[str, object]) -> list[Span]:
         tip = f"{d.get('metric')} {d.get('qualifier')} {d.get('value')} — {where}, as of {d.get('as_of')}"
         spans.append(Span(span.start, span.end, "case_count", {"tip": tip, "tag": d.get("metric", "count")}))
     return spans
+
+
+def setup_display(*, max_colwidth: int = 320, max_rows: int = 60) -> None:
+    """Set pandas display options for reading Vietnamese sentences in tables (notebooks call this first)."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", max_colwidth)
+    pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.width", 160)

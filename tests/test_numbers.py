@@ -88,6 +88,7 @@ def _numbers(text):
         ("dưới 30 ca mỗi ngày", [("30", 30, "count", "less_than")]),
         ("trên 500 trường hợp", [("500", 500, "count", "more_than")]),
         ("là 2.882.983 ca", [("2.882.983", 2882983, "count", "exact")]),
+        ("đã tiêm 19.003.228 liều", [("19.003.228", 19003228, "count", "exact")]),
     ],
 )
 def test_find_numbers_reads_counts_with_their_qualifier(text, expected):

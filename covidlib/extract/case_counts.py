@@ -20,6 +20,7 @@ Keyword lexicons are module-level tables.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -628,10 +629,12 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     home_code = home_unit.code if home_unit is not None else None
     reader = _Reader(article, _place_list(article, places), home, home_code)
     numbers = find_numbers(article.body)
+    starts = [n.start for n in numbers]
     published = article.metadata.published
     spans: list[Span] = []
     for sent, text in article.iter_sentences():
-        inside = [n for n in numbers if sent.start <= n.start and n.end <= sent.end]
+        first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        inside = [n for n in numbers[first:last] if n.end <= sent.end]
         if inside and not _skip_sentence(article, text):
             counts = _read_sentence(reader, sent, inside)
             if counts:
