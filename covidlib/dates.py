@@ -42,7 +42,6 @@ _QUANTITY_AFTER = re.compile(
 )
 
 _FROM_CUE = re.compile(r"(?:\btừ|\bkể từ|\btính từ|\bbắt đầu từ)(?:\s+\S+){0,6}?\s*$")
-_FROM_NEAR = re.compile(r"\btừ\b")
 _TO_CUE = re.compile(
     r"(?:\bđến|\btới|\bcho đến|\btính đến)\s*(?:(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?|\d{1,2}:\d{2}|"
     r"sáng|trưa|chiều|tối|đêm|rạng sáng|hết|ngày|hôm|,)\s*)*$"

@@ -231,7 +231,10 @@ def _syllable_verdict(word: str) -> int:
             return -1 if _is_latin_letter(ch) else 0
         marked.append(i)
     well_formed = len(marked) <= 1 or (
-        len(marked) == 2 and marked[1] == marked[0] + 1 and lower[marked[0]] == "ư" and _VN_BASE[lower[marked[1]]] == "ơ"
+        len(marked) == 2
+        and marked[1] == marked[0] + 1
+        and lower[marked[0]] == "ư"
+        and _VN_BASE[lower[marked[1]]] == "ơ"
     )
     if not well_formed:
         return -1
@@ -376,8 +379,11 @@ def _sniff_utf16(data: bytes) -> str | None:
         return None
     nul_even = sample[0::2].count(0) / pairs
     nul_odd = sample[1::2].count(0) / pairs
-    codec = "utf-16-le" if nul_odd > 0.3 and nul_even < 0.05 else "utf-16-be" if nul_even > 0.3 and nul_odd < 0.05 else None
-    if codec is None:
+    if nul_odd > 0.3 and nul_even < 0.05:
+        codec = "utf-16-le"
+    elif nul_even > 0.3 and nul_odd < 0.05:
+        codec = "utf-16-be"
+    else:
         return None
     try:
         text = sample.decode(codec)
@@ -460,7 +466,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and err.end == len(data):
-            return Decoded(data[: err.start].decode("utf-8"), "utf-8", "truncated: the last, incomplete character was dropped")
+            note = "truncated: the last, incomplete character was dropped"
+            return Decoded(data[: err.start].decode("utf-8"), "utf-8", note)
     utf16 = _sniff_utf16(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
@@ -517,7 +524,10 @@ def _language_problem(text: str) -> str | None:
     if vietnamese and vietnamese >= MIN_VIETNAMESE_WORD_SHARE * len(latin_words):
         return None
     english = sum(1 for w in latin_words if w.lower() in _ENGLISH_WORDS)
-    guess = "looks like English" if english >= 0.05 * len(latin_words) else "another language, or Vietnamese without diacritics"
+    if english >= 0.05 * len(latin_words):
+        guess = "looks like English"
+    else:
+        guess = "another language, or Vietnamese without diacritics"
     return f"not Vietnamese: {vietnamese} of {len(latin_words)} words have Vietnamese letters ({guess})"
 
 
@@ -632,8 +642,11 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
 
 
 def _looks_like_html(text: str) -> bool:
+    """Return True if ``text`` starts like an HTML document."""
     head = text[:1024].lstrip("\ufeff \t\r\n").lower()
-    return head.startswith(("<!doctype html", "<html")) or (head.startswith("<") and "<body" in text[:_SAMPLE_BYTES].lower())
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return head.startswith("<") and "<body" in text[:_SAMPLE_BYTES].lower()
 
 
 def _looks_like_markup(text: str) -> bool:
@@ -648,7 +661,9 @@ _TEXT_KEYS = ("text", "content", "body", "noi_dung", "noidung", "article", "full
 _HTML_KEYS = frozenset({"html", "raw_html"})
 _HINT_KEYS = {
     "title": ("title", "tieu_de", "headline"),
-    "published": ("published", "date", "published_at", "publish_date", "pubdate", "datetime", "time", "ngay", "created_at"),
+    "published": (
+        "published", "date", "published_at", "publish_date", "pubdate", "datetime", "time", "ngay", "created_at"
+    ),
     "author": ("author", "authors", "tac_gia", "byline"),
     "url": ("url", "link", "source_url", "href"),
     "site": ("site", "site_name", "source", "domain"),
@@ -719,10 +734,11 @@ class _JSONArrayReader:
                 value, end = self._decoder.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as err:
                 if len(self._buf) - self._pos > self._max_chars:
-                    raise ValueError("item larger than the size limit") from err
+                    raise ValueError("item larger than the size limit; the rest of the list is not read") from err
                 if self._more():
                     continue
-                raise ValueError(f"invalid JSON: {err.msg} (the file may be truncated)") from err
+                reason = f"invalid JSON: {err.msg} (the file may be truncated); the rest of the list is not read"
+                raise ValueError(reason) from err
             if end == len(self._buf) and self._more():
                 continue
             size = len(self._buf[self._pos : end].encode("utf-8"))
@@ -760,6 +776,9 @@ class _JSONArrayReader:
 
 # --- the loader ----------------------------------------------------------------
 
+Row = tuple[LoadRecord, LoadedPage | None]
+_MOJIBAKE_NOTE = "mojibake repaired (UTF-8 that had been read as cp1252/latin-1)"
+
 
 @dataclass
 class _Context:
@@ -772,6 +791,7 @@ def _row(file: str, record: int | None, status: str, reason: str, n_bytes: int, 
 
 
 def _plain_os_error(err: OSError) -> str:
+    """Say in plain words why a file could not be read ("cannot read: permission denied")."""
     if isinstance(err, IsADirectoryError) or err.errno == errno.EISDIR:
         return "cannot read: it is a folder, not a file"
     if isinstance(err, FileNotFoundError):
@@ -782,62 +802,75 @@ def _plain_os_error(err: OSError) -> str:
     return f"cannot read: {words}" + (f" (errno {err.errno})" if err.errno else "")
 
 
-def _mb(n_bytes: int) -> str:
-    return f"{n_bytes / 1_000_000:.1f} MB"
+def _too_large(what: str, size: int, limit: int) -> str:
+    return f"{what} too large: {size / 1_000_000:.1f} MB (limit {limit / 1_000_000:.1f} MB)"
+
+
+def _json_error(err: json.JSONDecodeError, *, where: str = "column") -> str:
+    place = f"line {err.lineno} column {err.colno}" if where == "line" else f"column {err.colno}"
+    return f"invalid JSON: {err.msg} at {place}" + (" (the line may be truncated)" if where == "column" else "")
 
 
 def _finish(
-    file: str, record: int | None, text: str, decoded: Decoded, n_bytes: int, fmt: str,
-    meta: dict[str, str], notes: list[str], ctx: _Context, *, empty_reason: str = "only white space",
-) -> tuple[LoadRecord, LoadedPage | None]:
-    """Normalize a decoded page and decide: whitespace-only, undecodable, not Vietnamese, duplicate, or ok."""
+    file: str,
+    record: int | None,
+    text: str,
+    decoded: Decoded,
+    n_bytes: int,
+    fmt: str,
+    *,
+    meta: dict[str, str],
+    notes: list[str],
+    ctx: _Context,
+    empty_reason: str = "only white space",
+) -> Row:
+    """Normalize a decoded page and decide: white space only, undecodable, not Vietnamese, duplicate, or ok."""
     text = normalize_page(text)
     kw = {"encoding": decoded.encoding, "format": fmt}
     if not text.strip():
         return _row(file, record, "skipped", empty_reason, n_bytes, **kw)
     replaced = text.count("\ufffd")
     if replaced > MAX_REPLACED_SHARE * len(text):
-        return _row(file, record, "failed", f"could not decode: {replaced} of {len(text)} characters are invalid bytes in every encoding tried", n_bytes, **kw)
+        reason = f"could not decode: {replaced} of {len(text)} characters are invalid bytes in every encoding tried"
+        return _row(file, record, "failed", reason, n_bytes, **kw)
     problem = _language_problem(text)
     if problem:
         return _row(file, record, "skipped", problem, n_bytes, **kw)
     first = ctx.duplicates.check(fingerprint(text), article_id_for(file, record))
     if first:
         return _row(file, record, "skipped", "duplicate", n_bytes, duplicate_of=first, **kw)
-    reason = "; ".join(n for n in notes if n)
+    reason = "; ".join(note for note in notes if note)
     page = LoadedPage(file, record, text, decoded.encoding, n_bytes, fmt, meta)
     return LoadRecord(file, record, "ok", reason, n_bytes, decoded.encoding, fmt), page
 
 
-def _page_from_bytes(file: str, data: bytes, fmt: str, ctx: _Context) -> tuple[LoadRecord, LoadedPage | None]:
+def _page_from_bytes(file: str, data: bytes, fmt: str, ctx: _Context) -> Row:
     """Load one .txt/.html (or extension-less) page from its bytes."""
-    notes = []
     if not data:
         return _row(file, None, "skipped", "empty file", 0, format=fmt or None)
     kind = binary_kind(data)
     if kind:
         return _row(file, None, "skipped", f"binary file, not text ({kind})", len(data), format=fmt or None)
     decoded = decode_bytes(data, declared=_declared_encoding(data) if fmt == "html" else None)
-    notes.append(decoded.note)
+    notes = [decoded.note]
     text = repair_mojibake(decoded.text)
     if text != decoded.text:
-        notes.append("mojibake repaired (UTF-8 that had been read as cp1252/latin-1)")
+        notes.append(_MOJIBAKE_NOTE)
     if fmt != "html" and _looks_like_html(text):
-        notes.append("no file extension; HTML markup found" if not fmt else "HTML markup in a .txt file; read as HTML")
+        notes.append("HTML markup in a .txt file; read as HTML" if fmt else "no file extension; HTML markup found")
         fmt = "html"
     elif not fmt:
         notes.append("no file extension; read as text")
         fmt = "txt"
-    meta: dict[str, str] = {}
     if fmt == "html":
         text, meta = html_to_text(text)
-        return _finish(file, None, text, decoded, len(data), fmt, meta, notes, ctx, empty_reason="no text in the HTML page")
-    return _finish(file, None, text, decoded, len(data), fmt, meta, notes, ctx)
+        return _finish(file, None, text, decoded, len(data), fmt, meta=meta, notes=notes, ctx=ctx,
+                       empty_reason="no text in the HTML page")
+    return _finish(file, None, text, decoded, len(data), fmt, meta={}, notes=notes, ctx=ctx)
 
 
-def _page_from_record(
-    file: str, record: int | None, value: Any, n_bytes: int, fmt: str, decoded: Decoded, ctx: _Context
-) -> tuple[LoadRecord, LoadedPage | None]:
+def _page_from_record(file: str, record: int | None, value: Any, n_bytes: int, fmt: str, decoded: Decoded,
+                      ctx: _Context) -> Row:
     """Load one JSON record (an object with a text field, or a bare string)."""
     kw = {"encoding": decoded.encoding, "format": fmt}
     if isinstance(value, str):
@@ -848,13 +881,14 @@ def _page_from_record(
         return _row(file, record, "failed", f"not a JSON object but a {type(value).__name__}", n_bytes, **kw)
     if text is None:
         keys = ", ".join(sorted(str(k) for k in value)[:8]) or "none"
-        return _row(file, record, "skipped", f"no text field (looked for {', '.join(_TEXT_KEYS[:5])}...; found keys: {keys})", n_bytes, **kw)
+        reason = f"no text field (looked for {', '.join(_TEXT_KEYS[:5])}...; found keys: {keys})"
+        return _row(file, record, "skipped", reason, n_bytes, **kw)
     if not text:
         return _row(file, record, "skipped", "empty text", n_bytes, **kw)
     notes = [decoded.note]
     repaired = repair_mojibake(text)
     if repaired != text:
-        notes.append("mojibake repaired (UTF-8 that had been read as cp1252/latin-1)")
+        notes.append(_MOJIBAKE_NOTE)
     meta: dict[str, str] = {}
     if key in _HTML_KEYS or _looks_like_markup(repaired):
         repaired, meta = html_to_text(repaired)
@@ -862,14 +896,10 @@ def _page_from_record(
     if key:
         meta["text_field"] = key
     meta.update(hints)
-    return _finish(file, record, repaired, decoded, n_bytes, fmt, meta, notes, ctx)
+    return _finish(file, record, repaired, decoded, n_bytes, fmt, meta=meta, notes=notes, ctx=ctx)
 
 
-def _decode_line(line: bytes) -> Decoded:
-    try:
-        return Decoded(line.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        return decode_bytes(line)
+# JSON lines: sources of (line number, decoded line or None when too large, size in bytes), blank lines left out.
 
 
 def _read_line(handle: IO[bytes], limit: int) -> tuple[bytes, int]:
@@ -885,39 +915,95 @@ def _read_line(handle: IO[bytes], limit: int) -> tuple[bytes, int]:
     return line, size
 
 
-def _iter_json_lines(file: str, handle: IO[bytes], ctx: _Context, *, fmt: str, first_number: int = 1) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
-    """Yield one row per non-blank line of a JSON-lines byte stream."""
-    number = first_number - 1
-    yielded = False
+def _utf8_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, Decoded | None, int]]:
+    """Read UTF-8 JSON lines as bytes; a line that is not UTF-8 is decoded on its own."""
+    number = 0
     while True:
-        line, size = _read_line(handle, ctx.max_bytes)
+        line, size = _read_line(handle, limit)
         if not line:
-            break
+            return
         number += 1
         if number == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
+            line = line[len(codecs.BOM_UTF8) :]
         if not line.strip():
             continue
-        yielded = True
-        if size > ctx.max_bytes:
-            yield _row(file, number, "skipped", f"record too large: {_mb(size)} (limit {_mb(ctx.max_bytes)})", size, format=fmt)
+        if size > limit:
+            yield number, None, size
             continue
-        decoded = _decode_line(line)
+        try:
+            yield number, Decoded(line.decode("utf-8"), "utf-8"), size
+        except UnicodeDecodeError:
+            yield number, decode_bytes(line), size
+
+
+def _text_lines(handle: IO[str], encoding: str, limit: int) -> Iterator[tuple[int, Decoded | None, int]]:
+    """Read JSON lines from a text stream (UTF-16 and UTF-32 files)."""
+    for number, line in enumerate(handle, 1):
+        if line.strip(" \t\r\n\ufeff"):
+            size = len(line.encode(encoding))
+            yield number, (Decoded(line.lstrip("\ufeff"), encoding) if size <= limit else None), size
+
+
+def _json_line_rows(file: str, lines: Iterable[tuple[int, Decoded | None, int]], ctx: _Context) -> Iterator[Row]:
+    """Yield one row per non-blank line of a JSON-lines file; a broken line fails alone."""
+    count = 0
+    for number, decoded, size in lines:
+        count += 1
+        if decoded is None:
+            yield _row(file, number, "skipped", _too_large("record", size, ctx.max_bytes), size, format="jsonl")
+            continue
         try:
             value = json.loads(decoded.text)
         except json.JSONDecodeError as err:
-            yield _row(file, number, "failed", f"invalid JSON: {err.msg} at column {err.colno} (the line may be truncated)", size, encoding=decoded.encoding, format=fmt)
+            yield _row(file, number, "failed", _json_error(err), size, encoding=decoded.encoding, format="jsonl")
             continue
-        yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
-    if not yielded:
-        yield _row(file, None, "skipped", "empty file" if number == 0 else "only blank lines", 0, format=fmt)
+        yield _page_from_record(file, number, value, size, "jsonl", decoded, ctx)
+    if not count:
+        yield _row(file, None, "skipped", "only blank lines", 0, format="jsonl")
+
+
+def _json_list_rows(file: str, handle: IO[str], encoding: str, ctx: _Context) -> Iterator[Row]:
+    """Yield one row per item of a JSON list, streamed; a broken item ends the list with a failed row."""
+    decoded = Decoded("", encoding)
+    count = 0
+    for number, value, size, error in _JSONArrayReader(handle, max_chars=ctx.max_bytes).items():
+        count += 1
+        if error:
+            yield _row(file, number, "failed", error, size, encoding=encoding, format="json")
+        else:
+            yield _page_from_record(file, number, value, size, "json", decoded, ctx)
+    if not count:
+        yield _row(file, None, "skipped", "empty list", 0, format="json")
+
+
+def _json_document_rows(file: str, handle: IO[str], size: int, encoding: str, ctx: _Context) -> Iterator[Row]:
+    """Yield the row of a .json file holding one object (or the rows of the list of records it wraps)."""
+    if size > ctx.max_bytes:
+        reason = _too_large("file", size, ctx.max_bytes) + "; save it as a list or as .jsonl to stream it"
+        yield _row(file, None, "skipped", reason, size, format="json")
+        return
+    decoded = Decoded("", encoding)
+    try:
+        value = json.loads(handle.read().lstrip("\ufeff"))
+    except json.JSONDecodeError as err:
+        yield _row(file, None, "failed", _json_error(err, where="line"), size, encoding=encoding, format="json")
+        return
+    inner = _records_inside(value)
+    if inner is None:
+        yield _page_from_record(file, None, value, size, "json", decoded, ctx)
+        return
+    for number, item in enumerate(inner, 1):
+        item_size = len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        yield _page_from_record(file, number, item, item_size, "json", decoded, ctx)
 
 
 def _text_encoding(head: bytes) -> str:
     """Return the codec to stream a JSON file with: from its BOM, its NUL pattern, else UTF-8."""
     bom = _bom_codec(head)
     if bom:
-        return {"utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}.get(bom[0], bom[0])
+        return {"utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}.get(
+            bom[0], bom[0]
+        )
     return _sniff_utf16(head) or "utf-8"
 
 
@@ -932,7 +1018,7 @@ def _is_json_lines(head: str) -> bool:
         return False
 
 
-def _iter_json_file(path: Path, file: str, size: int, fmt: str, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+def _json_file_rows(path: Path, file: str, size: int, fmt: str, ctx: _Context) -> Iterator[Row]:
     """Yield the rows of a .json/.jsonl file: JSON lines and lists are streamed, a single object is read whole."""
     with open(path, "rb") as raw:
         head = raw.read(_SAMPLE_BYTES)
@@ -948,64 +1034,18 @@ def _iter_json_file(path: Path, file: str, size: int, fmt: str, ctx: _Context) -
         head_text = head.decode(encoding, errors="replace")
         lines = fmt == "jsonl" or _is_json_lines(head_text)
         if lines and encoding in ("utf-8", "utf-8-sig"):
-            yield from _iter_json_lines(file, raw, ctx, fmt="jsonl")
+            yield from _json_line_rows(file, _utf8_lines(raw, ctx.max_bytes), ctx)
             return
         handle = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        decoded = Decoded("", encoding)
-        if lines or head_text.lstrip("\ufeff \t\r\n").startswith("["):
-            yield from _iter_json_stream(file, handle, "jsonl" if lines else fmt, decoded, ctx)
-            return
-        yield from _iter_json_document(file, handle, size, fmt, decoded, ctx)
-
-
-def _iter_json_stream(file: str, handle: IO[str], fmt: str, decoded: Decoded, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
-    """Yield rows for a JSON list (streamed item by item) or for UTF-16 JSON lines."""
-    if fmt == "jsonl":
-        lines = ((n, line) for n, line in enumerate(handle, 1) if line.strip())
-        count = 0
-        for number, line in lines:
-            count += 1
-            size = len(line.encode("utf-8"))
-            try:
-                value = json.loads(line.lstrip("\ufeff"))
-            except json.JSONDecodeError as err:
-                yield _row(file, number, "failed", f"invalid JSON: {err.msg} at column {err.colno} (the line may be truncated)", size, encoding=decoded.encoding, format=fmt)
-                continue
-            yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
-        if not count:
-            yield _row(file, None, "skipped", "only blank lines", 0, format=fmt)
-        return
-    count = 0
-    for number, value, size, error in _JSONArrayReader(handle, max_chars=ctx.max_bytes).items():
-        count += 1
-        if error:
-            yield _row(file, number, "failed", error, size, encoding=decoded.encoding, format=fmt)
+        if lines:
+            yield from _json_line_rows(file, _text_lines(handle, encoding, ctx.max_bytes), ctx)
+        elif head_text.lstrip("\ufeff \t\r\n").startswith("["):
+            yield from _json_list_rows(file, handle, encoding, ctx)
         else:
-            yield _page_from_record(file, number, value, size, fmt, decoded, ctx)
-    if not count:
-        yield _row(file, None, "skipped", "empty list", 0, format=fmt)
+            yield from _json_document_rows(file, handle, size, encoding, ctx)
 
 
-def _iter_json_document(file: str, handle: IO[str], size: int, fmt: str, decoded: Decoded, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
-    """Yield the row of a .json file holding one object (or the rows of the list of records it wraps)."""
-    if size > ctx.max_bytes:
-        yield _row(file, None, "skipped", f"file too large: {_mb(size)} (limit {_mb(ctx.max_bytes)}); save it as a list or as .jsonl to stream it", size, format=fmt)
-        return
-    try:
-        value = json.loads(handle.read().lstrip("\ufeff"))
-    except json.JSONDecodeError as err:
-        yield _row(file, None, "failed", f"invalid JSON: {err.msg} at line {err.lineno} column {err.colno}", size, encoding=decoded.encoding, format=fmt)
-        return
-    inner = _records_inside(value)
-    if inner is None:
-        yield _page_from_record(file, None, value, size, fmt, decoded, ctx)
-        return
-    for number, item in enumerate(inner, 1):
-        item_size = len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
-        yield _page_from_record(file, number, item, item_size, fmt, decoded, ctx)
-
-
-def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[Row]:
     """Yield the rows of one file, whatever goes wrong with it."""
     suffix = path.suffix.lower()
     fmt = PAGE_SUFFIXES.get(suffix, "" if not suffix else None)
@@ -1021,14 +1061,14 @@ def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[tuple[LoadRecor
         yield _row(file, None, "skipped", "not a regular file (a pipe, socket or device)", 0, format=fmt)
         return
     if fmt is None:
-        yield _row(file, None, "skipped", f"unknown extension '{suffix}' (reads {', '.join(sorted(PAGE_SUFFIXES))})", size)
+        yield _row(file, None, "skipped", f"unknown extension '{suffix}' (reads {', '.join(PAGE_SUFFIXES)})", size)
         return
     try:
         if fmt in ("json", "jsonl"):
-            yield from _iter_json_file(path, file, size, fmt, ctx)
+            yield from _json_file_rows(path, file, size, fmt, ctx)
             return
         if size > ctx.max_bytes:
-            yield _row(file, None, "skipped", f"file too large: {_mb(size)} (limit {_mb(ctx.max_bytes)})", size, format=fmt or None)
+            yield _row(file, None, "skipped", _too_large("file", size, ctx.max_bytes), size, format=fmt or None)
             return
         data = path.read_bytes()
     except OSError as err:
@@ -1043,7 +1083,8 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
 
     def on_error(err: OSError) -> None:
         rel = Path(err.filename or folder).relative_to(folder) if err.filename else Path(".")
-        found.append((rel.as_posix(), Path(err.filename or folder), f"cannot list folder: {(err.strerror or str(err)).lower()}"))
+        problem = f"cannot list folder: {(err.strerror or str(err)).lower()}"
+        found.append((rel.as_posix(), Path(err.filename or folder), problem))
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         root_path = Path(root)
@@ -1078,7 +1119,7 @@ def iter_pages(
     max_bytes: int = 20_000_000,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
-    """Yield ``(row, page)`` for every file under ``inputs`` and every JSON record, streaming; ``page`` is ``None`` unless ok.
+    """Yield ``(row, page)`` for every file under ``inputs`` and every JSON record, one at a time (``page`` only if ok).
 
     ``file`` is relative to the folder it was found under, or the file's name for a
     file given directly. Pages and records over ``max_bytes`` are skipped; a
@@ -1101,7 +1142,12 @@ def iter_pages(
 
 
 def load_report(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **kw: Any) -> pd.DataFrame:
-    """Return one row per file/record: file, record, article_id, status, reason, bytes, encoding, format, duplicate_of."""
+    """Return the load report, one row per file or record (columns: :data:`REPORT_COLUMNS`).
+
+    ``file``/``record``/``article_id`` name the input; ``status`` is ok/skipped/failed and
+    ``reason`` says why in plain words; ``bytes`` is its size; ``encoding`` the codec it was
+    read with; ``format`` txt/html/json/jsonl; ``duplicate_of`` the article id it repeats.
+    """
     rows = [
         {
             "file": rec.file,

@@ -170,15 +170,20 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
         yield build_article(page.text, article_id=article_id, file=record.file, hints=page.meta)
 
 
-def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
+def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: bool | None = None) -> dict[str, pd.DataFrame]:
     """Return the tables for ``inputs`` (default: the input folder), reusing the on-disk result cache.
 
     This is what the notebooks call: after ``make report`` has extracted a corpus,
-    every page is already cached and nothing is processed twice.
+    every page is already cached and nothing is processed twice. The progress bar
+    shows unless ``progress=False`` or ``$COVIDLIB_PROGRESS`` is ``0`` (as in report builds).
     """
+    import os
+
     from . import config
     from .engines import ResultCache
 
+    if progress is None:
+        progress = os.environ.get("COVIDLIB_PROGRESS", "1") != "0"
     cache = ResultCache(config.PROCESSED_DIR / ".cache")
     return extract_tables(inputs if inputs is not None else config.input_dir(),
                           workers=workers, progress=progress, cache=cache)

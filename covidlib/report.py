@@ -37,6 +37,15 @@ class NotebookInfo:
         return self.path.with_suffix(".html").name
 
 
+# Reports are read, not run: tables read left to right, long sentences wrap.
+_REPORT_CSS = """<style>
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon td { max-width: 42em; }
+body { max-width: 1200px; margin: 0 auto; }
+</style>
+"""
+
+
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -81,7 +90,7 @@ def render_html(nb: nbformat.NotebookNode) -> str:
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return body.replace("</head>", _REPORT_CSS + "</head>", 1)
 
 
 def _index_html(infos: Iterable[NotebookInfo]) -> str:
@@ -115,7 +124,7 @@ def build_reports(*, notebooks: Path = config.NOTEBOOKS_DIR, out_dir: Path = con
         if wanted and info.number not in wanted and info.path.stem not in wanted:
             continue
         print(f"running {info.path.name} ...", flush=True)
-        nb = execute_notebook(info.path)
+        nb = execute_notebook(info.path, env={"COVIDLIB_PROGRESS": "0"})
         target = out_dir / info.report_name
         target.write_text(render_html(nb), encoding="utf-8")
         written.append(target)

@@ -199,15 +199,33 @@ def _scaled(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def _sentence_scores(article: Article, spans: Sequence[Span], facts: Mapping[str, Any] | None,
-                     weights: Weights) -> tuple[np.ndarray, np.ndarray]:
-    """Return (combined score, similarity matrix) of the candidate sentences."""
+@dataclass(frozen=True)
+class _Signals:
+    spans: list[Span]
+    sim: np.ndarray
+    centrality: np.ndarray
+    density: np.ndarray
+
+
+def _compute_signals(article: Article, facts: Mapping[str, Any] | None) -> _Signals:
+    spans = candidate_sentences(article)
     sim = _similarity([_tokens(article.text(s)) for s in spans])
-    centrality = _scaled(_textrank(sim))
-    position = np.exp(-np.arange(len(spans)) / max(weights.decay, 1e-9))
-    density = _scaled(np.log1p(_fact_counts(article, spans, facts)))
-    score = weights.centrality * centrality + weights.position * position + weights.facts * density
-    return score, sim
+    return _Signals(spans, sim, _scaled(_textrank(sim)), _scaled(np.log1p(_fact_counts(article, spans, facts))))
+
+
+@lru_cache(maxsize=256)
+def _cue_signals(article: Article) -> _Signals:
+    """Signals without fact rows depend on the article only: computed once (weights are tuned over them)."""
+    return _compute_signals(article, None)
+
+
+def _signals(article: Article, facts: Mapping[str, Any] | None) -> _Signals:
+    return _cue_signals(article) if facts is None else _compute_signals(article, facts)
+
+
+def _combined(signals: _Signals, weights: Weights) -> np.ndarray:
+    position = np.exp(-np.arange(len(signals.spans)) / max(weights.decay, 1e-9))
+    return weights.centrality * signals.centrality + weights.position * position + weights.facts * signals.density
 
 
 # --- summaries ------------------------------------------------------------------------
@@ -219,13 +237,14 @@ def extractive_summary(article: Article, *, facts: Mapping[str, Any] | None = No
     ``facts`` maps ``'places'``, ``'officials'``, ``'case_counts'`` to rows (or DataFrames) in
     the project's table formats; without it the fact signal uses cues from the text.
     """
-    spans = candidate_sentences(article)
+    signals = _signals(article, facts)
+    spans = signals.spans
     if len(spans) <= n:
-        return spans
-    score, sim = _sentence_scores(article, spans, facts, weights)
+        return list(spans)
+    score = _combined(signals, weights)
     chosen: list[int] = []
     for index in np.argsort(-score, kind="stable"):
-        if any(sim[index, c] >= weights.redundancy for c in chosen):
+        if any(signals.sim[index, c] >= weights.redundancy for c in chosen):
             continue
         chosen.append(int(index))
         if len(chosen) == n:

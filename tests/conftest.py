@@ -47,3 +47,6 @@ def seed_gold_articles(seeds_gold):
 def dev_gold_articles(dev_gold):
     """(gold record, Article cut at the gold body bounds) for each dev page."""
     return [(rec, article_from_gold_bounds(rec, read_page(rec["path"]))) for rec in dev_gold]
+
+
+from .reports_fixture import built_report_files, built_reports  # noqa: E402,F401  (session fixtures)

@@ -64,6 +64,13 @@ def _rows(paragraphs: list[str], **kwargs) -> list[dict]:
           "khu cách ly, 15 người phát hiện trong cộng đồng."],
          [(40, "new_confirmed", "exact"), (25, "new_confirmed", "exact"), (15, "new_confirmed", "exact")]),
         (["Thái Bình có 18 ca dương tính, 5 ca đang nghi ngờ."], [(18, "confirmed", "exact"), (5, "suspected", "exact")]),
+        (["Số bệnh nhân tử vong công bố trong ngày: 321 ca."], [(321, "deaths", "exact")]),
+        (["Đến sáng nay, tỉnh Trà Vinh đã có 5 ca mắc mới."], [(5, "new_confirmed", "exact")]),
+        (["Tính đến ngày 3/9, tỉnh Trà Vinh đã có 612 ca mắc."], [(612, "confirmed", "exact")]),
+        (["Trong tổng số 1.245 ca đang điều trị tại tỉnh Cà Mau, có 900 ca không triệu chứng."],
+         [(1245, "active", "exact"), (900, "active", "exact")]),
+        (["Hà Nội có thêm 20 F0, nâng tổng số F0 của thành phố lên 4.210."],
+         [(20, "new_confirmed", "exact"), (4210, "confirmed", "exact")]),
     ],
 )
 def test_metric_and_qualifier(paragraphs, expected):
@@ -122,6 +129,10 @@ def test_quarantine_detail_says_where():
         "Hiện bệnh nhân được cách ly, điều trị tại bệnh viện cơ sở 2.",
         "Các xe đi trên Quốc lộ 20 và tỉnh lộ 721 phải dừng kiểm tra.",
         "Tỉnh đề nghị xét nghiệm cho 2.000 nhân viên cảng hàng không.",
+        "Khu phong tỏa có 1.250 hộ với 4.800 nhân khẩu.",
+        "Số ca mắc tăng gấp 3 lần so với tuần trước.",
+        "Hàng nghìn F0 đang được chăm sóc tại nhà.",
+        "Dự kiến trong tháng 9, Việt Nam sẽ nhận thêm 20 triệu liều vaccine.",
     ],
 )
 def test_numbers_that_are_no_case_counts(sentence):
@@ -159,6 +170,9 @@ def test_a_caption_repeating_the_title_is_skipped():
          [(2000, "Hải Phòng", None)]),
         (["Thanh Hóa có 9 ca mắc mới, gồm 2 ca liên quan đến chợ đầu mối (Hà Nội), 4 ca là F1 và 3 ca đang điều tra."],
          [(9, "Thanh Hóa", None), (2, "Thanh Hóa", None), (4, "Thanh Hóa", None), (3, "Thanh Hóa", None)]),
+        (["Từ 18h ngày 1/9 đến 18h ngày 2/9: ghi nhận 14.922 ca nhiễm mới, trong đó 14.917 ca ghi nhận trong nước.",
+          "Hà Nội có thêm 20 F0."],
+         [(14922, None, None), (14917, None, None), (20, "Hà Nội", None)]),
         (["Sáng 16/9, Hà Nội ghi nhận 9 ca mắc mới.", "Trong 9 ca mới, có 4 ca tại quận Cầu Giấy, các quận Đống Đa, "
           "Tây Hồ và Long Biên mỗi quận thêm 1 ca."],
          [(9, "Hà Nội", None), (9, "Hà Nội", None), (4, "Hà Nội", "Cầu Giấy"), (1, "Hà Nội", "Đống Đa"),

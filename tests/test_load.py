@@ -73,7 +73,8 @@ def png_bytes() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 def zip_bytes() -> bytes:
@@ -82,6 +83,11 @@ def zip_bytes() -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("bai.txt", VIETNAMESE)
     return buffer.getvalue()
+
+
+def jsonl(*records: object) -> str:
+    """Return ``records`` as JSON lines, Vietnamese kept readable."""
+    return "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
 
 
 def rows_and_pages(inputs, **kw) -> list[tuple[LoadRecord, LoadedPage | None]]:
@@ -177,6 +183,24 @@ NOT_VIETNAMESE = [
     ("english_with_names", ENGLISH + "Prime Minister Phạm Minh Chính visited Hà Nội.", "English"),
     ("numbers_only", "12 345 6.789 - 10/6/2021", "no letters"),
 ]
+
+
+LEGACY_NOT_VIETNAMESE = [
+    ("english_cp1252", ENGLISH.replace("said", "said “so far”").encode("cp1252"), "English"),
+    ("chinese_gbk", NOT_VIETNAMESE[1][1].encode("gbk"), "CJK"),
+    ("russian_cp1251", NOT_VIETNAMESE[2][1].encode("cp1251"), "Cyrillic"),
+    ("russian_koi8", NOT_VIETNAMESE[2][1].encode("koi8-r"), "Cyrillic"),
+]
+
+
+@pytest.mark.parametrize("name, data, detected", LEGACY_NOT_VIETNAMESE, ids=[n[0] for n in LEGACY_NOT_VIETNAMESE])
+def test_legacy_encoded_foreign_pages_are_skipped(tmp_path, name, data, detected):
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    rec, page = only(path)
+    assert (rec.status, page) == ("skipped", None)
+    assert "not Vietnamese" in rec.reason and detected in rec.reason
+    assert rec.encoding not in ("utf-8", "cp1258")
 
 
 @pytest.mark.parametrize("name, text, detected", NOT_VIETNAMESE, ids=[n[0] for n in NOT_VIETNAMESE])
@@ -305,9 +329,9 @@ def test_jsonl_with_a_truncated_line(tmp_path):
 
 
 def test_jsonl_larger_than_max_bytes_still_streams(tmp_path):
-    records = [{"id": n, "content": f"Ngày {n}/6, tỉnh Bình Dương ghi nhận thêm {n * 7} ca mắc mới."} for n in range(1, 41)]
+    records = [{"id": n, "content": f"Ngày {n}/6, Bình Dương ghi nhận thêm {n * 7} ca mắc mới."} for n in range(1, 41)]
     path = tmp_path / "lon.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    path.write_text(jsonl(*records), encoding="utf-8")
     assert path.stat().st_size > 2000
     pairs = rows_and_pages(path, max_bytes=2000)
     assert [rec.status for rec, _ in pairs] == ["ok"] * 40
@@ -318,7 +342,7 @@ def test_jsonl_record_larger_than_max_bytes_is_skipped(tmp_path):
     small = {"text": VIETNAMESE}
     big = {"text": VIETNAMESE * 50}
     path = tmp_path / "x.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (small, big, small | {"n": 2})), encoding="utf-8")
+    path.write_text(jsonl(small, big, small | {"n": 2}), encoding="utf-8")
     pairs = rows_and_pages(path, max_bytes=2000)
     assert [(rec.status, rec.reason.split(":")[0]) for rec, _ in pairs] == [
         ("ok", ""), ("skipped", "record too large"), ("skipped", "duplicate")]
@@ -329,7 +353,7 @@ def test_jsonl_record_larger_than_max_bytes_is_skipped(tmp_path):
     ("list.json", json.dumps([RECORD_A, RECORD_B], ensure_ascii=False, indent=1), [(1, "ok"), (2, "ok")]),
     ("truncated_list.json", json.dumps([RECORD_A, RECORD_B], ensure_ascii=False)[:-20], [(1, "ok"), (2, "failed")]),
     ("wrapped.json", json.dumps({"source": "x", "articles": [RECORD_A, RECORD_B]}, ensure_ascii=False), [(1, "ok"), (2, "ok")]),
-    ("lines_as.json", json.dumps(RECORD_A, ensure_ascii=False) + "\n" + json.dumps(RECORD_B, ensure_ascii=False), [(1, "ok"), (2, "ok")]),
+    ("lines_as.json", jsonl(RECORD_A, RECORD_B), [(1, "ok"), (2, "ok")]),
     ("broken.json", '{"text": "Hà Nội', [(None, "failed")]),
     ("no_text.json", json.dumps({"title": "Hà Nội", "views": 10}, ensure_ascii=False), [(None, "skipped")]),
     ("number.jsonl", "42\n", [(1, "failed")]),
@@ -347,7 +371,7 @@ def test_json_record_with_html_field_goes_through_html(tmp_path):
     record = {"title": "Hà Nội thêm 12 ca", "html": NEWS_HTML}
     fragment = {"content": "<p>Huế lập 5 chốt.</p><p>Người dân khai báo y tế.</p>"}
     path = tmp_path / "html.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(fragment, ensure_ascii=False), encoding="utf-8")
+    path.write_text(jsonl(record, fragment), encoding="utf-8")
     (_, page), (_, second) = rows_and_pages(path)
     assert [line for line in page.text.split("\n") if line] == NEWS_LINES
     assert page.meta["title"] == "Hà Nội thêm 12 ca" and page.meta["author"] == "Minh Anh"
@@ -357,7 +381,7 @@ def test_json_record_with_html_field_goes_through_html(tmp_path):
 @pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig"])
 def test_jsonl_with_bom(tmp_path, codec):
     path = tmp_path / "bom.jsonl"
-    path.write_bytes("\n".join(json.dumps(r, ensure_ascii=False) for r in (RECORD_A, RECORD_B)).encode(codec))
+    path.write_bytes(jsonl(RECORD_A, RECORD_B).encode(codec))
     pairs = rows_and_pages(path)
     assert [rec.status for rec, _ in pairs] == ["ok", "ok"]
     assert pairs[1][1].text == RECORD_B["noi_dung"]
@@ -365,7 +389,8 @@ def test_jsonl_with_bom(tmp_path, codec):
 
 def test_json_mojibake_text_is_repaired(tmp_path):
     path = tmp_path / "m.jsonl"
-    path.write_text(json.dumps({"title": mojibake(RECORD_A["title"]), "text": mojibake(RECORD_A["text"])}), encoding="utf-8")
+    record = {"title": mojibake(RECORD_A["title"]), "text": mojibake(RECORD_A["text"])}
+    path.write_text(json.dumps(record), encoding="utf-8")
     rec, page = only(path)
     assert page.text == RECORD_A["text"] and page.meta["title"] == RECORD_A["title"]
     assert "mojibake repaired" in rec.reason
@@ -573,8 +598,40 @@ def test_decode_bytes_prefers_strict_utf8():
     assert decode_bytes(text.encode("utf-8")).text == text
 
 
+def _vietnamese_lines(path: Path) -> list[str]:
+    """Return the page's lines that carry Vietnamese letters (the short ones are the hard cases)."""
+    lines = (line.strip() for line in normalize_page(path.read_text(encoding="utf-8")).splitlines())
+    return [line for line in lines if len(line) >= 10 and not line.isascii()]
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=SEED_IDS)
+def test_every_seed_line_decodes_alone(seed):
+    for line in _vietnamese_lines(seed):
+        assert unicodedata.normalize("NFC", decode_bytes(to_cp1258(line)).text) == line
+        assert repair_mojibake(mojibake(line)) == line
+        assert repair_mojibake(line) == line
+
+
 def test_dev_pages_load_ok(dev_gold):
     paths = [rec["path"] for rec in dev_gold]
     pairs = rows_and_pages(paths)
     assert [rec.status for rec, _ in pairs] == ["ok"] * len(paths)
     assert [page.text for _, page in pairs] == [normalize_page(p.read_text(encoding="utf-8")) for p in paths]
+
+
+@pytest.mark.parametrize("name, encode, encoding", ENCODINGS, ids=[e[0] for e in ENCODINGS])
+def test_dev_pages_in_other_encodings(dev_gold, tmp_path, name, encode, encoding):
+    for rec in dev_gold:
+        original = normalize_page(rec["path"].read_text(encoding="utf-8"))
+        path = tmp_path / rec["file"]
+        path.write_bytes(encode(original))
+        row, page = only(path)
+        assert (row.status, row.encoding, page.text) == ("ok", encoding, original), rec["file"]
+
+
+def test_every_dev_line_decodes_alone(dev_gold):
+    for rec in dev_gold:
+        for line in _vietnamese_lines(rec["path"]):
+            assert unicodedata.normalize("NFC", decode_bytes(to_cp1258(line)).text) == line
+            assert repair_mojibake(mojibake(line)) == line
+            assert repair_mojibake(line) == line

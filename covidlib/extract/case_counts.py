@@ -28,7 +28,7 @@ from typing import Any, Sequence
 from .. import gazetteer
 from ..dates import resolve_as_of
 from ..document import Article, Span
-from ..evaluate import name_key
+from ..normalize import fold
 from ..numbers import find_numbers
 from .places import extract_places, home_province
 
@@ -393,6 +393,10 @@ def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_me
         return
     if count.metric != "confirmed":
         return
+    counted = key[count.number.start : post_end]  # the figure, its noun and what follows it
+    if _NEW_FLAG.search(counted) and not _CUMULATIVE.search(counted):
+        count.metric = "new_confirmed"  # "đã có 5 ca mắc mới"
+        return
     if _CUMULATIVE.search(own_text):
         return
     if _NEW_FLAG.search(own_text):
@@ -411,15 +415,24 @@ def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_me
 # --- places --------------------------------------------------------------------------------
 
 def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
+    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order."""
     found = [
         _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
                s.data.get("district") if s.label == "district" else None)
         for s in places
     ]
+    taken = {i for p in found for i in range(p.start, p.end)}
     for m in _NATIONAL.finditer(article.body_key):
-        if not any(p.start < m.end() and m.start() < p.end for p in found):
+        if not taken.intersection(range(m.start(), m.end())):
             found.append(_Place(m.start(), m.end(), None, None, None, national=True))
     return sorted(found, key=lambda p: p.start)
+
+
+def _places_within(reader: "_Reader", start: int, end: int) -> list[_Place]:
+    """The places lying inside ``[start, end)`` of the body."""
+    first = bisect.bisect_left(reader.place_starts, start)
+    last = bisect.bisect_left(reader.place_starts, end)
+    return [p for p in reader.places[first:last] if p.end <= end]
 
 
 def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claimed: set[int]) -> None:
@@ -493,6 +506,7 @@ class _Reader:
     places: list[_Place]
     home: str | None
     home_code: str | None
+    place_starts: list[int] = field(default_factory=list)
     previous: _Count | None = None      # first figure of the last sentence that had figures
     seen: list[_Count] = field(default_factory=list)
     sentence_texts: list[str] = field(default_factory=list)
@@ -504,12 +518,17 @@ def _title_repeat(article: Article, text: str) -> bool:
     if not title:
         return False
     stripped = re.sub(r"[ ]*[-–][ ]*\d{1,2}[ ]*$", "", text.strip())
-    return name_key(stripped) == name_key(title)
+    return " ".join(fold(stripped).split()) == " ".join(fold(title).split())
 
 
 def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent: Span,
                    governing: _Count | None, paragraph_start: int) -> None:
-    """Fill the place of a count that has none of its own: list, breakdown, ratio, context, home."""
+    """Fill the place of a count that has none of its own.
+
+    In order: the figure it continues or breaks down (or the total of "86/94 ca"); a national
+    scope named anywhere in its sentence; the last place named earlier in its paragraph; the
+    place of the previous sentence's figures; the article's home province.
+    """
     count = counts[i]
     if count.place is not None:
         return
@@ -526,7 +545,11 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
             place = _Place(place.start, place.end, place.province, place.code, None)
         count.place, count.place_from = place, "inherited"
         return
-    earlier = [p for p in reader.places if paragraph_start <= p.start and p.end <= sent.start]
+    scope = next((p for p in _places_within(reader, sent.start, sent.end) if p.national), None)
+    if scope is not None:  # "... ghi nhận 14.922 ca, trong đó 14.917 ca trong nước": a national figure
+        count.place, count.place_from = scope, "sentence"
+        return
+    earlier = _places_within(reader, paragraph_start, sent.start)
     if earlier:
         p = earlier[-1]
         count.place = _Place(p.start, p.end, p.province, p.code, None, p.national)
@@ -567,7 +590,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list
     if not counts:
         return []
     claimed: set[int] = set()
-    in_sentence = [p for p in reader.places if sent.start <= p.start and p.end <= sent.end]
+    in_sentence = _places_within(reader, sent.start, sent.end)
     _claim_adjacent(key, counts, in_sentence, claimed)
     _claim_following(key, counts, in_sentence, sent, claimed)
     _distribute_each(key, counts, in_sentence, sent, claimed)
@@ -600,6 +623,7 @@ def _spans_of(count: _Count, sent: Span, as_of: str | None) -> list[Span]:
             "as_of": as_of,
             "sentence": sent,
             "evidence": count.evidence,
+            "place_from": count.place_from,
         }
         spans.append(Span(count.number.start, count.number.end, "case_count", data))
     return spans
@@ -611,7 +635,10 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
     ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
     ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
-    None), ``sentence`` (the sentence span) and ``evidence`` (how the metric was read).
+    None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
+    counter, subject, post, pre, list, breakdown, weak, default) and ``place_from`` (how
+    the place was found: adjacent, following, before, each, inherited, sentence,
+    paragraph, context, home).
     ``places`` are the article's place spans from
     :func:`~covidlib.extract.places.extract_places` (computed when not given).
 
@@ -627,7 +654,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     home = home_province(article, places)
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None
-    reader = _Reader(article, _place_list(article, places), home, home_code)
+    place_list = _place_list(article, places)
+    reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list])
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]
     published = article.metadata.published
