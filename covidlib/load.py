@@ -1,32 +1,39 @@
 """Load pages of every common kind, with one report row for each file and record.
 
-:func:`iter_pages` walks folders and files (recursively, in sorted order) and
-yields ``(LoadRecord, LoadedPage | None)`` pairs, one at a time:
+:func:`iter_pages` walks folders (recursively, sorted by relative path; hidden
+folders such as ``.git`` get one "not entered" row) and files, and yields
+``(LoadRecord, LoadedPage | None)`` pairs one at a time, never holding the corpus:
 
-* ``.txt`` pages are decoded (see :func:`decode_bytes`) and normalized;
-* ``.html``/``.htm`` pages go through BeautifulSoup with lxml: scripts, styles
-  and navigation are dropped, every block element becomes its own line, and the
-  ``<title>``, first ``<h1>`` and meta tags become ``meta`` hints;
-* ``.jsonl`` files are read line by line (each line is a record; ``record`` is
-  the line number) and ``.json`` files may hold one object, a list of objects
-  (streamed), or JSON lines. A record's text comes from its ``text``/
-  ``content``/``body``/``noi_dung``/``article``/``html`` field; an ``html``
-  field goes through the HTML path; ``title``/``date``/``author``/``url``
-  fields become hints;
-* a file without an extension is sniffed: read as HTML when it starts like an
-  HTML document, else as text (a binary one is skipped as binary). A ``.txt``
-  file that starts like an HTML document is read as HTML too.
+* ``.txt`` pages are decoded (:func:`decode_bytes`), repaired
+  (:func:`repair_mojibake`) and normalized (:func:`covidlib.normalize.normalize_page`);
+* ``.html``/``.htm`` pages go through BeautifulSoup with lxml (:func:`html_to_text`):
+  script, style, noscript, template, svg, iframe, select and nav are dropped, each
+  block element becomes its own line (blank line between blocks, ``<br>`` a line
+  break), and ``<title>``, the first ``<h1>`` and the meta tags become ``meta`` hints;
+* ``.jsonl`` files stream line by line (``record`` is the line number, so a broken
+  record can be found in an editor); ``.json`` files may hold one object
+  (``record`` None), a list (streamed item by item, ``record`` from 1), an object
+  wrapping a list of records, or JSON lines. A record's text is its ``text``,
+  ``content``, ``body``, ``noi_dung``, ``article`` or ``html`` field; HTML (an
+  ``html`` field, or markup in another) goes through the HTML path; ``title``,
+  ``date``, ``author``, ``url`` and ``site`` fields become hints;
+* a file without an extension is sniffed: HTML if it starts like an HTML
+  document, else text (binary ones are skipped as binary). A ``.txt`` file that
+  starts like an HTML document is read as HTML too. Other extensions are skipped.
 
-Every input gets a row and one bad input never stops the run. Statuses:
-``ok`` (a page is yielded; ``reason`` holds notes such as a repaired
-encoding), ``skipped`` (nothing is wrong with the program: empty, binary, too
-large, not Vietnamese, duplicate, unknown extension) and ``failed`` (the input
-cannot be read or parsed: OS errors, invalid JSON, undecodable bytes).
+Every input gets a row and one bad input never stops the run. ``ok`` rows carry
+notes in ``reason`` (legacy encoding, repaired mojibake, truncation);
+``skipped`` means nothing could be wrong with the loader (empty, white space
+only, binary, too large, not Vietnamese, duplicate, unknown extension, not a
+regular file); ``failed`` means the input could not be read or parsed (OS
+errors in plain words, invalid JSON, bytes no encoding decodes).
 
-A UTF-8 file cut in the middle of its last character loads ``ok``: the broken
-character is dropped and ``reason`` says "truncated". Invalid bytes inside an
-otherwise UTF-8 page are replaced by U+FFFD and noted; a page where more than
-2% of the characters would be replaced fails as undecodable.
+Decisions: a UTF-8 file cut inside its last character loads ``ok``; the broken
+character is dropped and ``reason`` says "truncated". A few invalid bytes inside
+an otherwise UTF-8 page become U+FFFD and are counted in ``reason``; a page
+where more than 2% of the characters would be U+FFFD fails. ``file`` is the path
+relative to the folder it was found under, or the file's name when a file is
+given directly.
 """
 from __future__ import annotations
 
@@ -58,6 +65,8 @@ __all__ = [
     "DuplicateIndex",
     "PAGE_SUFFIXES",
     "iter_pages",
+    "input_files",
+    "iter_file",
     "load_report",
     "article_id_for",
     "fingerprint",
@@ -1127,18 +1136,43 @@ def iter_pages(
     :class:`DuplicateIndex` across calls.
     """
     ctx = _Context(max_bytes=max_bytes, duplicates=duplicates if duplicates is not None else DuplicateIndex())
+    for path, file, problem in input_files(inputs):
+        if problem is not None:
+            yield problem, None
+        else:
+            yield from _load_path(path, file, ctx)
+
+
+def input_files(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, str, LoadRecord | None]]:
+    """Yield ``(path, file, problem)`` for every input file in the order :func:`iter_pages` reads them.
+
+    ``file`` is the name the load report gives it (relative to its input folder);
+    ``problem`` is the file's report row when it cannot be read at all, else ``None``.
+    Engines that hand files to other processes use this with :func:`iter_file`.
+    """
     for item in _inputs(inputs):
         if item.is_dir():
             for path, rel, problem in _walk(item):
                 if problem:
                     status = "failed" if problem.startswith("cannot") else "skipped"
-                    yield _row(rel, None, status, problem, 0)
+                    yield path, rel, _row(rel, None, status, problem, 0)[0]
                 else:
-                    yield from _load_path(path, rel, ctx)
+                    yield path, rel, None
         elif not item.exists() and not item.is_symlink():
-            yield _row(item.name or str(item), None, "failed", "cannot read: no such file or folder", 0)
+            name = item.name or str(item)
+            yield item, name, _row(name, None, "failed", "cannot read: no such file or folder", 0)[0]
         else:
-            yield from _load_path(item, item.name, ctx)
+            yield item, item.name, None
+
+
+def iter_file(
+    path: str | os.PathLike[str], file: str, *, max_bytes: int = 20_000_000, duplicates: DuplicateIndex | None = None,
+) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
+    """Yield ``(row, page)`` for one input file named ``file`` in the report, as :func:`iter_pages` would."""
+    ctx = _Context(max_bytes=max_bytes, duplicates=duplicates if duplicates is not None else DuplicateIndex())
+    yield from _load_path(Path(path), file, ctx)
 
 
 def load_report(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **kw: Any) -> pd.DataFrame:

@@ -96,18 +96,20 @@ def measure_labels(*, lang: str = "vi") -> dict[str, str]:
 def tag_measures(article: Article, *, measures: Sequence[Measure] | None = None) -> list[Span]:
     """Return every mention of a prevention measure as a body span (label ``measure``), in body order.
 
-    ``data`` holds ``{'measure': key}``; overlapping mentions of the same measure are kept once.
+    ``data`` holds ``{'measure': key}``; adjacent mentions of one measure are merged into one span.
     """
     lexicon = measures if measures is not None else _lexicon()
     key = article.body_key
     spans: list[Span] = []
     for measure in lexicon:
-        last_end = -1
+        found: list[Span] = []
         for match in measure.pattern.finditer(key):
-            if match.start() < last_end:
+            if found and not article.body[found[-1].end:match.start()].strip():
+                # Adjacent mentions of one measure ("mũi tiêm vaccine") are one mention.
+                found[-1] = Span(found[-1].start, match.end(), "measure", found[-1].data)
                 continue
-            spans.append(Span(match.start(), match.end(), "measure", {"measure": measure.key}))
-            last_end = match.end()
+            found.append(Span(match.start(), match.end(), "measure", {"measure": measure.key}))
+        spans.extend(found)
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
 

@@ -25,8 +25,11 @@ __all__ = [
     "collapse_spaces",
 ]
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000\t\x0b\x0c"), " ")
+# one table: zero-width characters go, odd spaces become plain spaces
+_INVISIBLE = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000\t\x0b\x0c"), " "),
+}
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TRAILING_SPACE = re.compile(r"[ ]+\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -47,7 +50,7 @@ def normalize_page(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _unescape_entities(text)
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
     return _TRAILING_SPACE.sub("\n", text)

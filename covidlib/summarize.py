@@ -57,16 +57,21 @@ class Weights:
     facts: float = 1.0
     decay: float = 3.0  # position score is exp(-index / decay) over the candidate sentences
     redundancy: float = 0.5  # a sentence this similar (cosine) to one already chosen is skipped
+    keep_lead: bool = False  # always keep the first candidate sentence (the lede)
 
 
-DEFAULT_WEIGHTS = Weights(centrality=0.5, position=1.0, facts=1.0, decay=4.0, redundancy=0.5)
-"""Weights chosen on the seed + dev pages (see ``tune_weights``); the report gives the numbers."""
+DEFAULT_WEIGHTS = Weights(centrality=0.25, position=0.25, facts=1.0, decay=4.0, redundancy=0.3, keep_lead=True)
+"""Weights tuned on the 5 seed + 12 dev gold pages (``tune_weights``, ``keep_lead`` fixed to True by design).
+
+On those same pages (so an optimistic figure) mean gold-fact coverage is 0.60 against 0.40 for
+Lead-3; leave-one-out tuning, a fairer estimate, is checked in ``tests/test_summarize.py``."""
 
 _MIN_WORDS = 6
 _TERMINAL = re.compile(r"[.!?…”\"')\]]\s*$")
 _LIST_INTRO = re.compile(r":\s*$")
 _FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp)\b|^[\w-]+\.$|^\W*(?:jpe?g|png|gif)\W*$")
 _CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
+_ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
 _SITE_TAG = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–]\s+)")
 _CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
 _WORD = re.compile(r"\w+")
@@ -82,15 +87,19 @@ def _paragraph_kinds(article: Article) -> list[str]:
     return [p.label for p in article.paragraphs]
 
 
-def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Counter) -> bool:
-    """Return True if a sentence can stand in a summary (not a caption, file name, heading or list intro)."""
+def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Counter, previous: Span | None) -> bool:
+    """Return True if a sentence can stand in a summary (not a caption, file name, heading, list intro or fragment)."""
     index = sentence.data.get("paragraph")
     if index is not None and index < len(kinds) and kinds[index] == "caption":
         return False
     text = article.text(sentence).strip()
     if len(text.split()) < _MIN_WORDS or _FILE_NAME.search(text) or _CREDIT.match(text):
         return False
-    if _LIST_INTRO.search(text):
+    if _LIST_INTRO.search(text) or _ABBREVIATION_END.search(text):
+        return False
+    # A split after an abbreviation ("TX." + "Bến Cát là ...") leaves a fragment behind it.
+    if previous is not None and previous.data.get("paragraph") == index and \
+            _ABBREVIATION_END.search(article.text(previous).strip()):
         return False
     # A paragraph of one sentence without closing punctuation reads as a heading or a caption.
     if not _TERMINAL.search(text) and sizes.get(index, 0) <= 1:
@@ -111,7 +120,9 @@ def candidate_sentences(article: Article) -> list[Span]:
     """Return the body sentences a summary may use, in document order (site tags trimmed)."""
     kinds = _paragraph_kinds(article)
     sizes = Counter(s.data.get("paragraph") for s in article.sentences)
-    return [_trim_site_tag(article, s) for s in article.sentences if _is_candidate(article, s, kinds, sizes)]
+    previous = [None, *article.sentences[:-1]]
+    return [_trim_site_tag(article, s) for s, before in zip(article.sentences, previous)
+            if _is_candidate(article, s, kinds, sizes, before)]
 
 
 # --- signals ------------------------------------------------------------------------
@@ -242,8 +253,10 @@ def extractive_summary(article: Article, *, facts: Mapping[str, Any] | None = No
     if len(spans) <= n:
         return list(spans)
     score = _combined(signals, weights)
-    chosen: list[int] = []
+    chosen: list[int] = [0] if weights.keep_lead else []
     for index in np.argsort(-score, kind="stable"):
+        if index in chosen:
+            continue
         if any(signals.sim[index, c] >= weights.redundancy for c in chosen):
             continue
         chosen.append(int(index))
@@ -387,7 +400,8 @@ def _mean_coverage(table: pd.DataFrame, method: str) -> float:
 
 
 def tune_weights(pairs: Sequence[tuple[Mapping[str, Any], Article]], *, n: int = 3,
-                 grid: Mapping[str, Sequence[float]] | None = None) -> tuple[Weights, pd.DataFrame]:
+                 grid: Mapping[str, Sequence[float]] | None = None,
+                 fixed: Mapping[str, Any] | None = None) -> tuple[Weights, pd.DataFrame]:
     """Return the weights with the best mean coverage on ``pairs`` and the table of every grid point.
 
     Ties are broken by ROUGE-1 F1 with the title. The result is tuned on the pages given:
@@ -396,9 +410,10 @@ def tune_weights(pairs: Sequence[tuple[Mapping[str, Any], Article]], *, n: int =
     grid = grid or {"centrality": (0.0, 0.5, 1.0), "position": (0.0, 0.5, 1.0), "facts": (0.0, 0.5, 1.0),
                     "decay": (2.0, 4.0, 8.0)}
     names = list(grid)
+    fixed = {k: v for k, v in (fixed or {}).items() if k not in grid}
     results = []
     for combo in product(*(grid[k] for k in names)):
-        weights = Weights(**dict(zip(names, combo)))
+        weights = Weights(**dict(zip(names, combo)), **fixed)
         if weights.centrality == weights.position == weights.facts == 0:
             continue
         table = compare_methods(pairs, n=n, weights=weights)
@@ -407,4 +422,4 @@ def tune_weights(pairs: Sequence[tuple[Mapping[str, Any], Article]], *, n: int =
                         "rouge1_f1": float(mine["rouge1_f1"].mean())})
     frame = pd.DataFrame(results).sort_values(["coverage", "rouge1_f1"], ascending=False, kind="stable")
     best = frame.iloc[0]
-    return Weights(**{k: float(best[k]) for k in names}), frame.reset_index(drop=True)
+    return Weights(**{k: float(best[k]) for k in names}, **fixed), frame.reset_index(drop=True)

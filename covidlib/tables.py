@@ -7,12 +7,18 @@ identical from one run to the next on the same input.
 """
 from __future__ import annotations
 
+import heapq
+import tempfile
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-__all__ = ["CODEBOOK", "TABLES", "frame", "empty_tables", "write_tables", "read_tables", "codebook_frame", "codebook_markdown"]
+__all__ = ["CODEBOOK", "TABLES", "frame", "empty_tables", "write_tables", "write_codebook", "read_tables", "codebook_frame",
+           "codebook_markdown", "TableWriter", "SpooledTables", "merge_sorted", "sort_key", "iter_rows",
+           "parquet_schema", "write_parquet", "ROW_GROUP_ROWS"]
 
 # table -> [(column, dtype, meaning)]
 CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
@@ -116,15 +122,242 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> lis
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name, df in {**tables, "codebook": codebook_frame()}.items():
-        csv_path = out / f"{name}.csv"
-        df.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
-        written.append(csv_path)
-        if name != "codebook":
-            pq_path = out / f"{name}.parquet"
-            df.to_parquet(pq_path, index=False, engine="pyarrow", compression="zstd")
-            written.append(pq_path)
-    return written
+    for name, df in tables.items():
+        with TableWriter(name, out, schema=None if name in CODEBOOK else _schema_of(df)) as writer:
+            writer.write(df)
+        written += writer.paths
+    return written + [write_codebook(out)]
+
+
+def write_codebook(out_dir: str | Path) -> Path:
+    """Write ``codebook.csv`` into ``out_dir`` and return its path."""
+    path = Path(out_dir) / "codebook.csv"
+    codebook_frame().to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+# --- the writing path: chunked, so a table never has to be in memory at once -------
+
+ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, whatever the chunks the rows arrive in
+_PARQUET_OPTIONS = {"compression": "zstd"}
+
+
+def _schema_of(df: pd.DataFrame) -> pa.Schema:
+    return pa.Schema.from_pandas(df, preserve_index=False)
+
+
+def parquet_schema(table: str) -> pa.Schema:
+    """Return the Arrow schema (with pandas dtypes in its metadata) every Parquet file of ``table`` is written with."""
+    return _schema_of(frame(table, []))
+
+
+def write_parquet(df: pd.DataFrame, path: str | Path, *, table: str) -> Path:
+    """Write ``df`` (rows of ``table`` in codebook dtypes) to one Parquet file, as :class:`TableWriter` does."""
+    path = Path(path)
+    writer = _ParquetChunks(path, parquet_schema(table))
+    writer.write(df)
+    writer.close()
+    return path
+
+
+class _ParquetChunks:
+    """A Parquet file written in row groups of exactly :data:`ROW_GROUP_ROWS` rows, whatever the input chunks."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        self._writer = pq.ParquetWriter(path, schema, **_PARQUET_OPTIONS)
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
+        self._groups = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        self._pending.append(pa.Table.from_pandas(df, schema=self.schema, preserve_index=False))
+        self._pending_rows += len(df)
+        while self._pending_rows >= ROW_GROUP_ROWS:
+            self._flush(ROW_GROUP_ROWS)
+
+    def _flush(self, n_rows: int) -> None:
+        table = pa.concat_tables(self._pending).combine_chunks()
+        self._writer.write_table(table.slice(0, n_rows), row_group_size=ROW_GROUP_ROWS)
+        rest = table.slice(n_rows)
+        self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
+        self._groups += 1
+
+    def close(self) -> None:
+        if self._pending_rows or not self._groups:
+            self._pending.append(self.schema.empty_table())
+            self._flush(self._pending_rows)
+        self._writer.close()
+
+
+class TableWriter:
+    """Write one table to ``<table>.csv`` and ``<table>.parquet`` in ``out_dir``, chunk by chunk.
+
+    Chunks must arrive in the table's final row order (codebook dtypes); the files are
+    the same bytes whatever the chunk sizes, and appear under their names only on
+    :meth:`close`.
+    """
+
+    def __init__(self, table: str, out_dir: str | Path, *, schema: pa.Schema | None = None) -> None:
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        self.table = table
+        self.paths = [out / f"{table}.csv", out / f"{table}.parquet"]
+        self._tmp = [path.with_name(f".{path.name}.partial") for path in self.paths]
+        self._csv = self._tmp[0].open("w", encoding="utf-8", newline="")
+        self._parquet = _ParquetChunks(self._tmp[1], schema or parquet_schema(table))
+        self._header = True
+        self.rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append the rows of ``df``."""
+        if df.empty and not self._header:
+            return
+        df.to_csv(self._csv, index=False, header=self._header, lineterminator="\n")
+        self._header = False
+        self._parquet.write(df)
+        self.rows += len(df)
+
+    def close(self) -> None:
+        """Finish both files and give them their names."""
+        if self._header:
+            self.write(frame(self.table, []) if self.table in CODEBOOK else self._parquet.schema.empty_table().to_pandas())
+        self._csv.close()
+        self._parquet.close()
+        for tmp, path in zip(self._tmp, self.paths):
+            tmp.replace(path)
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, kind, *_exc) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self._csv.close()
+            self._parquet._writer.close()
+            for tmp in self._tmp:
+                tmp.unlink(missing_ok=True)
+
+
+def sort_key(table: str) -> Callable[[Mapping[str, Any]], tuple]:
+    """Return a key on row dicts that orders rows as :func:`frame` does (missing values first)."""
+    keys = _SORT_KEYS[table]
+
+    def key(row: Mapping[str, Any]) -> tuple:
+        return tuple((0,) if _missing(row.get(k)) else (1, row[k]) for k in keys)
+
+    return key
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def iter_rows(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
+    """Yield the rows of a Parquet file as dicts, a batch at a time."""
+    with pq.ParquetFile(path) as handle:
+        for batch in handle.iter_batches(batch_size=batch_rows):
+            yield from batch.to_pylist()
+
+
+def merge_sorted(table: str, runs: Sequence[str | Path], *, chunk_rows: int = 8192) -> Iterator[pd.DataFrame]:
+    """Yield the rows of ``runs`` (Parquet files, each sorted as :func:`frame` sorts) in one sorted order, in chunks.
+
+    Rows that tie come in the order of ``runs``, so merging runs cut from an input in
+    order gives exactly what :func:`frame` gives on the whole input.
+    """
+    chunk: list[dict[str, Any]] = []
+    for row in heapq.merge(*(iter_rows(run) for run in runs), key=sort_key(table)):
+        chunk.append(row)
+        if len(chunk) >= chunk_rows:
+            yield frame(table, chunk)
+            chunk = []
+    if chunk:
+        yield frame(table, chunk)
+
+
+class SpooledTables:
+    """Tables written from rows that arrive in input order, keeping at most ``spill_rows`` rows in memory.
+
+    Rows are buffered per table; when the buffers hold ``spill_rows`` rows they are
+    sorted and spilled to a run file, and :meth:`close` merges the runs into the final
+    CSV and Parquet files. The files are the same bytes :func:`write_tables` writes for
+    ``frame(table, all rows)``: a corpus of any size is written in flat memory.
+    """
+
+    MAX_RUNS = 32  # runs merged at once; more are first merged into bigger runs
+
+    def __init__(self, out_dir: str | Path, *, spill_rows: int = 50_000) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.spill_rows = spill_rows
+        self.rows = {table: 0 for table in TABLES}
+        self._buffers: dict[str, list[Mapping[str, Any]]] = {table: [] for table in TABLES}
+        self._buffered = 0
+        self._runs: dict[str, list[Path]] = {table: [] for table in TABLES}
+        self._spool: tempfile.TemporaryDirectory | None = None
+
+    def add(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Append ``rows`` (dicts in the codebook's columns) to ``table``."""
+        buffer = self._buffers[table]
+        before = len(buffer)
+        buffer.extend(rows)
+        self._buffered += len(buffer) - before
+        self.rows[table] += len(buffer) - before
+        if self._buffered >= self.spill_rows:
+            self._spill()
+
+    def _run_path(self, table: str) -> Path:
+        if self._spool is None:
+            self._spool = tempfile.TemporaryDirectory(prefix=".spool-", dir=self.out)
+        return Path(self._spool.name) / f"{table}-{len(self._runs[table]):05d}-{id(self._runs):x}.parquet"
+
+    def _spill(self) -> None:
+        for table, buffer in self._buffers.items():
+            if buffer:
+                path = self._run_path(table)
+                pq.write_table(pa.Table.from_pandas(frame(table, buffer), schema=parquet_schema(table),
+                                                    preserve_index=False), path, compression="none")
+                self._runs[table].append(path)
+                self._buffers[table] = []
+        self._buffered = 0
+
+    def _merge_runs(self, table: str) -> list[Path]:
+        """Merge runs into bigger ones until at most :attr:`MAX_RUNS` are left; return them."""
+        runs = self._runs[table]
+        while len(runs) > self.MAX_RUNS:
+            group, runs = runs[: self.MAX_RUNS], runs[self.MAX_RUNS:]
+            path = self._run_path(table).with_suffix(".merged.parquet")
+            with pq.ParquetWriter(path, parquet_schema(table), compression="none") as writer:
+                for df in merge_sorted(table, group):
+                    writer.write_table(pa.Table.from_pandas(df, schema=parquet_schema(table), preserve_index=False))
+            for run in group:
+                run.unlink()
+            runs = [path] + runs  # keeps input order: the merged runs came first
+            self._runs[table] = runs
+        return runs
+
+    def close(self) -> list[Path]:
+        """Write every table's files and ``codebook.csv``; return their paths."""
+        written: list[Path] = []
+        try:
+            if any(self._runs.values()):
+                self._spill()
+            for table in TABLES:
+                with TableWriter(table, self.out) as writer:
+                    if self._runs[table]:
+                        for df in merge_sorted(table, self._merge_runs(table)):
+                            writer.write(df)
+                    else:
+                        writer.write(frame(table, self._buffers[table]))
+                        self._buffers[table] = []
+                written += writer.paths
+        finally:
+            if self._spool is not None:
+                self._spool.cleanup()
+        return written + [write_codebook(self.out)]
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:

@@ -25,6 +25,8 @@ from covidlib.load import (
     decode_bytes,
     fingerprint,
     html_to_text,
+    input_files,
+    iter_file,
     iter_pages,
     load_report,
     repair_mojibake,
@@ -520,6 +522,19 @@ def test_load_report_columns_and_types(tmp_path):
     assert str(report["record"].dtype) == "Int64" and report["bytes"].dtype == "int64"
     assert report["record"].isna().sum() == len(SEED_FILES)
     assert report["article_id"].iloc[-1] == "x#1"
+
+
+def test_input_files_and_iter_file_give_the_rows_of_iter_pages(tmp_path):
+    (tmp_path / "a.txt").write_text(VIETNAMESE, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(jsonl(RECORD_A, RECORD_B, {"text": VIETNAMESE}), encoding="utf-8")
+    (tmp_path / "c.txt").mkdir()
+    (tmp_path / ".cache").mkdir()
+    index = DuplicateIndex()
+    rows = []
+    for path, file, problem in input_files([tmp_path, tmp_path / "khong-co.txt"]):
+        rows.extend([problem] if problem else [rec for rec, _ in iter_file(path, file, duplicates=index)])
+    assert rows == [rec for rec, _ in iter_pages([tmp_path, tmp_path / "khong-co.txt"])]
+    assert [row.status for row in rows] == ["skipped", "ok", "ok", "ok", "skipped", "failed", "failed"]
 
 
 def test_iter_pages_is_lazy(tmp_path):
