@@ -127,3 +127,342 @@ def build_corpus(folder: Path, sources: list[tuple[str, str]], n_pages: int, *, 
     if written < n_pages - first:
         raise SystemExit(f"only {first + written} distinct pages can be made from these sources")
     return written
+
+
+def _sources_digest(sources: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for name, text in sources:
+        digest.update(name.encode())
+        digest.update(text.encode())
+    return digest.hexdigest()[:10]
+
+
+def corpus_folder(work: Path, sources: list[tuple[str, str]], n_pages: int) -> Path:
+    """Return a folder holding the first ``n_pages`` corpus pages, building it unless an identical one exists."""
+    folder = work / f"corpus-{n_pages}-{_sources_digest(sources)}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        build_corpus(folder, sources, n_pages)
+        done.write_text(str(n_pages))
+        print(f"  built {folder} ({n_pages} pages) in {time.perf_counter() - started:.1f}s")
+    return folder
+
+
+# --- measuring in a subprocess ----------------------------------------------------------
+
+
+@dataclass
+class Measure:
+    """One measured step: its own timing of the work, wall time, peak memory of its process tree."""
+
+    label: str
+    pages: int
+    seconds: float
+    wall: float
+    peak_rss: int
+    peak_pss: int
+    extra: dict[str, Any]
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds if self.seconds else float("inf")
+
+    def line(self) -> str:
+        return (f"  {self.label:<34} {self.pages:>6} pages  {self.seconds:8.1f} s  {self.pages_per_s:8.2f} pages/s  "
+                f"peak RSS {self.peak_rss / 1e6:7.0f} MB  (PSS {self.peak_pss / 1e6:6.0f} MB)")
+
+
+def _tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """Return (sum of RSS, sum of PSS) over ``process`` and all its descendants."""
+    rss = pss = 0
+    try:
+        members = [process] + process.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0, 0
+    for member in members:
+        try:
+            info = member.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
+
+
+def measure(label: str, mode: str, pages: int, **options: Any) -> Measure:
+    """Run ``run.py --child mode`` with ``options``; return its timing and the peak memory of its process tree."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", mode, json.dumps(options)]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = psutil.Process(child.pid)
+    peak_rss = peak_pss = 0
+    while child.poll() is None:
+        rss, pss = _tree_memory(process)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    output = child.stdout.read() if child.stdout else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{label}: the child failed (exit {child.returncode})\n{output}")
+    result = json.loads(output.strip().splitlines()[-1])
+    seconds = result.pop("seconds")
+    return Measure(label, pages, seconds, wall, peak_rss, peak_pss, result)
+
+
+# --- what the children run ------------------------------------------------------------
+
+
+def _page_files(folder: str) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+
+
+def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
+    """Run the command line ``extract`` as a user would; the timer starts after the imports every run needs."""
+    import covidlib.pipeline  # noqa: F401  (imports are not the work being measured)
+    from covidlib.__main__ import main
+    from underthesea import word_tokenize
+
+    word_tokenize("Hà Nội")  # loads the model, as the baselines do before their timer
+    args = ["extract", options["inputs"], "--out", options["out"], "--quiet", "--engine", options.get("engine", "local")]
+    args += ["--workers", str(options["workers"])] if options.get("workers") else []
+    args += ["--cache", options["cache"]] if options.get("cache") else ["--no-cache"]
+    started = time.perf_counter()
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        main(args)
+    seconds = time.perf_counter() - started
+    summary = printed.getvalue().splitlines()[0] if printed.getvalue() else ""
+    cache = re.search(r"cache: (\d+) reused, (\d+) new", summary)
+    statuses = re.search(r"\d+ inputs \(([^)]*)\)", summary)
+    return {"seconds": seconds, "summary": statuses.group(1) if statuses else summary,
+            "reused": int(cache.group(1)) if cache else None, "processed": int(cache.group(2)) if cache else None}
+
+
+def _child_word_tokenize(options: dict[str, Any]) -> dict[str, Any]:
+    """One underthesea ``word_tokenize`` pass over the raw pages (read as UTF-8, no cleaning)."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Hà Nội")
+    started = time.perf_counter()
+    words = 0
+    for path in _page_files(options["inputs"]):
+        words += len(word_tokenize(path.read_text(encoding="utf-8", errors="replace")))
+    return {"seconds": time.perf_counter() - started, "words": words}
+
+
+def _child_naive(options: dict[str, Any]) -> dict[str, Any]:
+    """The naive pipeline: underthesea ``ner`` on every sentence of ``sent_tokenize`` of each raw page."""
+    from underthesea import ner, sent_tokenize
+
+    ner("Hà Nội")
+    started = time.perf_counter()
+    entities = 0
+    for path in _page_files(options["inputs"])[: options["limit"]]:
+        for sentence in sent_tokenize(path.read_text(encoding="utf-8", errors="replace")):
+            entities += sum(1 for token in ner(sentence) if token[-1] != "O")
+    return {"seconds": time.perf_counter() - started, "entity_tokens": entities}
+
+
+def _child_profile(options: dict[str, Any]) -> dict[str, Any]:
+    """Profile ``process_page`` on the first pages in one process; return self time by module (builtins to callers)."""
+    import cProfile
+    import pstats
+
+    from covidlib.load import iter_pages
+    from covidlib.pipeline import process_page
+
+    items = []
+    for item in iter_pages(options["inputs"]):
+        items.append(item)
+        if len(items) >= options["limit"]:
+            break
+    process_page(*items[0])  # warm-up: models and reference tables load once per process
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for item in items:
+        process_page(*item)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    by_module = _self_time_by_module(pstats.Stats(profiler))
+    return {"seconds": seconds, "by_module": by_module}
+
+
+_SITE = re.compile(r"site-packages/([^/]+)")
+_OWN = re.compile(r"/(covidlib/.*)\.py$")
+
+
+def _module_of(filename: str) -> str | None:
+    """Return the module a profiled file belongs to, or None for the standard library and builtins."""
+    own = _OWN.search(filename)
+    if own:
+        return own.group(1).replace("/", ".")
+    site = _SITE.search(filename)
+    if site:
+        return site.group(1).split(".")[0]
+    return None
+
+
+def _self_time_by_module(stats: Any) -> dict[str, float]:
+    """Return self time per module; time in builtins and the standard library goes to the module that called them."""
+    raw = stats.stats  # func -> (cc, nc, tt, ct, callers)
+    totals: dict[str, float] = {}
+
+    def give(func: tuple, amount: float, depth: int) -> None:
+        module = _module_of(func[0])
+        if module is not None or depth > 20:
+            totals[module or "python"] = totals.get(module or "python", 0.0) + amount
+            return
+        callers = raw.get(func, (0, 0, 0, 0, {}))[4]
+        edge_total = sum(edge[2] for edge in callers.values())
+        if not callers or edge_total <= 0:
+            totals["python"] = totals.get("python", 0.0) + amount
+            return
+        for caller, edge in callers.items():
+            give(caller, amount * edge[2] / edge_total, depth + 1)
+
+    for func, (_cc, _nc, tottime, _ct, _callers) in raw.items():
+        give(func, tottime, 0)
+    return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+
+CHILDREN = {"extract": _child_extract, "word_tokenize": _child_word_tokenize, "naive": _child_naive,
+            "profile": _child_profile}
+
+
+# --- the benchmark ---------------------------------------------------------------------
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _cache_scenario(work: Path, sources: list[tuple[str, str]], corpus: Path, n_pages: int, workers: int) -> list[Measure]:
+    """Process the corpus with a cache, add 10 new pages, process again; return both runs."""
+    folder = work / f"cache-scenario-{n_pages}"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(corpus, folder, copy_function=os.link, ignore=shutil.ignore_patterns(".complete"))
+    cache, out = work / f"cache-scenario-{n_pages}.cache", work / "out-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    first = measure(f"cache: first run ({workers} cores)", "extract", n_pages, inputs=str(folder), out=str(out),
+                    workers=workers, cache=str(cache))
+    build_corpus(folder, sources, n_pages + 10, first=n_pages)
+    again = measure("cache: after adding 10 pages", "extract", n_pages + 10, inputs=str(folder), out=str(out),
+                    workers=workers, cache=str(cache))
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return [first, again]
+
+
+def _print_profile(profile: Measure, top: int = 12) -> None:
+    by_module: dict[str, float] = profile.extra["by_module"]
+    total = sum(by_module.values()) or 1.0
+    print(f"\nWhere one core spends its time (cProfile over {profile.pages} pages, "
+          f"{1000 * profile.seconds / profile.pages:.0f} ms/page under the profiler; "
+          "builtins and standard library counted to the module that called them):")
+    for module, seconds in list(by_module.items())[:top]:
+        print(f"  {module:<32} {100 * seconds / total:5.1f}%  {1000 * seconds / profile.pages:6.1f} ms/page")
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Build the corpus, measure every step, print figures and PASS/FAIL lines; return the figures."""
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    cores = args.workers or _cores()
+    sources = _source_pages([ROOT / "data" / "raw", *map(Path, args.from_dirs)])
+    print(f"covidlib benchmark: {args.pages} pages made from {len(sources)} source pages; {cores} cores; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
+    corpus = corpus_folder(work, sources, args.pages)
+    n = args.pages
+    figures: dict[str, Measure] = {}
+    figures["one"] = measure("project, 1 core", "extract", n, inputs=str(corpus), out=str(work / "out-1"), workers=1)
+    print(figures["one"].line())
+    figures["all"] = measure(f"project, {cores} cores", "extract", n, inputs=str(corpus), out=str(work / "out-n"),
+                             workers=cores)
+    print(figures["all"].line())
+    if not args.skip_dask:
+        figures["dask"] = measure(f"project, Dask engine ({cores} workers)", "extract", n, inputs=str(corpus),
+                                  out=str(work / "out-dask"), workers=cores, engine="dask")
+        print(figures["dask"].line())
+    figures["wt"] = measure("underthesea word_tokenize pass", "word_tokenize", n, inputs=str(corpus))
+    print(figures["wt"].line())
+    naive_pages = min(args.naive_pages, n)
+    figures["naive"] = measure("naive: ner per sentence", "naive", naive_pages, inputs=str(corpus), limit=naive_pages)
+    print(figures["naive"].line())
+    first, again = _cache_scenario(work, sources, corpus, n, cores)
+    print(first.line())
+    print(again.line())
+    if args.memory_pages:
+        big = corpus_folder(work, sources, args.memory_pages)
+        figures["memory"] = measure(f"memory check, {cores} cores", "extract", args.memory_pages, inputs=str(big),
+                                    out=str(work / "out-memory"), workers=cores)
+        print(figures["memory"].line())
+    profile = measure("profile", "profile", min(args.profile_pages, n), inputs=str(corpus), limit=min(args.profile_pages, n))
+    _print_profile(profile)
+
+    one, wt, naive = figures["one"], figures["wt"], figures["naive"]
+    print(f"\nTargets (load average after: {os.getloadavg()[0]:.2f}; other work on the machine lowers every figure):")
+    ratio = one.pages_per_s / wt.pages_per_s
+    print(f"  {_verdict(ratio >= 1)}  1 core vs one word_tokenize pass: {one.pages_per_s:.1f} vs {wt.pages_per_s:.1f} "
+          f"pages/s = {ratio:.2f}x (target >= 1x)")
+    ratio = one.pages_per_s / naive.pages_per_s
+    print(f"  {_verdict(ratio >= 20)}  1 core vs the naive ner pipeline: {ratio:.1f}x (target >= 20x)")
+    if cores > 1:
+        ratio = figures["all"].pages_per_s / one.pages_per_s
+        print(f"  {_verdict(ratio >= 1.8)}  {cores} cores vs 1 core: {ratio:.2f}x (target >= 1.8x on 2 cores)")
+    processed = again.extra.get("processed")
+    print(f"  {_verdict(processed == 10)}  cache: after adding 10 pages to {n}, {processed} processed "
+          f"({again.extra.get('reused')} reused) in {again.seconds:.1f}s")
+    if "memory" in figures:
+        memory = figures["memory"]
+        print(f"  {_verdict(memory.peak_rss < 1e9)}  memory at {memory.pages} pages: peak RSS {memory.peak_rss / 1e6:.0f} MB "
+              f"over the process tree (PSS {memory.peak_pss / 1e6:.0f} MB; {figures['all'].peak_rss / 1e6:.0f} MB "
+              f"at {n} pages); target < 1000 MB")
+    if "dask" in figures:
+        print(f"  info  Dask engine vs local engine on {cores} cores: "
+              f"{figures['dask'].pages_per_s / figures['all'].pages_per_s:.2f}x")
+    record = {key: {**m.__dict__, "pages_per_s": m.pages_per_s} for key, m in figures.items()}
+    record["cache"] = [{**m.__dict__} for m in (first, again)]
+    record["profile"] = profile.extra["by_module"]
+    (work / "results.json").write_text(json.dumps(record, indent=2, default=str), encoding="utf-8")
+    print(f"\nfigures saved in {work / 'results.json'}")
+    return record
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark (or, with ``--child``, one measured step)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=2000, help="corpus size for the speed figures (default 2000)")
+    parser.add_argument("--from", dest="from_dirs", action="append", default=[],
+                        help="another folder of source pages (besides data/raw); may repeat")
+    parser.add_argument("--memory-pages", type=int, default=0, help="also check peak memory on a corpus of this size")
+    parser.add_argument("--naive-pages", type=int, default=20, help="pages for the slow naive ner baseline (default 20)")
+    parser.add_argument("--profile-pages", type=int, default=200, help="pages to profile on one core (default 200)")
+    parser.add_argument("--workers", type=int, default=None, help="cores for the parallel runs (default: all)")
+    parser.add_argument("--skip-dask", action="store_true", help="leave out the Dask engine")
+    parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "covidlib-bench"),
+                        help="folder for corpora and outputs (default: a folder in the system temp dir)")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "OPTIONS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        mode, options = args.child
+        print(json.dumps(CHILDREN[mode](json.loads(options))))
+        return 0
+    run(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

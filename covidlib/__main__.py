@@ -12,29 +12,24 @@ from .tables import codebook_markdown
 
 def _extract(args: argparse.Namespace) -> int:
     from .engines import ResultCache
-    from .tables import write_tables
 
     started = time.perf_counter()
     if args.engine == "dask":
         from .dask_engine import run_dask
 
         summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers)
-        print(summary)
-        return 0
-    from .pipeline import extract_tables
+    else:
+        from .pipeline import iter_results, write_results
 
-    cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
-    tables = extract_tables(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
-    write_tables(tables, args.out)
-    report = tables["load_report"]
-    counts = report["status"].value_counts().to_dict()
+        cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
+        results = iter_results(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
+        summary = write_results(results, args.out)
     elapsed = time.perf_counter() - started
-    print(f"{len(report)} inputs ({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}) -> {args.out} "
-          f"in {elapsed:.1f}s; " + ", ".join(f"{name}: {len(df)} rows" for name, df in tables.items() if name != "load_report")
-          + (f"; cache: {cache.hits} reused, {cache.misses} new" if cache else ""))
-    problems = report[report["status"] != "ok"]
-    for row in problems.itertuples():
-        print(f"  {row.status}: {row.file}{'' if row.record is None or str(row.record) == '<NA>' else '#' + str(row.record)} — {row.reason}")
+    cached = f"; cache: {cache.hits} reused, {cache.misses} new" if args.engine != "dask" and cache else ""
+    print(f"{summary.inputs_text()} -> {args.out} in {elapsed:.1f}s; {summary.tables_text()}{cached}")
+    for row in summary.problems:
+        record = "" if row["record"] is None else f"#{row['record']}"
+        print(f"  {row['status']}: {row['file']}{record} — {row['reason']}")
     return 0
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "tag_measures",
     "measure_rows",
     "measures_by_province",
+    "measures_of",
     "MEASURE_COLUMNS",
 ]
 

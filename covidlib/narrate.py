@@ -372,7 +372,7 @@ def _figures_sentences(article: Article, rows: list[dict[str, Any]], lang: str, 
             if province:
                 sentences.append(f"{_place_name(province, 'vi')} có {items}{tail}.")
             else:
-                sentences.append(f"Các số liệu không gắn với một tỉnh, thành cụ thể gồm {items}{tail}.")
+                sentences.append(f"Các số liệu không gắn với tỉnh, thành cụ thể nào gồm {items}{tail}.")
         else:
             tail = f" as of {when}" if when else ""
             if province:
@@ -473,32 +473,26 @@ def _events_for(article: Article, official: Mapping[str, Any], others: list[int]
     return events
 
 
-_EVENT_VI = {"lead": "dẫn đầu đoàn công tác", "receive": "tiếp đoàn công tác", "chair": "chủ trì cuộc họp",
-             "visit": "có chuyến thăm", "inspect": "đi kiểm tra", "work": "có buổi làm việc"}
-_EVENT_EN = {"lead": "led a delegation", "receive": "received the visiting delegation", "chair": "chaired a meeting",
-             "visit": "paid a visit", "inspect": "carried out an inspection", "work": "held a working session"}
+# Each event as (phrase, phrase with its object); the object is written from the body (vi) or translated (en).
+_EVENT_VI = {"lead": ("dẫn đầu đoàn công tác", None), "receive": ("tiếp đoàn công tác", None),
+             "chair": ("chủ trì cuộc họp", "chủ trì cuộc họp với {}"), "visit": ("có chuyến thăm", "đến thăm {}"),
+             "inspect": ("đi kiểm tra", "đi kiểm tra tại {}"), "work": ("có buổi làm việc", "làm việc với {}")}
+_EVENT_EN = {"lead": ("led a delegation", None), "receive": ("received the visiting delegation", None),
+             "chair": ("chaired a meeting", "chaired a meeting with {}"),
+             "visit": ("paid a visit", "paid a visit to {}"),
+             "inspect": ("carried out an inspection", "carried out an inspection in {}"),
+             "work": ("held a working session", "held a working session with {}")}
 
 
 def _event_phrase(events: Mapping[str, tuple[str, str] | None], lang: str) -> str:
+    """Return what a person did, in reading order of :data:`_EVENTS`: "dẫn đầu đoàn công tác và làm việc với ..."."""
+    table, index = (_EVENT_VI, 0) if lang == "vi" else (_EVENT_EN, 1)
     parts = []
     for name in _EVENTS:
-        if name not in events:
-            continue
-        obj = events[name]
-        if lang == "vi":
-            if obj and name == "work":
-                parts.append(f"làm việc với {obj[0]}")
-            elif obj and name in ("chair", "inspect"):
-                parts.append(f"{_EVENT_VI[name]} tại {obj[0]}" if name == "inspect" else f"{_EVENT_VI[name]} với {obj[0]}")
-            else:
-                parts.append(_EVENT_VI[name])
-        else:
-            if obj and name in ("work", "chair"):
-                parts.append(f"{_EVENT_EN[name]} with {obj[1]}")
-            elif obj and name in ("inspect", "visit"):
-                parts.append(f"{_EVENT_EN[name]} in {obj[1]}" if name == "inspect" else f"{_EVENT_EN[name]} to {obj[1]}")
-            else:
-                parts.append(_EVENT_EN[name])
+        if name in events:
+            plain, with_object = table[name]
+            obj = events[name]
+            parts.append(with_object.format(obj[index]) if obj and with_object else plain)
     return _join(parts, lang)
 
 
@@ -519,9 +513,6 @@ _UNITS_EN = (
     ("thành ủy", "the municipal Party Committee"), ("huyện ủy", "the district Party Committee"),
     ("công an tỉnh", "the provincial police"), ("sở y tế", "the Department of Health"),
     ("bộ y tế", "the Ministry of Health"),
-    ("ban dân vận trung ương", "the Central Mass Mobilization Commission"),
-    ("ban tổ chức thành ủy", "the Organization Board of the municipal Party Committee"),
-    ("ban tổ chức tỉnh ủy", "the Organization Board of the provincial Party Committee"),
     ("đoàn đbqh tỉnh", "the provincial National Assembly delegation"),
     ("đbqh tỉnh", "the provincial National Assembly delegation"),
     ("cục y tế dự phòng", "the General Department of Preventive Medicine"),
@@ -533,6 +524,10 @@ _RANKS_EN = {"đại tướng": "General", "thượng tướng": "Colonel Genera
              "trung tá": "Lieutenant Colonel", "thiếu tá": "Major", "đại úy": "Captain"}
 _UBND_OF = re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?!tỉnh$|huyện$|thành phố$)(.+)$")
 _POLICE_OF = re.compile(r"^công an (?:thành phố|tp\.?|tỉnh)\s+(.+)$")
+_BOARD = re.compile(r"^(?:ban\s+)?(tổ chức|dân vận|tuyên giáo|kinh tế|nội chính)\s+(trung ương|tỉnh ủy|thành ủy|huyện ủy)$")
+_BOARD_EN = {"tổ chức": "Organization Board", "dân vận": "Mass Mobilization Commission",
+             "tuyên giáo": "Propaganda and Education Commission", "kinh tế": "Economic Commission",
+             "nội chính": "Internal Affairs Commission"}
 _MINISTRY = re.compile(r"^(?:bộ\s+)?(y tế|công an|quốc phòng|giáo dục và đào tạo|ngoại giao|tài chính)$")
 _MINISTRY_EN = {"y tế": "Health", "công an": "Public Security", "quốc phòng": "National Defence",
                 "giáo dục và đào tạo": "Education and Training", "ngoại giao": "Foreign Affairs", "tài chính": "Finance"}
@@ -563,6 +558,10 @@ def _unit_en(unit: str, raw: str) -> str | None:
     for unit_vi, unit_en in _UNITS_EN:
         if unit == unit_vi:
             return unit_en
+    board = _BOARD.match(unit)
+    if board:
+        name, level = _BOARD_EN[board.group(1)], board.group(2)
+        return f"the Central {name}" if level == "trung ương" else f"the {name} of {dict(_UNITS_EN)[level]}"
     for pattern, template in ((_UBND_OF, "the People's Committee of {}"), (_POLICE_OF, "the police of {}"),
                               (_HOSPITAL_OF, "{} Hospital")):
         match = pattern.match(unit)
@@ -649,7 +648,7 @@ def _opening(article: Article, places: list[dict[str, Any]], lang: str) -> str:
         return f"{subject} nhắc đến {_join(names + (['một số tỉnh, thành khác'] if more else []), 'vi')}."
     subject = f"The article, published on {when}," if when else "The article (no publication date given)"
     if not names:
-        return f"{subject.rstrip(',')} has no province identified in it."
+        return f"{subject} has no province identified in it."
     if len(names) == 1:
         return f"{subject} is about {names[0]}."
     rest = _join(names[1:] + (["several other provinces"] if more else []), "en")
@@ -731,7 +730,7 @@ def _latest_confirmed(case_counts: pd.DataFrame) -> pd.DataFrame:
 def _corpus_dates(articles: pd.DataFrame) -> tuple[str | None, str | None, int]:
     if "published" not in articles.columns:
         return None, None, len(articles)
-    days = [parse_published(p) for p in articles["published"].where(articles["published"].notna(), None)]
+    days = [None if _missing(p) else parse_published(str(p)) for p in articles["published"]]
     known = sorted(d for d in days if d is not None)
     return (known[0].isoformat() if known else None, known[-1].isoformat() if known else None,
             sum(d is None for d in days))
@@ -769,14 +768,14 @@ def _corpus_opening(n: int, first: str | None, last: str | None, undated: int, l
             text += f", đăng từ {format_date(first, lang='vi')} đến {format_date(last, lang='vi')}"
         text += "."
         if undated:
-            text += f" {_n(undated, 'vi')} bài không có ngày đăng."
+            text += f" Trong đó {_n(undated, 'vi')} bài không có ngày đăng."
         return text
     text = f"The collection holds {_n(n, 'en')} article{'s' if n != 1 else ''}"
     if first and last:
         text += f", published between {format_date(first, lang='en')} and {format_date(last, lang='en')}"
     text += "."
     if undated:
-        text += f" {_n(undated, 'en')} {'has' if undated == 1 else 'have'} no publication date."
+        text += f" Of these, {_n(undated, 'en')} {'has' if undated == 1 else 'have'} no publication date."
     return text
 
 

@@ -393,3 +393,21 @@ def plot_official_comparison(comparison: pd.DataFrame, *, tolerance: float = 0.0
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.9 / (1.8 + 0.36 * len(rows))), ncol=2)
     fig.tight_layout()
     return fig
+
+
+@_styled
+def plot_measures(table: pd.DataFrame, *, labels: dict[str, str] | None = None) -> Figure:
+    """Return a heat map of a province x measure table (articles covering each measure, per province)."""
+    if table.empty:
+        return _empty_figure("No prevention measures were found in the articles.")
+    shown = table.rename(columns=labels or {})
+    fig, ax = _figure(1.6 + 0.55 * shown.shape[1], 1.6 + 0.42 * shown.shape[0])
+    sns.heatmap(shown, ax=ax, annot=True, fmt="d", cmap="Greens", cbar=False, linewidths=0.5, linecolor="white")
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title("Prevention measures discussed, by province (number of articles)")
+    ax.tick_params(axis="x", rotation=40)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    fig.tight_layout()
+    return fig

@@ -199,14 +199,15 @@ class TableWriter:
     :meth:`close`.
     """
 
-    def __init__(self, table: str, out_dir: str | Path, *, schema: pa.Schema | None = None) -> None:
+    def __init__(self, table: str, out_dir: str | Path, *, schema: pa.Schema | None = None, parquet: bool = True) -> None:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         self.table = table
-        self.paths = [out / f"{table}.csv", out / f"{table}.parquet"]
+        self.paths = [out / f"{table}.csv"] + ([out / f"{table}.parquet"] if parquet else [])
         self._tmp = [path.with_name(f".{path.name}.partial") for path in self.paths]
         self._csv = self._tmp[0].open("w", encoding="utf-8", newline="")
-        self._parquet = _ParquetChunks(self._tmp[1], schema or parquet_schema(table))
+        self._schema = schema or parquet_schema(table)
+        self._parquet = _ParquetChunks(self._tmp[1], self._schema) if parquet else None
         self._header = True
         self.rows = 0
 
@@ -216,15 +217,17 @@ class TableWriter:
             return
         df.to_csv(self._csv, index=False, header=self._header, lineterminator="\n")
         self._header = False
-        self._parquet.write(df)
+        if self._parquet is not None:
+            self._parquet.write(df)
         self.rows += len(df)
 
     def close(self) -> None:
         """Finish both files and give them their names."""
         if self._header:
-            self.write(frame(self.table, []) if self.table in CODEBOOK else self._parquet.schema.empty_table().to_pandas())
+            self.write(frame(self.table, []) if self.table in CODEBOOK else self._schema.empty_table().to_pandas())
         self._csv.close()
-        self._parquet.close()
+        if self._parquet is not None:
+            self._parquet.close()
         for tmp, path in zip(self._tmp, self.paths):
             tmp.replace(path)
 
@@ -236,7 +239,8 @@ class TableWriter:
             self.close()
         else:
             self._csv.close()
-            self._parquet._writer.close()
+            if self._parquet is not None:
+                self._parquet.close()
             for tmp in self._tmp:
                 tmp.unlink(missing_ok=True)
 
@@ -298,6 +302,7 @@ class SpooledTables:
         self._buffered = 0
         self._runs: dict[str, list[Path]] = {table: [] for table in TABLES}
         self._spool: tempfile.TemporaryDirectory | None = None
+        self._n_runs = 0
 
     def add(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Append ``rows`` (dicts in the codebook's columns) to ``table``."""
@@ -312,7 +317,8 @@ class SpooledTables:
     def _run_path(self, table: str) -> Path:
         if self._spool is None:
             self._spool = tempfile.TemporaryDirectory(prefix=".spool-", dir=self.out)
-        return Path(self._spool.name) / f"{table}-{len(self._runs[table]):05d}-{id(self._runs):x}.parquet"
+        self._n_runs += 1
+        return Path(self._spool.name) / f"{table}-{self._n_runs:06d}.parquet"
 
     def _spill(self) -> None:
         for table, buffer in self._buffers.items():
@@ -329,7 +335,7 @@ class SpooledTables:
         runs = self._runs[table]
         while len(runs) > self.MAX_RUNS:
             group, runs = runs[: self.MAX_RUNS], runs[self.MAX_RUNS:]
-            path = self._run_path(table).with_suffix(".merged.parquet")
+            path = self._run_path(table)
             with pq.ParquetWriter(path, parquet_schema(table), compression="none") as writer:
                 for df in merge_sorted(table, group):
                     writer.write_table(pa.Table.from_pandas(df, schema=parquet_schema(table), preserve_index=False))

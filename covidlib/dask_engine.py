@@ -1,0 +1,240 @@
+"""The Dask engine: the same per-article work on a Dask cluster, written as partitioned Parquet.
+
+``python -m covidlib extract INPUT --out DIR --engine dask [--scheduler ADDRESS]`` runs
+:func:`covidlib.pipeline.process_page` on every page, on a ``distributed.LocalCluster``
+(one single-threaded worker process per core) or on the cluster at ``ADDRESS``.
+
+The input is cut into partitions of whole files, listed by the loader
+(:func:`covidlib.load.input_files`), so every file keeps the name, and every article
+the id, that the local engine gives it; each worker reads its files itself
+(:func:`covidlib.load.iter_file`). Results stay on the workers. The client takes the
+partitions in input order and decides which pages repeat an earlier one, exactly as
+the local engine does (the loader's check on the page text first, then the check on
+the cleaned body); then the worker holding the partition writes
+``DIR/<table>/part-NNNNN.parquet`` without the repeated articles. Last, the client
+merges the sorted parts into ``DIR/<table>.csv``, the same files the local engine
+writes, and writes ``codebook.csv``. On a real cluster ``DIR`` and the input must be
+on a file system every worker sees, and covidlib must be installed on the workers.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections import Counter, deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from .engines import default_workers
+from .load import DuplicateIndex, LoadRecord, fingerprint, input_files, iter_file
+from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
+from .tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["run_dask", "partition_files", "PART_PATTERN"]
+
+PART_PATTERN = "part-*.parquet"
+_REPEATED_PAGE = "duplicate"  # the loader's reason for a page whose text was seen before
+_MAX_FILES_PER_PARTITION = 500
+_SOME_FACTS: dict[str, list[dict[str, Any]]] = {"articles": []}
+
+InputFile = tuple[str, str, "LoadRecord | None"]  # absolute path, name in the report, problem row
+
+
+@dataclass
+class _Partition:
+    """The results of one partition's pages, in input order, with each page's text fingerprint (None if not loaded)."""
+
+    results: list[PageResult]
+    page_keys: list[str | None]
+
+
+def partition_files(files: Sequence[InputFile], *, n_workers: int, files_per_partition: int | None = None) -> list[list[InputFile]]:
+    """Cut ``files`` (in input order) into runs of consecutive files, about four per worker, at most 500 files each."""
+    size = files_per_partition or min(_MAX_FILES_PER_PARTITION, max(1, math.ceil(len(files) / (4 * n_workers))))
+    return [list(files[i:i + size]) for i in range(0, len(files), size)]
+
+
+# --- on the workers -------------------------------------------------------------------
+
+def _process_partition(files: Sequence[InputFile]) -> _Partition:
+    """Load and process every page of ``files``; pages the loader finds repeated here are loaded but not processed."""
+    seen = DuplicateIndex()
+    key_of: dict[str, str] = {}
+    results: list[PageResult] = []
+    keys: list[str | None] = []
+    for path, file, problem in files:
+        pairs = [(problem, None)] if problem is not None else iter_file(path, file, duplicates=seen)
+        for record, page in pairs:
+            key = fingerprint(page.text) if page is not None else key_of.get(record.duplicate_of or "")
+            if page is not None:
+                key_of[record.article_id] = key
+            results.append(process_page(record, page))
+            keys.append(key)
+    return _Partition(results, keys)
+
+
+def _page_index(partition: _Partition) -> list[tuple[dict[str, Any], str | None, str | None]]:
+    """Return what the client needs to find repeated pages: (load row, text key, body key) per page."""
+    return [(result.load, key, result.fingerprint) for result, key in zip(partition.results, partition.page_keys)]
+
+
+def _write_partition(partition: _Partition, number: int, load_rows: list[dict[str, Any]], keep: list[bool],
+                     out_dir: str) -> dict[str, int]:
+    """Write this partition's part of every table (the kept pages' rows); return rows written per table."""
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    rows["load_report"] = load_rows
+    for result, kept in zip(partition.results, keep):
+        if kept:
+            for table, table_rows in result.rows.items():
+                rows[table].extend(table_rows)
+    for table, table_rows in rows.items():
+        write_parquet(frame(table, table_rows), _part_path(out_dir, table, number), table=table)
+    return {table: len(table_rows) for table, table_rows in rows.items()}
+
+
+def _part_path(out_dir: str | Path, table: str, number: int) -> Path:
+    return Path(out_dir) / table / f"part-{number:05d}.parquet"
+
+
+# --- on the client --------------------------------------------------------------------
+
+class _Repeats:
+    """Decide, page by page in input order, which pages repeat an earlier one (text first, then body)."""
+
+    def __init__(self) -> None:
+        self.texts = DuplicateIndex()
+        self.bodies = DuplicateIndex()
+
+    def resolve(self, index: list[tuple[dict[str, Any], str | None, str | None]]) -> tuple[list[dict[str, Any]], list[bool]]:
+        """Return the final load rows of one partition's pages and whether each page's facts are kept."""
+        load_rows, keep = [], []
+        for load, text_key, body_key in index:
+            first = self.texts.check(text_key, load["article_id"]) if text_key is not None else None
+            if first is not None:
+                load_rows.append({**load, "status": "skipped", "reason": _REPEATED_PAGE, "duplicate_of": first})
+                keep.append(False)
+                continue
+            row, facts = drop_duplicate(PageResult(load, _SOME_FACTS, body_key), self.bodies)
+            load_rows.append(row)
+            keep.append(bool(facts))  # a repeated body comes back without its facts
+        return load_rows, keep
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator["Client"]:
+    """Yield a client of the cluster at ``scheduler``, or of a new local cluster of single-threaded worker processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    n_workers = workers or default_workers()
+    with _quiet_logs(), LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                     silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+@contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Keep the local cluster's start-up and shut-down messages out of the output (errors still show)."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # needed when another library has configured the root logger
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _prepare_parts(out: Path) -> None:
+    """Create ``out/<table>/`` for every table and remove the parts of an earlier run."""
+    for table in TABLES:
+        (out / table).mkdir(parents=True, exist_ok=True)
+        for old in (out / table).glob(PART_PATTERN):
+            old.unlink()
+
+
+def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, window: int, progress: bool) -> WriteSummary:
+    """Process ``partitions`` on the cluster, at most ``window`` at a time; return what was written."""
+    from distributed import wait
+
+    bar = _progress(len(partitions), progress)
+    repeats = _Repeats()
+    counts = {table: 0 for table in TABLES}
+    statuses: Counter[str] = Counter()
+    problems: list[dict[str, Any]] = []
+    pending: deque[tuple[int, Any, Any]] = deque()
+    writes: list[Any] = []
+    next_partition = 0
+    while next_partition < len(partitions) or pending:
+        while next_partition < len(partitions) and len(pending) < window:
+            done = client.submit(_process_partition, partitions[next_partition], pure=False)
+            pending.append((next_partition, done, client.submit(_page_index, done, pure=False)))
+            next_partition += 1
+        number, done, index = pending.popleft()
+        rows, keep = repeats.resolve(index.result())
+        statuses.update(row["status"] for row in rows)
+        problems += [{k: row[k] for k in ("file", "record", "status", "reason")} for row in rows if row["status"] != "ok"]
+        writes.append(client.submit(_write_partition, done, number, rows, keep, str(out), pure=False))
+        del done, index
+        finished = [w for w in writes if w.done()]
+        for write in finished:
+            for table, n in write.result().items():
+                counts[table] += n
+            writes.remove(write)
+        if bar is not None:
+            bar.update(1)
+    wait(writes)
+    for write in writes:
+        for table, n in write.result().items():
+            counts[table] += n
+    if bar is not None:
+        bar.close()
+    problems.sort(key=lambda row: (row["file"], -1 if row["record"] is None else row["record"]))
+    return WriteSummary(counts, dict(statuses), problems)
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="partition", desc="extract (dask)")
+
+
+def _write_csv(out: Path) -> None:
+    """Write ``<table>.csv`` for every table by merging its sorted parts (the local engine's CSV files)."""
+    for table in TABLES:
+        parts = sorted((out / table).glob(PART_PATTERN))
+        with TableWriter(table, out, parquet=False) as writer:
+            for df in merge_sorted(table, parts):
+                writer.write(df)
+    write_codebook(out)
+
+
+def run_dask(
+    inputs: Any, *, out_dir: str | Path, scheduler: str | None = None, workers: int | None = None,
+    files_per_partition: int | None = None, progress: bool = False,
+) -> WriteSummary:
+    """Extract every table from ``inputs`` on a Dask cluster into ``out_dir`` (``<table>/part-*.parquet`` and ``<table>.csv``).
+
+    ``scheduler`` is the address of a running cluster ("tcp://10.0.0.5:8786"); without
+    it a local cluster of ``workers`` processes (default: all cores) is started and
+    stopped. Returns what was written, as :func:`covidlib.pipeline.write_results` does.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    _prepare_parts(out)
+    files = [(os.path.abspath(path), file, problem) for path, file, problem in input_files(inputs)]
+    with _client(scheduler, workers) as client:
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
+        partitions = partition_files(files, n_workers=n_workers, files_per_partition=files_per_partition)
+        summary = _run(client, partitions, out, window=2 * n_workers + 1, progress=progress)
+    _write_csv(out)
+    return summary
