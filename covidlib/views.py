@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .document import Article, Span
 
-__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display"]
+__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display", "narratives_html", "paragraphs_html"]
 
 FACT_COLOURS: dict[str, str] = {
     "province": "#9ecae1",
@@ -122,3 +122,18 @@ def setup_display(*, max_colwidth: int = 320, max_rows: int = 60) -> None:
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", max_rows)
     pd.set_option("display.width", 160)
+
+
+def narratives_html(rows: Iterable[Mapping[str, object]]) -> str:
+    """Return each article's title with its Vietnamese and English narratives, as escaped HTML."""
+    parts = []
+    for row in rows:
+        title = html.escape(str(row.get("title") or row.get("article_id")))
+        vi, en = (html.escape(str(row.get(key) or "")) for key in ("narrative_vi", "narrative_en"))
+        parts.append(f"<h4>{title}</h4><p><em>Tiếng Việt:</em> {vi}</p><p><em>English:</em> {en}</p>")
+    return "".join(parts)
+
+
+def paragraphs_html(*texts: str) -> str:
+    """Return plain texts as escaped HTML paragraphs separated by a rule."""
+    return "<hr>".join(f"<p>{html.escape(t)}</p>" for t in texts)

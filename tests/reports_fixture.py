@@ -9,7 +9,8 @@ from covidlib import config
 from covidlib.report import build_reports
 
 XSS = '<script>alert("covidlib-xss")</script>'
-HOSTILE_PAGE = f"""Hà Nội ghi nhận thêm ca mắc COVID-19 trong khu cách ly
+IMG = "<img src=x onerror=alert('covidlib-title')>"
+HOSTILE_PAGE = f"""Hà Nội ghi nhận thêm ca mắc COVID-19 {IMG} trong khu cách ly
 
 Thứ Hai, 20/09/2021 10:15
 

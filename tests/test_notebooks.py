@@ -5,7 +5,7 @@ import pytest
 
 from covidlib.report import NOTEBOOK_NAME, list_notebooks
 
-from .reports_fixture import XSS
+from .reports_fixture import IMG, XSS
 
 pytestmark = pytest.mark.slow
 
@@ -35,8 +35,9 @@ def test_reports_hide_code_and_embed_figures(built_reports):
 
 def test_reports_show_article_markup_as_text(built_reports):
     for name, page in built_reports.items():
-        assert XSS not in page, f"{name} lets page markup through as HTML"
+        assert XSS not in page and IMG not in page, f"{name} lets page markup through as HTML"
     assert any("&lt;script&gt;alert(" in page for page in built_reports.values())
+    assert "&lt;img src=x onerror" in built_reports["01_load_and_clean.html"]  # the title, shown as text
 
 
 def test_load_and_clean_report_content(built_reports):
