@@ -46,13 +46,13 @@ def _is_figure(text: str, match: re.Match[str]) -> bool:
 
 
 def vary_page(text: str, variant: int) -> tuple[str, str]:
-    """Return ``text`` with the last two digits of the figures in its body-like lines changed, and a key of those lines.
+    """Return ``text`` with the last two digits of the figures in its body-like lines changed, and its :func:`body_key`.
 
     Variant 0 is the page unchanged. Dates, times and years are kept, so each copy reads
     like another day's bulletin of the same kind: "thêm 266 ca" becomes "thêm 237 ca".
     """
     if variant == 0:
-        return text, _key_of_lines(text)
+        return text, body_key(text)
     changed: list[str] = []
 
     def figure(match: re.Match[str], line: str) -> str:
@@ -68,13 +68,16 @@ def vary_page(text: str, variant: int) -> tuple[str, str]:
         for line in text.split("\n")
     ]
     page = "\n".join(lines)
-    return page, _key_of_lines(page)
+    return page, body_key(page)
 
 
-def _key_of_lines(text: str) -> str:
-    """Return a hash of the body-like lines of a page: two pages with the same key would share a body."""
-    body_like = [line for line in text.split("\n") if len(line) >= _BODY_LINE_CHARS]
-    return hashlib.blake2b("\n".join(body_like).encode(), digest_size=16).hexdigest()
+def body_key(text: str) -> str:
+    """Return the fingerprint of the body covidlib's cleaner keeps from a page: equal keys mean a repeated article."""
+    from covidlib.article import build_article
+    from covidlib.load import fingerprint
+    from covidlib.normalize import normalize_page
+
+    return fingerprint(build_article(normalize_page(text), article_id="bench", file="bench.txt").body)
 
 
 def _source_pages(folders: list[Path]) -> list[tuple[str, str]]:
@@ -95,9 +98,9 @@ def _source_pages(folders: list[Path]) -> list[tuple[str, str]]:
 def corpus_pages(sources: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """Yield (relative path, text) of distinct pages made from ``sources`` in turn, without end.
 
-    Page ``i`` is a variant of source ``i % len(sources)``; a variant whose changes repeat
-    an earlier one of the same source is passed over, and a source that cannot make a new
-    variant in 50 tries is dropped, so no two pages share a body.
+    Page ``i`` is a variant of source ``i % len(sources)``; a variant whose cleaned body
+    repeats an earlier one of the same source is passed over, and a source that cannot
+    make a new body in 50 tries is dropped, so no two pages share a body.
     """
     seen: list[set[str]] = [set() for _ in sources]
     next_variant = [0] * len(sources)
@@ -147,7 +150,7 @@ def _sources_digest(sources: list[tuple[str, str]]) -> str:
 def corpus_folder(work: Path, sources: list[tuple[str, str]], n_pages: int) -> Path:
     """Return a folder holding the first ``n_pages`` corpus pages, building it unless an identical one exists."""
     folder = work / f"corpus-{n_pages}-{_sources_digest(sources)}"
-    done = folder / ".complete"
+    done = folder.with_name(folder.name + ".complete")
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
@@ -363,7 +366,7 @@ def _cache_scenario(work: Path, sources: list[tuple[str, str]], corpus: Path, n_
     """Process the corpus with a cache, add 10 new pages, process again; return both runs."""
     folder = work / f"cache-scenario-{n_pages}"
     shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(corpus, folder, copy_function=os.link, ignore=shutil.ignore_patterns(".complete"))
+    shutil.copytree(corpus, folder, copy_function=os.link)
     cache, out = work / f"cache-scenario-{n_pages}.cache", work / "out-cache"
     shutil.rmtree(cache, ignore_errors=True)
     first = measure(f"cache: first run ({workers} cores)", "extract", n_pages, inputs=str(folder), out=str(out),
