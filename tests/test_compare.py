@@ -285,3 +285,30 @@ def test_official_comparison_compares_totals_not_breakdowns(toy_official):
 def test_official_comparison_unknown_province_has_no_data(toy_official):
     df = counts_frame([{"province": "Cao Bằng", "metric": "deaths", "value": 1, "as_of": "2021-07-30"}])
     assert compare.official_comparison(df, toy_official).loc[0, "status"] == "no data for province"
+
+
+# --------------------------------------------------------------------------- the pipeline's own seed output
+
+@pytest.fixture(scope="module")
+def extracted_seed_tables():
+    from covidlib import config
+    from covidlib.pipeline import extract_tables
+
+    return extract_tables(config.RAW_DIR)
+
+
+def test_comparison_of_the_extracted_seed_counts(extracted_seed_tables):
+    counts, articles = extracted_seed_tables["case_counts"], extracted_seed_tables["articles"]
+    table = compare.province_metric_table(counts, articles).set_index(["province", "metric"])
+    assert table.loc[("Điện Biên", "confirmed"), "value"] == 57
+    assert table.loc[("An Giang", "confirmed"), "value"] == 6360
+    assert table.loc[("Hồ Chí Minh", "confirmed"), "is_lower_bound"]
+    consistency = compare.district_consistency(counts)
+    dien_bien = consistency[consistency["province"] == "Điện Biên"].iloc[0]
+    assert (dien_bien["province_total"], dien_bien["districts_sum"], dien_bien["status"]) == (57, 57, "consistent")
+    joined = compare.official_comparison(counts).set_index(["province", "metric"])
+    expected = {("Điện Biên", "confirmed"): (57, 0), ("An Giang", "confirmed"): (6267, 93),
+                ("Hồ Chí Minh", "confirmed"): (430035, -10035)}
+    for key, (official, difference) in expected.items():
+        assert (joined.loc[key, "official_value"], joined.loc[key, "difference"]) == (official, difference), key
+        assert bool(joined.loc[key, "agrees"]), key
