@@ -161,43 +161,51 @@ def _prepare_parts(out: Path) -> None:
 
 
 def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, window: int, progress: bool) -> WriteSummary:
-    """Process ``partitions`` on the cluster, at most ``window`` at a time; return what was written."""
-    from distributed import wait
+    """Process ``partitions`` on the cluster, at most ``window`` at a time; return what was written.
 
+    Partitions are taken in input order: once the pages before a partition are known,
+    its repeated pages are known, and the worker holding its results writes its parts.
+    """
     bar = _progress(len(partitions), progress)
     repeats = _Repeats()
-    counts = {table: 0 for table in TABLES}
-    statuses: Counter[str] = Counter()
-    problems: list[dict[str, Any]] = []
+    summary = WriteSummary()
+    counts: Counter[str] = Counter({table: 0 for table in TABLES})
     pending: deque[tuple[int, Any, Any]] = deque()
     writes: list[Any] = []
-    next_partition = 0
-    while next_partition < len(partitions) or pending:
-        while next_partition < len(partitions) and len(pending) < window:
-            done = client.submit(_process_partition, partitions[next_partition], pure=False)
-            pending.append((next_partition, done, client.submit(_page_index, done, pure=False)))
-            next_partition += 1
+
+    def write_first() -> None:
+        nonlocal writes
         number, done, index = pending.popleft()
         rows, keep = repeats.resolve(index.result())
-        statuses.update(row["status"] for row in rows)
-        problems += [{k: row[k] for k in ("file", "record", "status", "reason")} for row in rows if row["status"] != "ok"]
+        for row in rows:
+            summary.note(row)
         writes.append(client.submit(_write_partition, done, number, rows, keep, str(out), pure=False))
-        del done, index
-        finished = [w for w in writes if w.done()]
-        for write in finished:
-            for table, n in write.result().items():
-                counts[table] += n
-            writes.remove(write)
+        writes = _collect_counts(writes, counts)
         if bar is not None:
             bar.update(1)
-    wait(writes)
-    for write in writes:
-        for table, n in write.result().items():
-            counts[table] += n
+
+    for number, files in enumerate(partitions):
+        done = client.submit(_process_partition, files, pure=False)
+        pending.append((number, done, client.submit(_page_index, done, pure=False)))
+        while len(pending) >= window:
+            write_first()
+    while pending:
+        write_first()
+    _collect_counts(writes, counts, wait_all=True)
     if bar is not None:
         bar.close()
-    problems.sort(key=lambda row: (row["file"], -1 if row["record"] is None else row["record"]))
-    return WriteSummary(counts, dict(statuses), problems)
+    return summary.finish({table: counts[table] for table in TABLES})
+
+
+def _collect_counts(writes: list[Any], counts: Counter[str], *, wait_all: bool = False) -> list[Any]:
+    """Add the row counts of finished writes (all of them if ``wait_all``); return the writes still running."""
+    running = []
+    for write in writes:
+        if wait_all or write.done():
+            counts.update(write.result())
+        else:
+            running.append(write)
+    return running
 
 
 def _progress(total: int, enabled: bool):

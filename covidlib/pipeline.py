@@ -9,7 +9,6 @@ same frames to disk.
 from __future__ import annotations
 
 import traceback
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -160,16 +159,28 @@ def collect(results: Iterable[PageResult]) -> dict[str, pd.DataFrame]:
 
 @dataclass
 class WriteSummary:
-    """What :func:`write_results` wrote: rows per table, load statuses, and the load rows that are not ok."""
+    """What was written: rows per table, load-report statuses, and the load rows that are not ok (sorted as the report)."""
 
-    rows: dict[str, int]
-    statuses: dict[str, int]
-    problems: list[dict[str, Any]]
+    rows: dict[str, int] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    def note(self, load: dict[str, Any]) -> None:
+        """Count one load-report row; keep its file, record, status and reason unless it is ok."""
+        self.statuses[load["status"]] = self.statuses.get(load["status"], 0) + 1
+        if load["status"] != "ok":
+            self.problems.append({key: load[key] for key in ("file", "record", "status", "reason")})
+
+    def finish(self, rows: dict[str, int]) -> "WriteSummary":
+        """Record the rows written per table and sort the problems by file and record; return self."""
+        self.rows = dict(rows)
+        self.problems.sort(key=lambda row: (row["file"], -1 if row["record"] is None else row["record"]))
+        return self
 
     def inputs_text(self) -> str:
         """Return e.g. '7 inputs (5 ok, 2 skipped)'."""
         statuses = ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items()))
-        return f"{self.rows['load_report']} inputs ({statuses})"
+        return f"{sum(self.statuses.values())} inputs ({statuses})"
 
     def tables_text(self) -> str:
         """Return e.g. 'articles: 5 rows, places: 19 rows, ...' (every table but the load report)."""
@@ -184,18 +195,14 @@ def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_r
     from .tables import SpooledTables
 
     sink = SpooledTables(out_dir, spill_rows=spill_rows)
-    statuses: Counter[str] = Counter()
-    problems: list[dict[str, Any]] = []
+    summary = WriteSummary()
     for load, facts in _deduplicated(results):
         sink.add("load_report", [load])
         for table, table_rows in facts.items():
             sink.add(table, table_rows)
-        statuses[load["status"]] += 1
-        if load["status"] != "ok":
-            problems.append({k: load[k] for k in ("file", "record", "status", "reason")})
+        summary.note(load)
     sink.close()
-    problems.sort(key=lambda row: (row["file"], -1 if row["record"] is None else row["record"]))
-    return WriteSummary(dict(sink.rows), dict(statuses), problems)
+    return summary.finish(sink.rows)
 
 
 def extract_tables(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> dict[str, pd.DataFrame]:

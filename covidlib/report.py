@@ -39,7 +39,7 @@ class NotebookInfo:
 
 # Reports are read, not run: tables read left to right, long sentences wrap.
 _REPORT_CSS = """<style>
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
 .jp-RenderedHTMLCommon td { max-width: 42em; }
 body { max-width: 1200px; margin: 0 auto; }
 </style>

@@ -1,0 +1,659 @@
+"""The cleaner and metadata reader on page layouts written for these tests, not the seeds or dev pages.
+
+Each layout imitates a kind of page users bring (national papers, provincial portals,
+the loader's own HTML-to-text output) with its own menus, date line, byline and tail;
+the expected title, publish date, author and body bounds are what a careful reader
+would write down. The articles are short and written for this file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from covidlib.article import build_article
+from covidlib.clean import split_site_tag
+from covidlib.evaluate import name_key
+from covidlib.load import iter_pages
+from covidlib.normalize import normalize_page
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    page: str
+    title: str | None
+    published: str | None
+    author: str | None
+    first: str
+    last: str
+
+
+def lines(*items: str) -> str:
+    """A page as a browser copy gives it: one line per block."""
+    return "\n".join(items)
+
+
+def blocks(*items: str) -> str:
+    """A page as the loader's HTML-to-text gives it: blocks separated by a blank line."""
+    return "\n\n".join(items)
+
+
+LAYOUTS = [
+    Layout(
+        "national_date_above_title_bare_author",
+        blocks(
+            "Thời sự", "Sức khỏe",
+            "Thứ bảy, 18/9/2021, 07:30 (GMT+7)",
+            "TP HCM mở lại 120 chợ truyền thống sau giãn cách",
+            "Sau gần ba tháng tạm đóng cửa, 120 chợ truyền thống ở TP HCM được hoạt động trở lại từ sáng nay "
+            "với điều kiện tiểu thương đã tiêm đủ hai mũi vaccine.",
+            "Theo Sở Công Thương, mỗi chợ phải bố trí lối vào riêng, kiểm tra thẻ xanh COVID của người bán "
+            "và giới hạn số người mua cùng lúc.",
+            "Người dân mua hàng tại chợ Bà Chiểu, quận Bình Thạnh, sáng 18/9. Ảnh: Quỳnh Trần",
+            "Tại chợ Bà Chiểu, ban quản lý kẻ vạch trên lối đi, mỗi sạp chỉ đón tối đa hai khách. Tiểu thương "
+            "được xét nghiệm nhanh bảy ngày một lần, chi phí do ngân sách thành phố chi trả.",
+            "Ông Nguyễn Văn Bình, trưởng ban quản lý chợ, cho biết hơn 80% sạp đã mở cửa ngay trong ngày đầu.",
+            "Lê Nga",
+            "Trở lại Sức khỏe",
+            "Chia sẻ",
+            "Xem thêm",
+            "Hà Nội cho phép bán hàng ăn uống tại chỗ từ 21/9",
+            "Đồng Nai ghi nhận thêm hơn 300 ca mắc mới trong ngày",
+        ),
+        "TP HCM mở lại 120 chợ truyền thống sau giãn cách", "2021-09-18T07:30", "Lê Nga",
+        "Sau gần ba tháng tạm đóng cửa, 120 chợ truyền thống ở TP HCM được hoạt động trở lại",
+        "cho biết hơn 80% sạp đã mở cửa ngay trong ngày đầu.",
+    ),
+    Layout(
+        "national_site_tag_caps_author_tags_and_comments",
+        lines(
+            "Tuổi Trẻ Online",
+            "Thời sự | Thế giới | Pháp luật | Kinh doanh | Công nghệ | Sức khỏe",
+            "Sức khỏe",
+            "Cần Thơ lập thêm 3 bệnh viện dã chiến điều trị F0",
+            "19/08/2021 07:15 GMT+7",
+            "TTO - Trước số ca mắc tăng nhanh, UBND TP Cần Thơ quyết định lập thêm 3 bệnh viện dã chiến với tổng "
+            "quy mô 1.500 giường.",
+            "Ba bệnh viện được đặt tại ký túc xá Trường đại học Cần Thơ, trung tâm hội nghị thành phố và nhà thi "
+            "đấu quận Cái Răng. Mỗi nơi do một bệnh viện tuyến thành phố phụ trách chuyên môn.",
+            "Lực lượng y tế chuẩn bị giường bệnh tại ký túc xá - Ảnh: CHÍ QUỐC",
+            "Theo Sở Y tế Cần Thơ, thành phố đang điều trị hơn 2.400 bệnh nhân COVID-19, trong đó 96 ca phải thở oxy.",
+            "Sở cũng đề nghị các quận, huyện rà soát nhân lực y tế tư nhân để bổ sung cho các bệnh viện dã chiến mới.",
+            "HOÀI THƯƠNG",
+            "Tags: covid-19, Cần Thơ, bệnh viện dã chiến",
+            "TIN LIÊN QUAN",
+            "Sóc Trăng tiếp nhận 20 tấn hàng hỗ trợ người dân vùng dịch",
+            "Bình luận (0)",
+        ),
+        "Cần Thơ lập thêm 3 bệnh viện dã chiến điều trị F0", "2021-08-19T07:15", "Hoài Thương",
+        "TTO - Trước số ca mắc tăng nhanh, UBND TP Cần Thơ quyết định",
+        "để bổ sung cho các bệnh viện dã chiến mới.",
+    ),
+    Layout(
+        "national_author_name_above_date_share_buttons",
+        lines(
+            "Thanh Niên",
+            "Thời sự",
+            "Quảng Ngãi cách ly y tế toàn bộ thị trấn Châu Ổ",
+            "Hải Phong",
+            "22/08/2021 10:42 GMT+7",
+            "Từ 12 giờ trưa nay, thị trấn Châu Ổ (H.Bình Sơn, Quảng Ngãi) bị cách ly y tế sau khi ghi nhận "
+            "chuỗi lây nhiễm 17 ca mắc COVID-19 trong cộng đồng.",
+            "Theo UBND H.Bình Sơn, lực lượng chức năng đã lập 9 chốt kiểm soát ở các đường vào thị trấn. "
+            "Người dân chỉ được ra ngoài khi mua lương thực, thực phẩm hoặc đi khám chữa bệnh.",
+            "Ngành y tế huyện đã lấy hơn 11.000 mẫu xét nghiệm và dự kiến xét nghiệm xong toàn bộ người dân "
+            "trong 2 ngày tới.",
+            "Chia sẻ",
+            "Facebook",
+            "Zalo",
+            "Bình luận (0)",
+            "Gửi bình luận",
+            "Đọc nhiều",
+            "Bình Định phát hiện 5 ca mắc tại chợ đầu mối",
+        ),
+        "Quảng Ngãi cách ly y tế toàn bộ thị trấn Châu Ổ", "2021-08-22T10:42", "Hải Phong",
+        "Từ 12 giờ trưa nay, thị trấn Châu Ổ", "xét nghiệm xong toàn bộ người dân trong 2 ngày tới.",
+    ),
+    Layout(
+        "national_paren_site_tag_breadcrumb_topic_and_read_on",
+        blocks(
+            "Sức khỏe » Tin tức",
+            "Hà Nam chi 30 tỷ đồng mua máy xét nghiệm RT-PCR",
+            "Thứ sáu, 20/08/2021 - 15:42",
+            "Chia sẻ", "Facebook", "Zalo",
+            "(Dân trí) - UBND tỉnh Hà Nam vừa duyệt 30 tỷ đồng để mua 4 hệ thống máy xét nghiệm RT-PCR cho "
+            "Trung tâm Kiểm soát bệnh tật tỉnh và các bệnh viện tuyến huyện.",
+            "Khi đưa vào sử dụng, công suất xét nghiệm của tỉnh dự kiến tăng từ 2.000 lên 6.000 mẫu mỗi ngày.",
+            "Ông Trương Quốc Hùng, Giám đốc Sở Y tế Hà Nam, cho biết tỉnh sẽ ưu tiên xét nghiệm cho công nhân "
+            "các khu công nghiệp và người về từ vùng dịch.",
+            "Hoàng Lê",
+            "Chủ đề: Chống dịch COVID-19",
+            "Đọc tiếp",
+            "Nhận tin mới nhất qua email",
+            "Tin liên quan",
+            "Ninh Bình dừng tổ chức đám cưới trên toàn tỉnh",
+        ),
+        "Hà Nam chi 30 tỷ đồng mua máy xét nghiệm RT-PCR", "2021-08-20T15:42", "Hoàng Lê",
+        "(Dân trí) - UBND tỉnh Hà Nam vừa duyệt 30 tỷ đồng",
+        "cho công nhân các khu công nghiệp và người về từ vùng dịch.",
+    ),
+    Layout(
+        "agency_source_in_parentheses_at_the_end",
+        lines(
+            "Xã hội",
+            "Y tế",
+            "Bình Dương tiêm vaccine lưu động cho người cao tuổi",
+            "20/08/2021 09:15 GMT+7",
+            "Tỉnh Bình Dương bắt đầu tiêm vaccine phòng COVID-19 tại nhà cho người từ 65 tuổi trở lên và người "
+            "có bệnh nền không thể đến điểm tiêm.",
+            "Mỗi đội tiêm lưu động gồm một bác sỹ, hai điều dưỡng và một cán bộ phường, mang theo đủ thuốc cấp "
+            "cứu phản vệ.",
+            "Ngay trong buổi sáng đầu tiên, các đội đã tiêm cho 1.350 người tại thành phố Thủ Dầu Một.",
+            "(TTXVN/Vietnam+)",
+            "Tags: COVID-19 Bình Dương tiêm vaccine",
+            "Chia sẻ:",
+            "Tin cùng chuyên mục",
+            "Long An lập thêm hai trạm y tế lưu động",
+        ),
+        "Bình Dương tiêm vaccine lưu động cho người cao tuổi", "2021-08-20T09:15", None,
+        "Tỉnh Bình Dương bắt đầu tiêm vaccine phòng COVID-19 tại nhà",
+        "các đội đã tiêm cho 1.350 người tại thành phố Thủ Dầu Một.",
+    ),
+    Layout(
+        "government_portal_keywords_after_author",
+        blocks(
+            "Trang chủ", "Thời sự", "Chính sách mới",
+            "Thủ tướng yêu cầu bảo đảm lưu thông hàng hóa thiết yếu",
+            "20/08/2021 16:24",
+            "(Chinhphu.vn) - Thủ tướng Chính phủ vừa yêu cầu các bộ, ngành và địa phương không để đứt gãy chuỗi "
+            "cung ứng hàng hóa thiết yếu trong thời gian giãn cách xã hội.",
+            "Theo công điện, các tỉnh, thành phố không được đặt thêm giấy phép con đối với xe chở hàng đã có "
+            "mã QR của Bộ Giao thông vận tải.",
+            "Bộ Công Thương được giao theo dõi, tổng hợp khó khăn của doanh nghiệp và báo cáo Thủ tướng trước ngày 25/8.",
+            "Thanh Phương",
+            "Từ khóa: hàng hóa thiết yếu, luồng xanh, giãn cách",
+            "Tin liên quan",
+            "Bộ Y tế hướng dẫn xét nghiệm cho lái xe đường dài",
+        ),
+        "Thủ tướng yêu cầu bảo đảm lưu thông hàng hóa thiết yếu", "2021-08-20T16:24", "Thanh Phương",
+        "(Chinhphu.vn) - Thủ tướng Chính phủ vừa yêu cầu",
+        "báo cáo Thủ tướng trước ngày 25/8.",
+    ),
+    Layout(
+        "party_paper_dashed_date_and_prefixed_caps_author",
+        lines(
+            "Trang chủ > Xã hội > Y tế",
+            "Hải Dương hoàn thành tiêm mũi 1 cho người trên 50 tuổi",
+            "Thứ Hai, 23-08-2021, 18:05",
+            "Tính đến chiều 23/8, tỉnh Hải Dương đã tiêm mũi 1 vaccine phòng COVID-19 cho hơn 210.000 người "
+            "từ 50 tuổi trở lên, đạt 97% kế hoạch.",
+            "Tỉnh huy động 180 điểm tiêm cố định và 45 đội tiêm lưu động, làm việc cả thứ bảy và chủ nhật.",
+            "Những người chưa tiêm do đang điều trị bệnh sẽ được khám sàng lọc lại vào tuần tới.",
+            "Bài và ảnh: TRỌNG HẢI",
+            "Tin liên quan",
+            "Hưng Yên tiếp nhận thêm 60.000 liều vaccine",
+            "Quảng cáo",
+        ),
+        "Hải Dương hoàn thành tiêm mũi 1 cho người trên 50 tuổi", "2021-08-23T18:05", "Trọng Hải",
+        "Tính đến chiều 23/8, tỉnh Hải Dương đã tiêm mũi 1", "sẽ được khám sàng lọc lại vào tuần tới.",
+    ),
+    Layout(
+        "radio_time_before_date_and_name_slash_outlet",
+        blocks(
+            "Xã hội", "Y tế",
+            "Đắk Lắk dựng khu cách ly tạm cho người về từ TP HCM",
+            "Thứ Hai, 06:30, 23/08/2021",
+            "Tỉnh Đắk Lắk vừa dựng khu cách ly tạm với sức chứa 500 người tại Trường Cao đẳng Công nghệ Tây "
+            "Nguyên để đón người dân từ TP HCM về quê.",
+            "Người về được xét nghiệm nhanh ngay tại chốt kiểm soát ở huyện Ea H'leo trước khi đưa đến khu cách ly.",
+            "Tỉnh dự kiến đón khoảng 3.000 người trong tuần này bằng xe khách và tàu hỏa.",
+            "Vân Anh/VOV-Tây Nguyên",
+            "Tin liên quan",
+            "Gia Lai hỗ trợ tiền ăn cho người cách ly",
+            "Xem thêm",
+        ),
+        "Đắk Lắk dựng khu cách ly tạm cho người về từ TP HCM", "2021-08-23T06:30", "Vân Anh",
+        "Tỉnh Đắk Lắk vừa dựng khu cách ly tạm", "bằng xe khách và tàu hỏa.",
+    ),
+    Layout(
+        "television_reporter_initials_and_outlet",
+        lines(
+            "Sức khỏe",
+            "Quảng Nam ghi nhận ca mắc COVID-19 ở huyện miền núi",
+            "Thứ năm, 19/08/2021 21:03 GMT+7",
+            "Sở Y tế Quảng Nam tối 19/8 thông báo một ca mắc COVID-19 mới tại huyện Nam Giang, là ca đầu tiên "
+            "của huyện miền núi này trong đợt dịch.",
+            "Bệnh nhân là nam, 34 tuổi, lái xe chở hàng từ Đà Nẵng lên và có kết quả dương tính khi xét nghiệm "
+            "tại chốt kiểm soát.",
+            "Huyện đã phong tỏa tạm thời khu dân cư nơi bệnh nhân lưu trú và truy vết được 12 người tiếp xúc gần.",
+            "PV/VTV.vn",
+            "Chia sẻ",
+            "Tin cùng chuyên mục",
+            "Đà Nẵng mở lại một số hoạt động kinh doanh",
+        ),
+        "Quảng Nam ghi nhận ca mắc COVID-19 ở huyện miền núi", "2021-08-19T21:03", None,
+        "Sở Y tế Quảng Nam tối 19/8 thông báo", "truy vết được 12 người tiếp xúc gần.",
+    ),
+    Layout(
+        "provincial_portal_date_and_views_author_with_unit",
+        blocks(
+            "Cổng thông tin điện tử tỉnh Hà Tĩnh",
+            "Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản", "Dịch vụ công trực tuyến",
+            "Tin tức - Sự kiện",
+            "Lộc Hà phong tỏa tạm thời hai thôn có ca mắc COVID-19",
+            "Ngày đăng: 12/08/2021 | Lượt xem: 1.234",
+            "Chiều 12/8, UBND huyện Lộc Hà quyết định phong tỏa tạm thời thôn Trung Hải và thôn Bắc Hải, "
+            "xã Thạch Kim để khoanh vùng dập dịch.",
+            "Hai thôn có hơn 1.100 hộ dân. Lực lượng công an, quân sự và y tế được bố trí trực 24/24 giờ tại "
+            "các chốt ra vào.",
+            "Trung tâm Y tế huyện đã lấy mẫu xét nghiệm cho toàn bộ người dân trong khu vực phong tỏa, kết quả "
+            "dự kiến có trong ngày 13/8.",
+            "Minh Phương - TTYT huyện Lộc Hà",
+            "In bài viết", "Gửi email",
+            "Các tin khác",
+            "- Hà Tĩnh tiêm vaccine cho 5.000 công nhân khu kinh tế Vũng Áng",
+            "- Thạch Hà lập chốt kiểm soát dịch tại cửa ngõ thị trấn",
+            "Văn bản mới",
+            "Liên kết website",
+            "Lượt truy cập: 1.234.567",
+            "Cơ quan chủ quản: UBND tỉnh Hà Tĩnh",
+        ),
+        "Lộc Hà phong tỏa tạm thời hai thôn có ca mắc COVID-19", "2021-08-12", "Minh Phương",
+        "Chiều 12/8, UBND huyện Lộc Hà quyết định", "kết quả dự kiến có trong ngày 13/8.",
+    ),
+    Layout(
+        "provincial_portal_updated_at_and_mid_article_see_also",
+        blocks(
+            "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG SƠN",
+            "Đăng nhập | Đăng ký",
+            "Tin hoạt động",
+            "Lạng Sơn tạm dừng đón khách tại cửa khẩu Tân Thanh",
+            "Cập nhật lúc 08:15 ngày 12/08/2021",
+            "Từ ngày 12/8, Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn tạm dừng làm thủ tục xuất "
+            "nhập cảnh cho khách du lịch tại cửa khẩu Tân Thanh.",
+            "Hoạt động xuất nhập khẩu hàng hóa vẫn diễn ra bình thường, lái xe phải có kết quả xét nghiệm âm tính "
+            "trong vòng 72 giờ.",
+            "Xem thêm: Lạng Sơn lập thêm 4 chốt kiểm soát dịch trên quốc lộ 1A",
+            "Ban Quản lý đề nghị các doanh nghiệp sắp xếp lịch giao nhận hàng hợp lý, tránh ùn ứ phương tiện tại "
+            "khu vực cửa khẩu.",
+            "Nguồn: Báo Lạng Sơn",
+            "Lượt xem: 856",
+            "Các tin đã đưa",
+            "Lạng Sơn hỗ trợ người lao động tự do gặp khó khăn do dịch",
+        ),
+        "Lạng Sơn tạm dừng đón khách tại cửa khẩu Tân Thanh", "2021-08-12T08:15", None,
+        "Từ ngày 12/8, Ban Quản lý Khu kinh tế cửa khẩu", "tránh ùn ứ phương tiện tại khu vực cửa khẩu.",
+    ),
+    Layout(
+        "no_title_line_dashed_date_reporter_initials",
+        lines(
+            "15-08-2021 12:05",
+            "Tây Ninh ghi nhận thêm 214 ca mắc COVID-19 trong 24 giờ qua, trong đó 160 ca đã được cách ly từ trước.",
+            "Số bệnh nhân đang điều trị tại các bệnh viện dã chiến của tỉnh là 3.020 người.",
+            "Sở Y tế đề nghị người dân không tự ý rời khỏi nơi cư trú khi chưa có giấy xác nhận của địa phương.",
+            "PV",
+            "Tin cùng chuyên mục",
+            "Long An hỗ trợ 1,5 triệu đồng cho người lao động tự do",
+        ),
+        None, "2021-08-15T12:05", None,
+        "Tây Ninh ghi nhận thêm 214 ca mắc COVID-19", "khi chưa có giấy xác nhận của địa phương.",
+    ),
+    Layout(
+        "caps_title_worded_date_team_byline",
+        blocks(
+            "TRANG THÔNG TIN ĐIỆN TỬ HUYỆN LỤC NAM",
+            "Tin tức",
+            "BẮC GIANG: THÊM 45 CA MẮC COVID-19 TRONG KHU CÁCH LY",
+            "Thứ Năm, ngày 19 tháng 8 năm 2021",
+            "Trong 24 giờ qua, tỉnh Bắc Giang ghi nhận thêm 45 ca mắc COVID-19, tất cả đều ở trong khu cách ly "
+            "tập trung.",
+            "Các ca mắc mới tập trung tại huyện Lục Nam và huyện Yên Dũng, liên quan đến ổ dịch ở công ty may "
+            "tại xã Bảo Đài.",
+            "Tỉnh đã chuyển toàn bộ bệnh nhân đến bệnh viện dã chiến số 2 để điều trị.",
+            "Nhóm PV",
+            "Bình luận (0)",
+            "Ý kiến bạn đọc",
+        ),
+        "BẮC GIANG: THÊM 45 CA MẮC COVID-19 TRONG KHU CÁCH LY", "2021-08-19", None,
+        "Trong 24 giờ qua, tỉnh Bắc Giang ghi nhận thêm 45 ca mắc", "đến bệnh viện dã chiến số 2 để điều trị.",
+    ),
+    Layout(
+        "time_bar_date_cookie_notice_and_co_authors",
+        lines(
+            "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn trên trang.",
+            "Đồng ý",
+            "Thời sự",
+            "Đà Nẵng phát phiếu đi chợ theo ngày chẵn, lẻ",
+            "12:05 | 15/08/2021",
+            "Từ ngày 16/8, người dân Đà Nẵng đi chợ và siêu thị theo phiếu phát cho từng hộ gia đình, mỗi hộ "
+            "được đi hai lần một tuần.",
+            "Phiếu được in màu khác nhau cho ngày chẵn và ngày lẻ, có đóng dấu của UBND phường.",
+            "Các chợ phải kiểm tra phiếu ở cổng và không bán cho người không có phiếu.",
+            "Nguyễn Hà - Minh Anh",
+            "Đăng ký nhận bản tin để không bỏ lỡ tin tức mới nhất",
+            "Bình luận (0)",
+        ),
+        "Đà Nẵng phát phiếu đi chợ theo ngày chẵn, lẻ", "2021-08-15T12:05", "Nguyễn Hà - Minh Anh",
+        "Từ ngày 16/8, người dân Đà Nẵng đi chợ", "không bán cho người không có phiếu.",
+    ),
+    Layout(
+        "iso_timestamp_date_agency_source",
+        blocks(
+            "Tin tức", "Trong nước",
+            "Cà Mau đưa 1.200 người dân về quê bằng tàu hỏa",
+            "2021-08-19T07:15:00+07:00",
+            "Tỉnh Cà Mau phối hợp ngành đường sắt đón 1.200 người dân đang gặp khó khăn ở TP HCM và Bình Dương "
+            "về quê trên chuyến tàu đặc biệt.",
+            "Hành khách được xét nghiệm trước khi lên tàu và cách ly tập trung 7 ngày khi về đến tỉnh.",
+            "Chi phí đi lại, ăn uống trên đường do ngân sách tỉnh và các nhà hảo tâm hỗ trợ.",
+            "THEO TTXVN",
+            "Tin khác",
+            "Bạc Liêu đón 600 người dân về quê",
+        ),
+        "Cà Mau đưa 1.200 người dân về quê bằng tàu hỏa", "2021-08-19T07:15", None,
+        "Tỉnh Cà Mau phối hợp ngành đường sắt", "do ngân sách tỉnh và các nhà hảo tâm hỗ trợ.",
+    ),
+    Layout(
+        "english_month_date_and_theo_outlet_in_parentheses",
+        lines(
+            "Trang chủ | Tin tức | Y tế | English",
+            "Khánh Hòa mở thêm điểm xét nghiệm miễn phí tại Nha Trang",
+            "Posted: August 19, 2021 07:15",
+            "Thành phố Nha Trang mở thêm 6 điểm xét nghiệm nhanh miễn phí cho người dân có triệu chứng ho, sốt.",
+            "Các điểm xét nghiệm làm việc từ 7 giờ đến 17 giờ hằng ngày, kể cả thứ bảy và chủ nhật.",
+            "Người có kết quả dương tính được hướng dẫn cách ly tại nhà và theo dõi qua điện thoại.",
+            "(Theo VOV)",
+            "Print", "Share",
+            "Related news",
+            "Khánh Hòa giãn cách xã hội toàn tỉnh thêm 14 ngày",
+        ),
+        "Khánh Hòa mở thêm điểm xét nghiệm miễn phí tại Nha Trang", "2021-08-19T07:15", None,
+        "Thành phố Nha Trang mở thêm 6 điểm xét nghiệm", "theo dõi qua điện thoại.",
+    ),
+    Layout(
+        "updated_with_pm_time_and_lead_photo_caption",
+        lines(
+            "Trang chủ » Tin tức » Sức khỏe",
+            "Vĩnh Long lập bệnh viện dã chiến thứ ba",
+            "Cập nhật: 19/8/2021 - 07:15 PM",
+            "Chiều 19/8, UBND tỉnh Vĩnh Long đưa vào hoạt động bệnh viện dã chiến thứ ba với quy mô 400 giường "
+            "tại Trường Cao đẳng Nghề.",
+            "vinhlong-bvdc3.jpg",
+            "Nhân viên y tế chuẩn bị tiếp nhận bệnh nhân tại bệnh viện dã chiến. Ảnh: Thanh Tùng",
+            "Bệnh viện do Bệnh viện Đa khoa tỉnh phụ trách, tiếp nhận người mắc COVID-19 không triệu chứng hoặc "
+            "triệu chứng nhẹ.",
+            "Sở Y tế đã điều động 60 y, bác sỹ và 25 tình nguyện viên đến làm việc tại đây.",
+            "Tin, ảnh: Thanh Tùng",
+            "Tin liên quan",
+            "Trà Vinh mở rộng khu cách ly tập trung",
+        ),
+        "Vĩnh Long lập bệnh viện dã chiến thứ ba", "2021-08-19T19:15", "Thanh Tùng",
+        "Chiều 19/8, UBND tỉnh Vĩnh Long đưa vào hoạt động", "25 tình nguyện viên đến làm việc tại đây.",
+    ),
+    Layout(
+        "national_read_more_link_between_paragraphs",
+        blocks(
+            "Thời sự", "Xã hội",
+            "Thứ Tư, 25/8/2021, 06:10 (GMT+7)",
+            "Bình Thuận cho người dân đi lại trở lại ở 6 huyện",
+            "Sau hai tuần không ghi nhận ca mắc trong cộng đồng, 6 huyện của Bình Thuận được nới lỏng giãn cách "
+            "từ 0h ngày 26/8.",
+            "Người dân được ra đường khi cần thiết nhưng phải đeo khẩu trang và giữ khoảng cách hai mét.",
+            "Đọc thêm: Bình Thuận phong tỏa chợ Phan Thiết sau ca mắc ở tiểu thương",
+            "Các cơ sở kinh doanh ăn uống chỉ được bán mang về, chưa được phục vụ tại chỗ.",
+            "Thành phố Phan Thiết và huyện Hàm Thuận Bắc vẫn tiếp tục giãn cách theo Chỉ thị 16.",
+            "Việt Quốc",
+            "Chia sẻ",
+            "Ý kiến (0)",
+        ),
+        "Bình Thuận cho người dân đi lại trở lại ở 6 huyện", "2021-08-25T06:10", "Việt Quốc",
+        "Sau hai tuần không ghi nhận ca mắc trong cộng đồng", "vẫn tiếp tục giãn cách theo Chỉ thị 16.",
+    ),
+    Layout(
+        "district_portal_posted_label_and_author_prefix_unit",
+        lines(
+            "UBND HUYỆN CHÂU THÀNH",
+            "Trang chủ",
+            "Tin tức - Sự kiện",
+            "Châu Thành tổ chức xét nghiệm tầm soát cho tiểu thương chợ",
+            "Đăng ngày: 09/09/2021 - 14:20",
+            "Lượt xem: 312",
+            "Ngày 9/9, Trung tâm Y tế huyện Châu Thành tổ chức lấy mẫu xét nghiệm cho 420 tiểu thương tại chợ "
+            "thị trấn và chợ xã Phú Hữu.",
+            "Kết quả có 2 trường hợp dương tính, đã được đưa đi cách ly và điều trị theo quy định.",
+            "Huyện yêu cầu các chợ tiếp tục thực hiện nghiêm việc ghi thông tin người ra vào.",
+            "Tác giả: Ngọc Trâm - Văn phòng HĐND và UBND huyện",
+            "In bài viết",
+            "Quay lại",
+            "Tin cùng chuyên mục",
+            "Châu Thành phát 2.000 phần quà cho người dân khó khăn",
+        ),
+        "Châu Thành tổ chức xét nghiệm tầm soát cho tiểu thương chợ", "2021-09-09T14:20", "Ngọc Trâm",
+        "Ngày 9/9, Trung tâm Y tế huyện Châu Thành", "thực hiện nghiêm việc ghi thông tin người ra vào.",
+    ),
+    Layout(
+        "portal_site_clock_above_menus_compiled_byline",
+        blocks(
+            "Thứ Năm, 26/08/2021",
+            "SỞ Y TẾ TỈNH QUẢNG TRỊ",
+            "Giới thiệu | Tin tức | Văn bản | Hỏi đáp",
+            "Tin tức",
+            "Quảng Trị đón 350 công dân từ các tỉnh phía Nam về quê",
+            "Ngày đăng: 21/08/2021 09:40",
+            "Sáng 21/8, tỉnh Quảng Trị tổ chức đón 350 công dân từ TP HCM, Bình Dương và Đồng Nai về quê bằng "
+            "đoàn xe khách do tỉnh thuê.",
+            "Tất cả công dân được xét nghiệm nhanh tại trạm dừng chân ở huyện Gio Linh trước khi đưa về các khu "
+            "cách ly tập trung của huyện, thị xã nơi cư trú.",
+            "Sở Y tế đề nghị các địa phương chuẩn bị đủ chỗ ở, nhu yếu phẩm và bố trí cán bộ y tế theo dõi sức "
+            "khỏe người cách ly.",
+            "Hồng Nhung (tổng hợp)",
+            "Tin đã đưa",
+            "Gio Linh cách ly tập trung 12 người đến từ vùng dịch (20/08/2021)",
+            "Sáng 20/8, Trung tâm Y tế huyện Gio Linh tiếp nhận 12 người từ TP HCM về và đưa vào khu cách ly.",
+            "Đông Hà tiêm vaccine cho người lao động tự do (19/08/2021)",
+        ),
+        "Quảng Trị đón 350 công dân từ các tỉnh phía Nam về quê", "2021-08-21T09:40", "Hồng Nhung",
+        "Sáng 21/8, tỉnh Quảng Trị tổ chức đón 350 công dân", "bố trí cán bộ y tế theo dõi sức khỏe người cách ly.",
+    ),
+    Layout(
+        "hard_wrapped_text_export_older_news_teasers",
+        "\n".join([
+            "Sở Y tế Bắc Ninh",
+            "",
+            "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn",
+            "Thứ Ba, 24/08/2021 - 16:02",
+            "",
+            "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp trong khu công nghiệp",
+            "lập phương án sản xuất an toàn, bảo đảm vừa phòng dịch vừa duy trì hoạt",
+            "động sản xuất, kinh doanh.",
+            "",
+            "Theo yêu cầu, mỗi doanh nghiệp phải bố trí khu cách ly tạm thời, tổ chức",
+            "xét nghiệm định kỳ cho người lao động và hạn chế tối đa việc di chuyển",
+            "giữa các phân xưởng.",
+            "",
+            "Doanh nghiệp không bảo đảm điều kiện sẽ phải tạm dừng hoạt động cho đến",
+            "khi khắc phục xong.",
+            "",
+            "Tin cùng loại",
+            "",
+            "Bắc Giang nới lỏng giãn cách ở 4 huyện",
+            "Từ 0 giờ ngày 25/8, bốn huyện của Bắc Giang được nới lỏng một số biện pháp giãn cách xã hội.",
+            "",
+            "Hải Dương hỗ trợ doanh nghiệp xét nghiệm cho công nhân",
+            "Tỉnh Hải Dương hỗ trợ 50% chi phí xét nghiệm cho công nhân các khu công nghiệp.",
+        ]),
+        "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn", "2021-08-24T16:02", None,
+        "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp", "sẽ phải tạm dừng hoạt động cho đến khi khắc phục xong.",
+    ),
+    Layout(
+        "author_and_date_on_one_line_keywords_newer_news",
+        lines(
+            "Trang chủ / Sức khỏe",
+            "Hưng Yên thí điểm cách ly F0 không triệu chứng tại nhà",
+            "Thanh Huyền | 19/08/2021 07:15",
+            "Hưng Yên bắt đầu thí điểm cho người mắc COVID-19 không có triệu chứng cách ly, theo dõi sức khỏe tại "
+            "nhà ở thành phố Hưng Yên và huyện Văn Lâm.",
+            "Người bệnh phải ở phòng riêng, có nhà vệ sinh riêng và được trạm y tế xã gọi điện kiểm tra hai lần "
+            "mỗi ngày.",
+            "Khi có dấu hiệu khó thở hoặc nồng độ oxy trong máu giảm, người bệnh được chuyển ngay đến bệnh viện.",
+            "Từ khóa: F0, cách ly tại nhà, Hưng Yên",
+            "Tin mới hơn",
+            "Thái Bình lập thêm hai khu cách ly tập trung",
+            "Tỉnh Thái Bình đưa vào sử dụng hai khu cách ly mới với tổng sức chứa 800 người.",
+        ),
+        "Hưng Yên thí điểm cách ly F0 không triệu chứng tại nhà", "2021-08-19T07:15", "Thanh Huyền",
+        "Hưng Yên bắt đầu thí điểm cho người mắc COVID-19", "người bệnh được chuyển ngay đến bệnh viện.",
+    ),
+]
+
+FIELDS = ("title", "published", "author", "first", "last")
+
+
+def _without_tag(text: str) -> str:
+    return text[split_site_tag(text)[1] :]
+
+
+def _flat(text: str) -> str:
+    return " ".join(normalize_page(text).split())
+
+
+def field_checks(layout: Layout, article) -> dict[str, bool]:
+    """Return which of title, published, author, first and last body sentence the article gets right."""
+    meta = article.metadata
+    body = _flat(article.body)
+    first, last = _flat(layout.first), _flat(layout.last)
+    return {
+        "title": name_key(meta.title) == name_key(layout.title),
+        "published": meta.published == layout.published,
+        "author": name_key(meta.author) == name_key(layout.author),
+        "first": any(b.startswith(f) for b in (body, _without_tag(body)) for f in (first, _without_tag(first))),
+        "last": body.endswith(last),
+    }
+
+
+def _article(layout: Layout):
+    return build_article(layout.page, article_id=layout.name, file=f"{layout.name}.txt")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_layout_title_date_author_and_body_bounds(layout):
+    article = _article(layout)
+    checks = field_checks(layout, article)
+    meta = article.metadata
+    assert article.status == "ok"
+    assert all(checks.values()), (
+        f"wrong {[k for k, ok in checks.items() if not ok]}: title={meta.title!r} published={meta.published!r} "
+        f"author={meta.author!r} body starts {article.body[:70]!r} ends {article.body[-70:]!r}")
+
+
+FURNITURE_LINES = (  # lines of the layouts above that are never body, wherever they sit
+    "Chia sẻ", "Facebook", "Zalo", "Bình luận (0)", "Tin liên quan", "Lượt xem: 312", "In bài viết",
+    "Xem thêm: Lạng Sơn lập thêm 4 chốt kiểm soát dịch trên quốc lộ 1A",
+    "Đọc thêm: Bình Thuận phong tỏa chợ Phan Thiết sau ca mắc ở tiểu thương",
+    "Lực lượng y tế chuẩn bị giường bệnh tại ký túc xá - Ảnh: CHÍ QUỐC",
+)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_layout_body_keeps_no_furniture_line(layout):
+    article = _article(layout)
+    paragraphs = {p.text(article.body) for p in article.paragraphs}
+    for line in FURNITURE_LINES:
+        assert line not in paragraphs
+    if layout.title:
+        assert name_key(layout.title) not in {name_key(p) for p in paragraphs}
+
+
+INLINE_LINKS = [  # a related link inside the article: removed, and the body goes on after it
+    "Xem thêm: Lạng Sơn lập thêm 4 chốt kiểm soát dịch trên quốc lộ 1A",
+    "Đọc thêm: Bình Thuận phong tỏa chợ Phan Thiết sau ca mắc ở tiểu thương",
+    ">> Xem thêm: Hà Nội xét nghiệm diện rộng ở quận Đống Đa",
+    "Xem thêm >> Bệnh viện Chợ Rẫy lập khu điều trị COVID-19 thứ hai",
+]
+
+
+@pytest.mark.parametrize("link", INLINE_LINKS)
+def test_related_link_inside_the_article_is_removed_and_the_body_goes_on(link):
+    layout = LAYOUTS[0]
+    paragraphs = layout.page.split("\n\n")
+    at = next(i for i, text in enumerate(paragraphs) if text.startswith("Theo Sở Công Thương")) + 1
+    page = "\n\n".join(paragraphs[:at] + [link] + paragraphs[at:])
+    article = build_article(page, article_id="x", file="x.txt")
+    texts = [p.text(article.body) for p in article.paragraphs]
+    assert link not in texts
+    assert article.body.endswith(layout.last)
+
+
+# --- the same pages as HTML, through the loader ------------------------------
+
+HTML_NATIONAL = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>TP HCM mở lại 120 chợ truyền thống sau giãn cách - Báo Tin Nhanh</title>
+<meta property="og:title" content="TP HCM mở lại 120 chợ truyền thống sau giãn cách">
+<meta property="article:published_time" content="2021-09-18T07:30:00+07:00">
+<meta name="author" content="Báo Tin Nhanh">
+</head><body>
+<header><h1 class="logo"><a href="/">Báo Tin Nhanh</a></h1><nav><a href="/thoi-su">Thời sự</a><a href="/suc-khoe">Sức khỏe</a></nav></header>
+<ul class="breadcrumb"><li><a href="/thoi-su">Thời sự</a></li><li><a href="/suc-khoe">Sức khỏe</a></li></ul>
+<span class="date">Thứ bảy, 18/9/2021, 07:30 (GMT+7)</span>
+<h2 class="title-detail">TP HCM mở lại 120 chợ truyền thống sau giãn cách</h2>
+<p class="description">Sau gần ba tháng tạm đóng cửa, 120 chợ truyền thống ở TP HCM được hoạt động trở lại từ sáng nay
+với điều kiện tiểu thương đã tiêm đủ hai mũi vaccine.</p>
+<article class="fck_detail">
+<p>Theo Sở Công Thương, mỗi chợ phải bố trí lối vào riêng, kiểm tra thẻ xanh COVID của người bán và giới hạn
+số người mua cùng lúc.</p>
+<figure><img src="cho-ba-chieu.jpg" alt=""><figcaption><p>Người dân mua hàng tại chợ Bà Chiểu, quận Bình Thạnh,
+sáng 18/9. Ảnh: <em>Quỳnh Trần</em></p></figcaption></figure>
+<p>Tại chợ Bà Chiểu, ban quản lý kẻ vạch trên lối đi, mỗi sạp chỉ đón tối đa hai khách. Tiểu thương được
+xét nghiệm nhanh bảy ngày một lần, chi phí do ngân sách thành phố chi trả.</p>
+<p>Ông Nguyễn Văn Bình, trưởng ban quản lý chợ, cho biết hơn 80% sạp đã mở cửa ngay trong ngày đầu.</p>
+<p style="text-align:right;"><strong>Lê Nga</strong></p>
+</article>
+<div class="footer-content"><a href="/suc-khoe">Trở lại Sức khỏe</a> <span>Chia sẻ</span></div>
+<div class="box-tinlienquan"><h3>Xem thêm</h3><ul>
+<li><a href="/a1">Hà Nội cho phép bán hàng ăn uống tại chỗ từ 21/9</a></li>
+<li><a href="/a2">Đồng Nai ghi nhận thêm hơn 300 ca mắc mới trong ngày</a></li></ul></div>
+<script>window.ads = [];</script>
+<footer><p>© 2021 Báo Tin Nhanh. Giấy phép số 548/GP-BTTTT.</p></footer>
+</body></html>
+"""
+
+HTML_PROVINCIAL = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>Lộc Hà phong tỏa tạm thời hai thôn có ca mắc COVID-19 - Cổng thông tin điện tử tỉnh Hà Tĩnh</title></head>
+<body><h1 id="banner">Cổng thông tin điện tử tỉnh Hà Tĩnh</h1>
+<ul class="menu"><li>Trang chủ</li><li>Giới thiệu</li><li>Tin tức - Sự kiện</li><li>Văn bản</li>
+<li>Dịch vụ công trực tuyến</li></ul>
+<div class="content"><div class="cat">Tin tức - Sự kiện</div>
+<h2 class="title">Lộc Hà phong tỏa tạm thời hai thôn có ca mắc COVID-19</h2>
+<div class="info">Ngày đăng: 12/08/2021 | Lượt xem: 1.234</div>
+<div class="noidung"><p>Chiều 12/8, UBND huyện Lộc Hà quyết định phong tỏa tạm thời thôn Trung Hải và thôn
+Bắc Hải, xã Thạch Kim để khoanh vùng dập dịch.</p>
+<p>Hai thôn có hơn 1.100 hộ dân. Lực lượng công an, quân sự và y tế được bố trí trực 24/24 giờ tại các chốt
+ra vào.</p>
+<p>Trung tâm Y tế huyện đã lấy mẫu xét nghiệm cho toàn bộ người dân trong khu vực phong tỏa, kết quả dự kiến
+có trong ngày 13/8.</p>
+<p align="right"><b>Minh Phương - TTYT huyện Lộc Hà</b></p></div>
+<div class="tools"><a href="#">In bài viết</a><br><a href="#">Gửi email</a></div>
+<div class="other"><h3>Các tin khác</h3><ul>
+<li>Hà Tĩnh tiêm vaccine cho 5.000 công nhân khu kinh tế Vũng Áng</li>
+<li>Thạch Hà lập chốt kiểm soát dịch tại cửa ngõ thị trấn</li></ul></div></div>
+<div class="right"><h3>Văn bản mới</h3><h3>Liên kết website</h3><p>Lượt truy cập: 1.234.567</p></div>
+<div class="footer">Cơ quan chủ quản: UBND tỉnh Hà Tĩnh</div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("html, layout", [(HTML_NATIONAL, LAYOUTS[0]), (HTML_PROVINCIAL, LAYOUTS[9])],
+                         ids=["national", "provincial"])
+def test_html_pages_through_the_loader(tmp_path, html, layout):
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    loaded = [(row, page) for row, page in iter_pages(tmp_path)]
+    assert len(loaded) == 1 and loaded[0][1] is not None, loaded[0][0].reason
+    page = loaded[0][1]
+    article = build_article(page.text, article_id=page.article_id, file=page.file, hints=page.meta)
+    checks = field_checks(layout, article)
+    meta = article.metadata
+    assert all(checks.values()), (
+        f"wrong {[k for k, ok in checks.items() if not ok]}: title={meta.title!r} published={meta.published!r} "
+        f"author={meta.author!r} body starts {article.body[:70]!r} ends {article.body[-70:]!r}")
