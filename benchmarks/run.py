@@ -184,33 +184,38 @@ class Measure:
                 f"peak RSS {self.peak_rss / 1e6:7.0f} MB  (PSS {self.peak_pss / 1e6:6.0f} MB)")
 
 
-def _tree_memory(process: psutil.Process) -> tuple[int, int]:
-    """Return (sum of RSS, sum of PSS) over ``process`` and all its descendants."""
-    rss = pss = 0
+def _tree_memory(process: psutil.Process, *, proportional: bool) -> int:
+    """Return the summed RSS (or, if ``proportional``, PSS) of ``process`` and all its descendants."""
+    total = 0
     try:
         members = [process] + process.children(recursive=True)
     except psutil.NoSuchProcess:
-        return 0, 0
+        return 0
     for member in members:
         try:
-            info = member.memory_full_info()
+            total += getattr(member.memory_full_info(), "pss", 0) if proportional else member.memory_info().rss
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-        rss += info.rss
-        pss += getattr(info, "pss", info.rss)
-    return rss, pss
+    return total
 
 
 def measure(label: str, mode: str, pages: int, **options: Any) -> Measure:
-    """Run ``run.py --child mode`` with ``options``; return its timing and the peak memory of its process tree."""
+    """Run ``run.py --child mode`` with ``options``; return its timing and the peak memory of its process tree.
+
+    RSS is sampled every 0.1 s (cheap); PSS, which shares pages among the processes
+    that use them, every second (reading it costs more).
+    """
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode, json.dumps(options)]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     process = psutil.Process(child.pid)
     peak_rss = peak_pss = 0
+    ticks = 0
     while child.poll() is None:
-        rss, pss = _tree_memory(process)
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        peak_rss = max(peak_rss, _tree_memory(process, proportional=False))
+        if ticks % 10 == 0:
+            peak_pss = max(peak_pss, _tree_memory(process, proportional=True))
+        ticks += 1
         time.sleep(0.1)
     wall = time.perf_counter() - started
     output = child.stdout.read() if child.stdout else ""

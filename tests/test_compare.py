@@ -7,20 +7,7 @@ import pytest
 from covidlib import compare
 from covidlib.tables import frame
 
-
-def counts_frame(rows: list[dict]) -> pd.DataFrame:
-    """A ``case_counts`` table (codebook columns and dtypes) from partial rows."""
-    full = [{"article_id": "a1", "province": None, "district": None, "detail": None, "qualifier": "exact",
-             "as_of": None, "sentence": None, "start": i, "end": i + 1, **row} for i, row in enumerate(rows)]
-    return frame("case_counts", full)
-
-
-def gold_counts(records: list[dict]) -> pd.DataFrame:
-    """The gold case counts of some pages as a ``case_counts`` table (other_covid is not a case metric)."""
-    rows = [{**{k: c.get(k) for k in ("province", "district", "metric", "detail", "value", "qualifier", "as_of",
-                                       "sentence")}, "article_id": rec["file"]}
-            for rec in records for c in rec["case_counts"] if c["metric"] != "other_covid"]
-    return counts_frame(rows)
+from .case_count_rows import counts_frame, gold_counts
 
 
 @pytest.fixture(scope="module")

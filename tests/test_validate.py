@@ -7,18 +7,16 @@ import pytest
 from covidlib.tables import frame
 from covidlib.validate import METRICS, QUALIFIERS, ValidationError, validate_case_counts, validate_places
 
+from .case_count_rows import counts_frame as _counts_frame
+from .case_count_rows import gold_counts as _gold_counts
+
 
 def counts_frame(rows: list[dict]) -> pd.DataFrame:
-    full = [{"article_id": "a1", "province": None, "district": None, "detail": None, "qualifier": "exact",
-             "as_of": "2021-10-08", "sentence": None, "start": i, "end": i + 1, **row} for i, row in enumerate(rows)]
-    return frame("case_counts", full)
+    return _counts_frame(rows, as_of="2021-10-08")
 
 
 def gold_counts(records: list[dict]) -> pd.DataFrame:
-    rows = [{**{k: c.get(k) for k in ("province", "district", "metric", "detail", "value", "qualifier", "as_of",
-                                       "sentence")}, "article_id": rec["file"]}
-            for rec in records for c in rec["case_counts"] if c["metric"] != "other_covid"]
-    return counts_frame(rows)
+    return _gold_counts(records, as_of="2021-10-08")
 
 
 GOOD = {"province": "An Giang", "metric": "confirmed", "value": 6360,
