@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 from covidlib import compare
-from covidlib.tables import frame
 
 from .case_count_rows import counts_frame, gold_counts
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from covidlib.tables import frame
 from covidlib.validate import METRICS, QUALIFIERS, ValidationError, validate_case_counts, validate_places
 
 from .case_count_rows import counts_frame as _counts_frame
