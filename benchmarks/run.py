@@ -234,12 +234,11 @@ def _page_files(folder: str) -> list[Path]:
 
 
 def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
-    """Run the command line ``extract`` as a user would; the timer starts after the imports every run needs."""
+    """Run the command line ``extract`` as a user would; the timer starts after the imports (models load inside it)."""
     import covidlib.pipeline  # noqa: F401  (imports are not the work being measured)
     from covidlib.__main__ import main
-    from underthesea import word_tokenize
+    from covidlib.engines import library_version
 
-    word_tokenize("Hà Nội")  # loads the model, as the baselines do before their timer
     args = ["extract", options["inputs"], "--out", options["out"], "--quiet", "--engine", options.get("engine", "local")]
     args += ["--workers", str(options["workers"])] if options.get("workers") else []
     args += ["--cache", options["cache"]] if options.get("cache") else ["--no-cache"]
@@ -254,7 +253,7 @@ def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
     summary = printed.getvalue().splitlines()[0] if printed.getvalue() else ""
     cache = re.search(r"cache: (\d+) reused, (\d+) new", summary)
     statuses = re.search(r"\d+ inputs \(([^)]*)\)", summary)
-    return {"seconds": seconds, "summary": statuses.group(1) if statuses else summary,
+    return {"seconds": seconds, "summary": statuses.group(1) if statuses else summary, "version": library_version(),
             "reused": int(cache.group(1)) if cache else None, "processed": int(cache.group(2)) if cache else None}
 
 
@@ -262,8 +261,7 @@ def _child_word_tokenize(options: dict[str, Any]) -> dict[str, Any]:
     """One underthesea ``word_tokenize`` pass over the raw pages (read as UTF-8, no cleaning)."""
     from underthesea import word_tokenize
 
-    word_tokenize("Hà Nội")
-    started = time.perf_counter()
+    started = time.perf_counter()  # the model loads inside the timer, as the project's do
     words = 0
     for path in _page_files(options["inputs"]):
         words += len(word_tokenize(path.read_text(encoding="utf-8", errors="replace")))
@@ -274,7 +272,6 @@ def _child_naive(options: dict[str, Any]) -> dict[str, Any]:
     """The naive pipeline: underthesea ``ner`` on every sentence of ``sent_tokenize`` of each raw page."""
     from underthesea import ner, sent_tokenize
 
-    ner("Hà Nội")
     started = time.perf_counter()
     entities = 0
     for path in _page_files(options["inputs"])[: options["limit"]]:
@@ -368,7 +365,20 @@ def _cores() -> int:
 
 
 def _cache_scenario(work: Path, sources: list[tuple[str, str]], corpus: Path, n_pages: int, workers: int) -> list[Measure]:
-    """Process the corpus with a cache, add 10 new pages, process again; return both runs."""
+    """Process the corpus with a cache, add 10 new pages, process again; return both runs.
+
+    The cache is keyed by the library's code, so an edit to covidlib between the two runs
+    rightly invalidates it; the pair is then run again (up to three times).
+    """
+    for _attempt in range(3):
+        first, again = _cache_pair(work, sources, corpus, n_pages, workers)
+        if first.extra["version"] == again.extra["version"]:
+            break
+        print("  (covidlib changed between the two runs: the cache was rightly not reused; running them again)")
+    return [first, again]
+
+
+def _cache_pair(work: Path, sources: list[tuple[str, str]], corpus: Path, n_pages: int, workers: int) -> list[Measure]:
     folder = work / f"cache-scenario-{n_pages}"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(corpus, folder, copy_function=os.link)

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from .clean import clean_page
 from .document import Article, Metadata, Span
-from .metadata import read_metadata, title_hints
+from .metadata import read_metadata, title_candidates
 from .normalize import normalize_page
 from .sentences import sentences_of_paragraphs
 
@@ -42,7 +42,7 @@ def build_article(page: str, *, article_id: str, file: str, hints: Mapping[str, 
     text = page if isinstance(page, str) else ""
     try:
         text = normalize_page(text)
-        cleaned = clean_page(text, title=title_hints(hints))
+        cleaned = clean_page(text, title=title_candidates(hints))
         metadata = read_metadata(cleaned, hints=hints)
     except Exception as exc:  # a page must never stop a batch: report it on the article instead
         return Article(article_id=article_id, file=file, page=text, body="", status="error",

@@ -10,7 +10,10 @@ the first substantial run that does not itself follow such a line, and cuts the
 body from its first lead sentence to its last prose line; furniture lines inside
 (image file names, glued headline widgets, alt texts) are dropped and photo
 captions are kept with the label ``caption``. Every removed block becomes a
-furniture span over the page with ``data['reason']`` in plain words.
+furniture span over the page with ``data['reason']`` in plain words. A page
+hard-wrapped at a fixed width (a text-mode browser's dump) has its paragraphs
+joined back first; date lines are ranked by how near the title they sit, so a
+site's clock above the menus does not pass for the publication date.
 
 >>> c = clean_page("Trang chủ | Thời sự | Thế giới\\n\\nHà Nội thêm 12 ca COVID-19 mới\\n\\n"
 ...                "Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.\\n\\nTin liên quan\\n\\n• Tin khác")
@@ -26,7 +29,18 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .document import Span
-from .metadata import BYLINE_PREFIX, SOURCE_PREFIX, find_date, is_person_name, yearless_dates
+from .metadata import (
+    BYLINE_PREFIX,
+    SOURCE_PREFIX,
+    byline_names,
+    find_date,
+    is_person_name,
+    is_credit_value,
+    is_place_name,
+    name_beside_date,
+    reads_as_byline,
+    yearless_dates,
+)
 from .normalize import fold
 
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
@@ -50,7 +64,7 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
     ("login", "session notice", r".*(?:duy trì trạng thái đăng nhập|bạn đã không sử dụng site).*"),
     ("comment", "comment box",
      r"ý kiến bình luận|ý kiến bạn đọc|bình luận(?:\s*\(\d+\).*)?|gửi bình luận|gửi ý kiến|viết bình luận.*"
-     r"|bình luận của bạn.*"),
+     r"|bình luận của bạn.*|ý kiến(?: của bạn)?\s*(?:\(\d+\))?|comments?(?:\s*\(\d+\))?"),
     ("rating", "rating prompt",
      r"đánh giá|đánh giá bài viết|xếp hạng\s*:.*|hãy trở thành người đầu tiên đánh giá.*|click để đánh giá.*"
      r"|bấm để đánh giá.*|tổng số điểm của bài viết.*|bình chọn\s*:.*"),
@@ -62,7 +76,14 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
     ("related", "related-news header",
      r"(?:tin liên quan|các tin (?:tức )?khác|tin (?:bài )?khác|bài viết liên quan|bài liên quan|tin cùng chuyên mục"
      r"|tin mới(?: nhất| cập nhật)?|bạn có thể quan tâm|có thể bạn quan tâm|xem thêm|đọc thêm"
-     r"|tin (?:đọc|xem) nhiều(?: nhất)?|các bài viết khác|tin tiêu điểm|tin nổi bật|bài viết khác)\s*:?"),
+     r"|tin (?:đọc|xem) nhiều(?: nhất)?|các bài viết khác|tin tiêu điểm|tin nổi bật|bài viết khác"
+     r"|(?:các )?tin (?:tức |bài )?(?:cùng loại|đã đưa|mới hơn|cũ hơn|trước|tiếp theo)|tin tức khác|tin bài liên quan"
+     r"|(?:bài |tin )?cùng chuyên mục|(?:đọc|xem) nhiều(?: nhất)?|tin nóng|tiêu điểm|nổi bật|mới nhất|tin mới đăng"
+     r"|related (?:news|articles|posts|stories)|other news|more news|latest news|most read)\s*:?"),
+    ("related_link", "related-news link inside the article",
+     r"(?:[>»›]+\s*)?(?:xem thêm|đọc thêm|mời (?:bạn )?(?:đọc|xem)(?: thêm)?|tin liên quan|bài liên quan|xem tiếp)"
+     r"\s*(?::|[>»›]+)\s*\S.*"),
+    ("tags", "tag list", r"(?:tags?|từ khóa|từ khoá|keywords?)\s*:.*"),
     ("related", "document list widget", r"số\s*/\s*ký hiệu\s*:.*"),
     ("sharepoint", "SharePoint field list", r"(?:manage permissions|version history|approval status|content type\s*:).*"),
     ("pagination", "page navigation",
@@ -72,7 +93,16 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
      r"(?:return to top|back to top|về đầu trang|lên đầu trang|trở về đầu trang|top)\s*\^?"),
     ("share", "share buttons",
      r"(?:chia sẻ|share|tweet|in bài(?: viết)?|bản in|gửi (?:bài|email|bài viết)|lưu bài|facebook|zalo|twitter"
-     r"|copy link|sao chép liên kết)(?:\s*[|/,]\s*(?:facebook|zalo|twitter|email|in|share|chia sẻ))*"),
+     r"|copy link|sao chép liên kết|print|email|e-mail|in trang|lưu tin|thích|like)"
+     r"(?:\s*[|/,]\s*(?:facebook|zalo|twitter|email|in|share|chia sẻ|print))*\s*:?"
+     r"|theo dõi (?:chúng tôi|báo|trang|kênh|\S+ trên).{0,60}"
+     r"(?:google news|facebook|zalo|youtube|tiktok|mạng xã hội|fanpage).*"),
+    ("link", "link label",
+     r"(?:đọc tiếp|xem tiếp|xem chi tiết|chi tiết|tải về|tải xuống|download|về trang trước|về trang chủ)\s*[>»›.…]*"
+     r"|(?:quay lại|quay về|trở về|trở lại)(?:\s+\S+){0,2}|(?:tôi )?đồng ý|chấp nhận|accept(?: all)?|ok|đóng"),
+    ("newsletter", "newsletter or app prompt",
+     r"(?:đăng ký\s+)?nhận\s+(?:bản tin|tin(?: tức)?(?: mới(?: nhất)?)?\s+qua\s+(?:e-?mail|zalo|ứng dụng)).*"
+     r"|đăng ký\s+(?:nhận\s+)?bản tin.*|tải ứng dụng.*"),
     ("advert", "advertisement slot", r"(?:image )?advertisement|quảng cáo|ads?"),
     ("image_file", "image file name", r"[\w.\-()% ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)"),
     ("footer", "site footer",
@@ -83,10 +113,11 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
     ("notice", "cookie or browser notice", r".*\b(?:cookies?|trình duyệt của bạn|javascript)\b.*"),
 )
 #: Kinds whose marker wins even over a full sentence ("© 2021 ... Giấy phép số 123/GP-BTTTT.").
-_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file"})
+_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file", "related_link"})
 #: Kinds of lines that only ever come after an article: the body never runs past one.
 BODY_ENDING_KINDS = frozenset(
-    {"related", "rating", "comment", "login", "sharepoint", "pagination", "footer", "return_top", "byline", "source", "counter"}
+    {"related", "rating", "comment", "login", "sharepoint", "pagination", "footer", "return_top", "byline", "source",
+     "counter", "tags"}
 )
 #: Kinds that mark the end of an article: prose after them is someone else's (teasers, comments).
 _AFTER_ARTICLE_KINDS = BODY_ENDING_KINDS - {"counter", "login"}
@@ -111,6 +142,7 @@ _ANY_END = re.compile(r"[.…!?;:][\"'”’)\]]*$")
 _LATIN = [chr(c) for c in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]]
 _LOWER = "".join(c for c in _LATIN if c.islower())
 _UPPER = "".join(c for c in _LATIN if c.isupper())
+_INNER_SENTENCE_END = re.compile(f"(?<=\\w\\w\\w)[.!?…][\"'”’)\\]]*\\s+(?=[{_UPPER}])")
 _CASE_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})[{_UPPER}](?=[{_LOWER}])")
 _DIGIT_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})\\d+[.,]?\\d*\\s+[{_LOWER}{_UPPER}]")
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(.])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|ảnh minh h[ọo]a")
@@ -119,6 +151,9 @@ _DATE_LABEL = re.compile(r"(?i)^(?:thời gian đăng|ngày đăng|ngày cập n
                          r"|published|posted|updated)\b")
 _DATE_WORDS = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|ngày|lúc|giờ|am|pm|sa|ch|gmt|"
                          r"thời gian đăng|ngày đăng|cập nhật|đăng|clock|lượt xem|bình luận|views?)\b")
+_BACK_LINK = re.compile(
+    f"(?i:quay lại|quay về|trở về|trở lại)(?:\\s+(?:(?i:trang|đầu)\\b|[{_UPPER}])\\S*(?:\\s+\\S+){{0,2}})?")
+_CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*")
 _WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
 _SITE_TAG = re.compile(
     r"^(?:\((?P<paren>[^()\n]*[^\W\d_][^()\n]*?)\)|(?P<bare>[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn|COM|com))?"
@@ -128,10 +163,17 @@ _GLUED_REASON = "related headlines glued together without spaces"
 _RUN_SHARE = 0.25
 _TINY_RUN_SHARE = 0.1
 _MAX_TITLE_TOKENS = 40
+_MAX_SENTENCE_TITLE_TOKENS = 25
 _MAX_CAPTION_TOKENS = 50
 _MIN_REPEAT_CAPTION_TOKENS = 18
 _LONG_LINE_TOKENS = 30
 _LONG_LINE_CHARS = 200
+_MAX_WRAP_WIDTH = 100  # hard-wrapped pages are wrapped at 60-100 characters
+_MIN_WRAPPED_CHARS = 40
+_WRAP_SLACK = 2
+_TITLE_DATE_GAP = 3  # lines between a title and its date line (a name or share buttons may sit between)
+_BYLINE_ZONE = 3  # lines after the body where bylines, sources and date lines sit
+_ZONE_KINDS = frozenset({"byline", "source", "dateline"})
 
 
 @dataclass(frozen=True)
@@ -139,9 +181,11 @@ class Cleaned:
     """A page split into its body and furniture, with where the title, date lines and bylines are.
 
     ``paragraphs`` and ``site_span`` index into ``body``; ``furniture``, ``title``,
-    ``datelines`` and ``bylines`` index into ``page``. Each byline span has
-    ``data['form']`` in ``prefix`` ("Tin, ảnh: L.Thọ"), ``source`` ("Nguồn: ..."),
-    ``name`` (a bare name line after the body) or ``dateline`` ("08/10/2021 | Thu Thảo").
+    ``datelines`` and ``bylines`` index into ``page``; ``datelines`` come most trusted
+    first (beside the title, then below the body, then elsewhere in the head). Each
+    byline span has ``data['form']`` in ``prefix`` ("Tin, ảnh: L.Thọ"), ``source``
+    ("Nguồn: ..."), ``name`` (a bare name after the body, "Vân Anh/VOV", or beside the
+    date line under the title) or ``dateline`` ("08/10/2021 | Thu Thảo").
     """
 
     page: str
@@ -168,6 +212,7 @@ class _Line:
     lead: bool = False  # reads as an article's lead sentence
     prose: bool = False  # reads as body prose
     inline: bool = False  # furniture that also sits inside articles (glued headline widgets)
+    last_width: int = 0  # length of the last physical line, once hard-wrapped lines are joined into this one
 
     @property
     def ends_body(self) -> bool:
@@ -248,10 +293,18 @@ def _is_dateline(text: str, tokens: int) -> bool:
     return words <= 3
 
 
+def _is_prefixed_byline(text: str) -> bool:
+    """Return True for "Tin, ảnh: L.Thọ" or "PV: Nhóm phóng viên", not an interview's "PV: Thưa ông, ...?"."""
+    m = BYLINE_PREFIX.match(text)
+    return bool(m) and is_credit_value(m.group("value"))
+
+
 def _marker_applies(kind: str, bare: str, tokens: int, sentence: bool) -> bool:
     """Return True if a marker of ``kind`` that matched ``bare`` really marks furniture."""
     if kind == "counter" and tokens > 4 and not re.search(r"[\d:|]", bare):
         return False  # "Lượt truy cập vào cổng thông tin tăng mạnh" is prose, "Lượt xem: 846" is not
+    if kind == "link" and _BACK_LINK.match(bare) and not _BACK_LINK.fullmatch(bare):
+        return False  # "Trở lại Sức khỏe" names a section or page; "Trở lại trường học" is a subheading
     if not sentence:
         return True
     if kind == "footer":
@@ -279,9 +332,12 @@ def _marker(text: str, tokens: int) -> tuple[str, str] | None:
         for kind, reason, pattern in _COMPILED_MARKERS:
             if pattern.fullmatch(bare) and _marker_applies(kind, bare, tokens, sentence):
                 return kind, reason
+    clock = _CLOCK_LABEL.match(bare)
+    if clock and _is_dateline(bare[clock.end() :], tokens):
+        return "clock", "today's date shown by the site"
     if _is_dateline(bare, tokens):
         return "dateline", "publication date line"
-    if tokens <= 15 and BYLINE_PREFIX.match(bare):
+    if tokens <= 15 and _is_prefixed_byline(bare):
         return "byline", "author line"
     if tokens <= 12 and SOURCE_PREFIX.match(bare) and not _SENTENCE_END.search(bare.rstrip(")")):
         return "source", "source attribution line"
@@ -307,15 +363,70 @@ def _classify(line: _Line) -> None:
     line.prose = line.lead or line.tokens >= 20 or (line.tokens >= 5 and bool(_ANY_END.search(line.text)))
 
 
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """Return the width a page was hard-wrapped at, or None if it was not.
+
+    A wrapped page (a text-mode browser's dump, an e-mail) has no line much longer
+    than the width, and its sentences run on over line breaks into lower-case words.
+    """
+    text_lines = [ln for ln in lines if ln.kind is None]
+    if not text_lines or max(len(ln.text) for ln in text_lines) > _MAX_WRAP_WIDTH:
+        return None
+    runs_on = sum(1 for a, b in zip(lines, lines[1:])
+                  if b.blank_before == 0 and a.kind is None and b.kind is None and len(a.text) >= _MIN_WRAPPED_CHARS
+                  and not _ANY_END.search(a.text) and b.text[:1].islower())
+    return max(len(ln.text) for ln in text_lines) if runs_on >= 2 else None
+
+
+def _wrapped_onto(prev: _Line, line: _Line, width: int) -> bool:
+    """Return True if ``line`` is the rest of ``prev``: its first word would not have fit on ``prev``'s line."""
+    if line.blank_before or prev.kind is not None or line.kind is not None or _ANY_END.search(prev.text):
+        return False
+    if _is_list_item(line.text):
+        return False
+    first_word = line.text.split(maxsplit=1)[0]
+    return (prev.last_width or len(prev.text)) + 1 + len(first_word) > width - _WRAP_SLACK
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """Return the lines with hard-wrapped paragraphs joined back into one line each (offsets span the joins)."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    joined: list[_Line] = []
+    for line in lines:
+        prev = joined[-1] if joined else None
+        if prev is not None and _wrapped_onto(prev, line, width):
+            # the next piece may wrap onto this one too, so judge it by its last physical line
+            prev.text, prev.end, prev.last_width = prev.text + " " + line.text, line.end, len(line.text)
+        else:
+            joined.append(line)
+    for line in joined:
+        if line.last_width:
+            line.kind, line.reason, line.inline, line.lead, line.prose = None, "", False, False, False
+            _classify(line)
+    return joined
+
+
 def _is_list_item(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def _is_headline(line: _Line) -> bool:
-    """Return True for a line that could be the article's title."""
-    if line.kind is not None or line.lead or _is_list_item(line.text):
+def _is_headline(line: _Line, *, above_date: bool = False) -> bool:
+    """Return True for a line that could be the article's title.
+
+    A line that reads as a sentence is a title only right above the date line
+    ("Krông Pắc tạm dừng các hoạt động tập trung đông người." / "Ngày đăng: 03/09/2021").
+    """
+    if line.kind is not None or _is_list_item(line.text):
+        return False
+    if line.lead and not (above_date and line.tokens <= _MAX_SENTENCE_TITLE_TOKENS and _sentences_in(line.text) == 1):
         return False
     return 4 <= line.tokens <= _MAX_TITLE_TOKENS and not line.text.endswith(":")
+
+
+def _sentences_in(text: str) -> int:
+    return len(_INNER_SENTENCE_END.findall(text)) + 1
 
 
 def _is_shouting(text: str) -> bool:
@@ -365,9 +476,15 @@ def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> 
     return next(r for r in usable if mass[r] >= _RUN_SHARE * best)
 
 
+def _below_headline(lines: list[_Line], pos: int) -> bool:
+    """Return True if the line above ``pos`` reads as a headline (so ``pos`` is a sapo, not a title)."""
+    return pos > 0 and _is_headline(lines[pos - 1])
+
+
 def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
     """Return the position of the title: the headline nearest the date line, else the last headline."""
-    candidates = [p for p in range(body_start) if _is_headline(lines[p]) and p not in after_image]
+    candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
+        p + 1 < len(lines) and lines[p + 1].kind == "dateline" and not _below_headline(lines, p)))]
     if not candidates:
         return None
     plain = [p for p in candidates if not _is_shouting(lines[p].text)] or candidates
@@ -397,6 +514,8 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
         line = lines[pos]
         if line.kind is None and _is_list_item(line.text):
             last = pos
+        elif _introduces_list(lines, pos, run[1]):
+            last = pos  # "Tình hình điều trị:" above its list items
         elif line.kind == "image_file" and pos + 1 <= run[1] and lines[pos + 1].kind is None \
                 and not is_person_name(lines[pos + 1].text):
             last = pos + 1
@@ -407,12 +526,22 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
     return first, last
 
 
+def _introduces_list(lines: list[_Line], pos: int, end: int) -> bool:
+    """Return True for a short unmarked line ending in a colon with a list item right below it."""
+    line = lines[pos]
+    return (line.kind is None and line.text.endswith(":") and line.tokens <= _MAX_TITLE_TOKENS and pos < end
+            and lines[pos + 1].kind is None and _is_list_item(lines[pos + 1].text))
+
+
 def _past_late_dateline(lines: list[_Line], first: int, last_pos: int) -> int:
     """Return a later body start if a date line follows ``first`` before the next prose line.
 
     A date line below the supposed lead means the page head goes on (the supposed lead
     was a notice above the header); the body starts at the first lead line after it.
+    A lead right under a headline is the article's own sapo and stays.
     """
+    if _below_headline(lines, first):
+        return first  # a lead right under the title, above the date line: "Title / sapo / date / body"
     for pos in range(first + 1, last_pos + 1):
         line = lines[pos]
         if line.kind == "dateline":
@@ -553,15 +682,21 @@ def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
 
 
 def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
-    """Return the kind of every line after the body; unmarked lines join the block above them."""
+    """Return the kind of every line after the body; unmarked lines join the block above them.
+
+    A bare name is a byline only in the byline zone: right below the body, or below
+    a date line or source line there ("Cập nhật lúc 10:05 ngày 19/9/2021" / "Hữu Phước").
+    """
     kinds: dict[int, tuple[str, str]] = {}
     block: tuple[str, str] | None = None
     for pos in range(start, len(lines)):
         line = lines[pos]
+        # the byline zone: right after the body, or after a date or source line that follows it
+        in_zone = pos == start or (pos - start < _BYLINE_ZONE and kinds.get(pos - 1, ("", ""))[0] in _ZONE_KINDS)
         if line.kind:
             kinds[pos] = (line.kind, line.reason)
             block = kinds[pos] if line.kind in _BLOCK_KINDS else None
-        elif pos == start and is_person_name(line.text):
+        elif in_zone and reads_as_byline(line.text):
             kinds[pos] = ("byline", "author name line after the body")
         elif block is not None:
             kinds[pos] = (block[0], block[1])
@@ -591,11 +726,22 @@ def _merge(lines: list[_Line], kinds: dict[int, tuple[str, str]]) -> list[Span]:
 def _after_body(lines: list[_Line], last: int, kinds: dict[int, tuple[str, str]]) -> list[int]:
     """Return the positions of the byline zone: bylines, sources, names and date lines right after the body."""
     zone = []
-    for pos in range(last + 1, min(last + 4, len(lines))):
-        if kinds.get(pos, ("", ""))[0] not in {"byline", "source", "dateline"}:
+    for pos in range(last + 1, min(last + 1 + _BYLINE_ZONE, len(lines))):
+        if kinds.get(pos, ("", ""))[0] not in _ZONE_KINDS:
             break
         zone.append(pos)
     return zone
+
+
+def _head_names(lines: list[_Line], first: int, title: int | None) -> set[int]:
+    """Return positions of bare reporter names beside a date line below the title ("Hải Phong" / "22/08/2021")."""
+    found = set()
+    for pos in range((title if title is not None else -1) + 1, first):
+        line = lines[pos]
+        beside_date = any(0 <= p < len(lines) and lines[p].kind == "dateline" for p in (pos - 1, pos + 1))
+        if line.kind is None and beside_date and byline_names(line.text) and not is_place_name(line.text):
+            found.add(pos)
+    return found
 
 
 def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[str, str]]) -> list[Span]:
@@ -605,15 +751,35 @@ def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[s
         line = lines[pos]
         if line.kind in {"byline", "source"}:
             spans.append(Span(line.start, line.end, "byline", {"form": "prefix" if line.kind == "byline" else "source"}))
-        elif line.kind == "dateline" and "|" in line.text:
+        elif line.kind == "dateline" and name_beside_date(line.text):
             spans.append(Span(line.start, line.end, "byline", {"form": "dateline"}))
+        elif kinds.get(pos, ("", ""))[0] == "byline":
+            spans.append(Span(line.start, line.end, "byline", {"form": "name"}))
     for pos in _after_body(lines, last, kinds):
         line = lines[pos]
         if line.kind in {"byline", "source"}:
             spans.append(Span(line.start, line.end, "byline", {"form": "prefix" if line.kind == "byline" else "source"}))
         elif kinds[pos][0] == "byline":
             spans.append(Span(line.start, line.end, "byline", {"form": "name"}))
+        elif line.kind == "dateline" and name_beside_date(line.text):
+            spans.append(Span(line.start, line.end, "byline", {"form": "dateline"}))
     return spans
+
+
+def _ranked_datelines(lines: list[_Line], first: int, last: int, zone: list[int], title: int | None) -> list[int]:
+    """Return date line positions, most trusted first.
+
+    A date line within a few lines of the title comes first (nearest first), then one in
+    the byline zone after the body, then any other head date line: a date far above the
+    title, past the menus, is the site's clock ("Thứ Năm, 26/08/2021"), not the article's.
+    A date line just below a sapo (inside the body's first lines) counts as a head date line.
+    """
+    head = [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
+    tail = [p for p in zone if lines[p].kind == "dateline"]
+    if title is None:
+        return head + tail
+    near = sorted((p for p in head if abs(p - title) <= _TITLE_DATE_GAP), key=lambda p: (abs(p - title), p))
+    return near + tail + [p for p in head if p not in near]
 
 
 def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleaned:
@@ -627,6 +793,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     lines = _split_lines(page)
     for line in lines:
         _classify(line)
+    lines = _unwrap(lines)
     hinted = _title_from_hint(lines, [title] if isinstance(title, str) else list(title or ()))
     if hinted is not None:
         lines[hinted].kind, lines[hinted].reason = None, ""
@@ -648,6 +815,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     removed: dict[int, tuple[str, str]] = {}
     parts = _build_body(lines, first, last, title_key, removed)
     kinds = {p: _head_kind(lines[p], p, title_pos) for p in range(first)}
+    kinds.update({p: ("byline", "author name beside the date line") for p in _head_names(lines, first, title_pos)})
     kinds.update(removed)
     kinds.update(_tail_kinds(lines, last + 1))
     body, paragraphs = _assemble(parts)
@@ -660,7 +828,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
         furniture=_merge(lines, kinds),
         title=Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None else None,
         datelines=[Span(lines[p].start, lines[p].end, "dateline")
-                   for p in [*range(first), *_after_body(lines, last, kinds)] if lines[p].kind == "dateline"],
+                   for p in _ranked_datelines(lines, first, last, _after_body(lines, last, kinds), title_pos)],
         bylines=_bylines(lines, first, last, kinds),
         site=site,
         site_span=Span(lead.start, lead.start + tag_len, "site_tag", {"site": site}) if site and lead else None,

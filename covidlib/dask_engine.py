@@ -179,14 +179,15 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
         rows, keep = repeats.resolve(index.result())
         for row in rows:
             summary.note(row)
-        writes.append(client.submit(_write_partition, done, number, rows, keep, str(out), pure=False))
+        writes.append(client.submit(_write_partition, done, number, rows, keep, str(out), pure=False, priority=1))
         writes = _collect_counts(writes, counts)
         if bar is not None:
             bar.update(1)
 
     for number, files in enumerate(partitions):
         done = client.submit(_process_partition, files, pure=False)
-        pending.append((number, done, client.submit(_page_index, done, pure=False)))
+        # priority: the small follow-up tasks run before the worker's next partition, not after it
+        pending.append((number, done, client.submit(_page_index, done, pure=False, priority=1)))
         while len(pending) >= window:
             write_first()
     while pending:

@@ -32,6 +32,8 @@ _DATE_CUE = re.compile(
     r"\bgiờ|\d+h|\bvào|\bvà|\bđầu|\bcuối|\bqua|\bvới|\bvề|\bthứ (?:hai|ba|tư|năm|sáu|bảy)|"
     r"\bchủ nhật|\btrước|\bsau|\(|,)\s*$"
 )
+# Words after which a day/month is a date whatever follows it ("ngày 15/9 tỉnh ghi nhận").
+_DAY_WORD = re.compile(r"(?:\bngày|\bhôm|\bsáng|\btrưa|\bchiều|\btối|\bđêm|\brạng sáng|\bmùng|\bmồng)\s*$")
 # A day/month written with a slash is a rank or a share after these words ("thứ 32/225").
 _RANK_CUE = re.compile(r"(?:\bthứ|\bxếp|\bhạng|\bđạt|\btỷ lệ|\btỉ lệ)\s*$")
 # ... and a range or a share when a quantity noun follows it ("14-21 ngày", "1/2 số").
@@ -147,7 +149,7 @@ def find_dates(text: str) -> list[Span]:
             continue
         before = key[max(0, m.start() - 30) : m.start()]
         after = key[m.end() : m.end() + 12]
-        if _RANK_CUE.search(before) or _QUANTITY_AFTER.match(after):
+        if _RANK_CUE.search(before) or (_QUANTITY_AFTER.match(after) and not _DAY_WORD.search(before)):
             continue
         if sep == "-" and not _DATE_CUE.search(before):
             continue

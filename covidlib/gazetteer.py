@@ -31,9 +31,24 @@ __all__ = [
     "find_districts",
     "name_key",
     "ascii_name_key",
+    "COUNTRIES",
+    "SHORT_COUNTRIES",
 ]
 
 CENTRAL_CITY = "thành phố trung ương"
+
+# Other countries, territories and regions as Vietnamese news writes them: figures for them
+# belong to no province. Capitalised as written ("châu Âu" keeps its lower-case "châu").
+COUNTRIES = (
+    "Việt Nam", "Hoa Kỳ", "Mỹ", "Ấn Độ", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Đài Loan",
+    "Hồng Kông", "Hong Kong", "Singapore", "Thái Lan", "Indonesia", "Malaysia", "Philippines", "Campuchia",
+    "Lào", "Myanmar", "Brazil", "Italy", "Pháp", "Tây Ban Nha", "Bồ Đào Nha", "Israel", "Australia", "Úc",
+    "Canada", "Iran", "Thổ Nhĩ Kỳ", "Nam Phi", "Argentina", "Mexico", "New Zealand", "Vũ Hán",
+    "châu Âu", "châu Á", "châu Phi", "châu Mỹ", "Châu Âu", "Châu Á", "Châu Phi", "Châu Mỹ",
+)
+# Country names that are also Vietnamese words or given names ("anh", "Nga", "Đức"): read as a
+# country only after "nước", "tại" or "ở".
+SHORT_COUNTRIES = ("Anh", "Nga", "Đức", "Ý")
 
 _HYPHEN = re.compile(r"\s*[-–—]\s*")
 _TYPE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp|t\.p)\.?\s*", re.IGNORECASE)

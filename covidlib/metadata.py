@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .document import Metadata
@@ -30,10 +31,16 @@ __all__ = [
     "parse_published",
     "yearless_dates",
     "is_person_name",
+    "is_place_name",
     "author_from_byline",
+    "byline_names",
+    "is_credit_value",
+    "name_beside_date",
+    "reads_as_byline",
     "site_from_source",
     "read_metadata",
     "title_hints",
+    "title_candidates",
     "TITLE_HINT_KEYS",
     "BYLINE_PREFIX",
     "SOURCE_PREFIX",
@@ -45,11 +52,21 @@ __all__ = [
 _YEAR = r"((?:19|20)\d{2})"
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*" + _YEAR + r"(?![\d/])")
 _YEAR_MONTH_DAY = re.compile(r"(?<![\d/.\-])" + _YEAR + r"-(\d{1,2})-(\d{1,2})(?![\d\-])")
-_WORDED_DATE = re.compile(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*" + _YEAR)
+_WORDED_DATE = re.compile(r"(?i)(?:ngày\s+|(?<![\d/.,]))(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*" + _YEAR)
+#: English month names and their three-letter forms, for bilingual portals ("Posted: August 19, 2021").
+_ENGLISH_MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH_NAME = r"(" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_DAY_YEAR = re.compile(r"(?i)\b" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b")
+_DAY_MONTH_NAME_YEAR = re.compile(
+    r"(?i)(?<![\d/.])(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+" + _YEAR + r"\b"
+)
 _DAY_MONTH = re.compile(r"(?<![\d/.\-,])(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?![\d/]|[.\-]\d|\s*[/.\-]\s*\d)"
     r"(?!\s*(?:tuổi|ca\b|người|giường|trường hợp|mẫu|liều|quận|huyện|xã|tỉnh|quốc gia|%))")
 _TIME = re.compile(
-    r"(?i)(?<![\d:.,])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::\d{2})?(?![\d.,])(?:\s*(AM|PM|SA|CH)\b)?"
+    r"(?i)(?<![\d:.,])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::\d{2})?(?!\d|[.,]\d)(?:\s*(AM|PM|SA|CH)\b)?"
 )
 _DAY_WORDS = re.compile(r"(?i)\b(?:sáng|trưa|chiều|tối|đêm|ngày|hôm)\s+(?:nay\s*,?\s*)?$")
 
@@ -114,6 +131,10 @@ def find_date(text: str) -> DateMatch | None:
         found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _WORDED_DATE.finditer(text):
         found.append((m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(3)), _ENGLISH_MONTHS[m.group(1).lower()], int(m.group(2))))
+    for m in _DAY_MONTH_NAME_YEAR.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(3)), _ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))))
     for start, end, year, month, day in sorted(found):
         if _valid(year, month, day):
             hour, minute = _time_near(text, start, end)
@@ -160,13 +181,18 @@ BYLINE_PREFIX = re.compile(
     r"|pv|btv|bài|tin)\s*:\s*(?P<value>\S.*?)\s*\)?\s*$"
 )
 #: Source lines: "Nguồn: covid19.gov.vn", "(Nguồn: Liên Châu - Thanh Niên Online)", "Theo TTXVN".
-SOURCE_PREFIX = re.compile(r"(?i)^\(?\s*(?:nguồn(?!\s+tin\b)|theo)\s*:?\s+(?P<value>\S.*?)\s*\)?\s*\.?$")
+SOURCE_PREFIX = re.compile(
+    r"(?i)^\(?\s*(?:nguồn(?!\s+tin\b)|theo(?!\s+(?:dõi|đó|như|quy|kế|hướng|thời|từng|đường|chân)\b))"
+    r"\s*:?\s+(?P<value>\S.*?)\s*\)?\s*\.?$"
+)
 #: First words that make a capitalised phrase an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
     """bộ sở báo cổng trang ban ubnd hđnd trung cục viện bệnh tạp đài thông văn công tỉnh thành huyện
     xã phường quận tp tin bài ảnh video nguồn theo hội đoàn đảng phòng chi trường học nhà khu tổng
-    lượt các những trong tại với và của thủ chính quốc việt bản xem đăng ngày""".split()
+    lượt các những trong tại với và của thủ chính bản xem đăng ngày nhóm""".split()
 )
+#: Two-word openings that are a country or an institution, though both words are given names too ("Việt Anh").
+_NOT_NAME_OPENINGS = frozenset({"việt nam", "quốc hội", "quốc gia", "quốc tế", "quốc phòng"})
 _OUTLET_HINT = re.compile(
     r"(?i)(?:\.(?:vn|com|net|org|gov)\b|\b(?:online|báo|tạp chí|ttxvn|vtv|vov|tuổi trẻ|thanh niên|vnexpress"
     r"|dân trí|zing|nhân dân|tiền phong|lao động|sức khỏe|đời sống|cổng thông tin|bộ y tế)\b)"
@@ -189,14 +215,42 @@ def is_person_name(text: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return False
-    if tokens[0].casefold() in ORGANISATION_WORDS:
+    if tokens[0].casefold() in ORGANISATION_WORDS or " ".join(tokens[:2]).casefold() in _NOT_NAME_OPENINGS:
         return False
     for token in tokens:
         if not _NAME_TOKEN.match(token) or not token[0].isupper():
             return False
     if all(len(t.rstrip(".")) <= 1 for t in tokens):
         return False
-    return True
+    return not (_has_lower(text) and any(_is_acronym(t) for t in tokens))  # "Nhóm PV", "Bác sĩ CKII"
+
+
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
+def _is_acronym(token: str) -> bool:
+    """Return True for a token of two or more capital letters ("PV", "TTXVN") inside a name-cased phrase."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_place_name(text: str) -> bool:
+    """Return True if ``text`` is written as a province's name or alias ("Lâm Đồng", "TP HCM"), tone marks included.
+
+    >>> is_place_name("Lâm Đồng"), is_place_name("Hải Phong")
+    (True, False)
+    """
+    from .gazetteer import name_key  # the gazetteer reads its tables on first use only
+
+    return name_key(text) in _place_keys()
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    from .gazetteer import aliases, name_key
+
+    return frozenset(name_key(alias.alias) for alias in aliases())
 
 
 def _name_case(name: str) -> str:
@@ -212,6 +266,95 @@ def _strip_unit(value: str) -> str:
     return re.split(r"\s+[-–—]\s+|\s*\|\s*|\s*\(", value, maxsplit=1)[0].strip(" .,;:")
 
 
+#: A note, unit or outlet in brackets after a byline name: "(tổng hợp)", "(t/h)", "(TTYT huyện Lộc Hà)".
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?\s*$")
+#: An outlet after the name: "Vân Anh/VOV-Tây Nguyên", "Minh Trang/VTV.vn".
+_OUTLET_AFTER_SLASH = re.compile(r"\s*/\s*")
+#: Separators between co-authors or between a name and its unit: "Nguyễn Hà - Minh Anh", "Lê Nga, Hải Hiền".
+_NAME_SEPARATOR = re.compile(r"(\s+[-–—]\s+|\s*,\s*|\s+và\s+)")
+#: Reporter or agency credits that name no person: "PV", "Nhóm PV", "PV/VTV.vn", "(TTXVN/Vietnam+)".
+_CREDIT = re.compile(
+    r"^\(?\s*(?:(?i:(?:nhóm\s+)?(?:pv|p\.\s?v\.?|ptv|btv|ctv|phóng\s+viên))|[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn))?)"
+    r"(?:\s*[/-]\s*[\w.+ -]+)?\s*\)?\.?$"
+)
+
+
+def byline_names(text: str) -> str | None:
+    """Return the person name(s) a byline credits, as written, without notes, units or outlets; None if none.
+
+    >>> byline_names("Vân Anh/VOV-Tây Nguyên"), byline_names("Nguyễn Hà - Minh Anh"), byline_names("PV/VTV.vn")
+    ('Vân Anh', 'Nguyễn Hà - Minh Anh', None)
+    >>> byline_names("Hồng Nhung (tổng hợp)"), byline_names("Minh Phương - TTYT huyện Lộc Hà")
+    ('Hồng Nhung', 'Minh Phương')
+    """
+    value = collapse_spaces(text).strip(" .;")
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    while _TRAILING_NOTE.search(value) and not _TRAILING_NOTE.fullmatch(value):
+        value = _TRAILING_NOTE.sub("", value)
+    value = _OUTLET_AFTER_SLASH.split(value, maxsplit=1)[0]
+    pieces = _NAME_SEPARATOR.split(value)
+    names = pieces[0].strip(" .,;")
+    if not is_person_name(names) or _OUTLET_HINT.search(names):  # "Thanh Niên" is a paper, not a reporter
+        return None
+    for separator, part in zip(pieces[1::2], pieces[2::2]):
+        part = part.strip(" .,;")
+        if not is_person_name(part) or _OUTLET_HINT.search(part) or is_place_name(part):
+            break  # a unit, an outlet or a place ends the names
+        names += separator + part
+    return names
+
+
+def is_credit_value(value: str) -> bool:
+    """Return True if what follows a byline prefix reads as a credit: names, or a short phrase that is no sentence.
+
+    >>> is_credit_value("Ban Tuyên giáo Huyện ủy"), is_credit_value("Thưa ông, tỉnh đã chuẩn bị thế nào?")
+    (True, False)
+    """
+    if byline_names(value):
+        return True
+    return len(value.split()) <= _MAX_CREDIT_WORDS and not _CREDIT_SENTENCE_END.search(value)
+
+
+def reads_as_byline(line: str) -> bool:
+    """Return True for a bare byline line: a reporter's name with its notes, or a credit ("PV", "Nhóm PV").
+
+    >>> reads_as_byline("Vân Anh/VOV-Tây Nguyên"), reads_as_byline("(TTXVN/Vietnam+)"), reads_as_byline("Bộ Y tế")
+    (True, True, False)
+    """
+    line = collapse_spaces(line).strip()
+    return bool(line) and (byline_names(line) is not None or bool(_CREDIT.match(line)))
+
+
+#: Words of a date line that are not a name: labels, weekdays, time markers, the time zone.
+_DATE_LINE_WORDS = re.compile(
+    r"(?i)\b(?:thời gian đăng|ngày đăng|ngày cập nhật|cập nhật(?: lúc)?|đăng lúc|đăng ngày|ngày xuất bản|published"
+    r"|posted|updated|thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|ngày|lúc|giờ|am|pm|sa|ch)\b\s*:?"
+    r"|\(?\s*gmt\s*[+-]?\s*\d*\s*\)?"
+)
+_MAX_CREDIT_WORDS = 8  # "Ban Tuyên giáo Huyện ủy": a credit naming no person is short
+_CREDIT_SENTENCE_END = re.compile(r"[.…?!][\"'”’)\]]*$")
+_DATE_LINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+
+
+def name_beside_date(line: str) -> str | None:
+    """Return the reporter's name written on a date line, beside the date ("Thanh Huyền | 19/08/2021 07:15").
+
+    >>> name_beside_date("Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)"), name_beside_date("Ngày đăng: 11/09/2021")
+    ('Thanh Huyền', None)
+    """
+    found = find_date(line)
+    if found is None:
+        return None
+    for side in (line[: found.start], line[found.end :]):
+        side = _DATE_LINE_WORDS.sub(" ", _TIME.sub(" ", side))
+        for chunk in _DATE_LINE_SEPARATOR.split(side):
+            names = byline_names(chunk.strip(" ,;:-–|"))
+            if names and not is_place_name(names):  # "Hà Nội, ngày 16 tháng 5 năm 2022" is where, not who
+                return _name_case(names)
+    return None
+
+
 def author_from_byline(line: str) -> str | None:
     """Return the author's name in a byline or source line, None if it names no person.
 
@@ -221,18 +364,21 @@ def author_from_byline(line: str) -> str | None:
     line = collapse_spaces(line)
     m = BYLINE_PREFIX.match(line)
     if m:
+        names = byline_names(m.group("value"))
+        if names:
+            return _name_case(names)
         name = _strip_unit(m.group("value"))
-        return _name_case(name) if name and (is_person_name(name) or not _OUTLET_HINT.search(name)) else None
+        credit = _CREDIT.match(name) or _OUTLET_HINT.search(name)
+        return _name_case(name) if name and not credit and is_credit_value(name) else None
     m = SOURCE_PREFIX.match(line)
     if m:
         value = m.group("value")
-        name = _strip_unit(value)
-        if name != value.strip(" .") or not _OUTLET_HINT.search(value):
-            return _name_case(name) if is_person_name(name) else None
+        if _strip_unit(value) != value.strip(" .") or not _OUTLET_HINT.search(value):
+            names = byline_names(value)
+            return _name_case(names) if names else None
         return None
-    if is_person_name(line):
-        return _name_case(line.strip(" .,;"))
-    return None
+    names = byline_names(line)
+    return _name_case(names) if names else None
 
 
 def site_from_source(line: str) -> str | None:
@@ -289,9 +435,7 @@ def _author(cleaned: "Cleaned") -> str | None:
         s.data.get("form", ""), 4))
     for span in ranked:
         line = span.text(page)
-        if span.data.get("form") == "dateline":
-            line = line.split("|", 1)[-1]
-        name = author_from_byline(line)
+        name = name_beside_date(line) if span.data.get("form") == "dateline" else author_from_byline(line)
         if name:
             return name
     return None
@@ -311,6 +455,9 @@ def _site(cleaned: "Cleaned") -> str | None:
 #: Hint keys that may hold the title, best first (``h1`` and ``og_title`` come from HTML pages).
 TITLE_HINT_KEYS = ("title", "h1", "og_title")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_MIN_TITLE_WORDS = 4
+_MAX_SITE_WORDS = 10  # a site name a page line confirms ("Cổng thông tin điện tử tỉnh Hà Tĩnh")
+_MAX_SUFFIX_WORDS = 6  # a suffix cut off unconfirmed
 _VIETNAM_TIME = timezone(timedelta(hours=7))
 
 
@@ -319,25 +466,82 @@ def title_hints(hints: Mapping[str, Any] | None) -> list[str]:
     return [value for key in TITLE_HINT_KEYS if (value := _hint(hints, key))]
 
 
-def _strip_site_suffix(title: str) -> str:
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _site_names(hints: Mapping[str, Any] | None) -> set[str]:
+    """Return keys of the site's own name: the ``site`` hint and the part a page ``title`` puts after its headline.
+
+    "Lộc Hà phong tỏa hai thôn - Cổng thông tin điện tử tỉnh Hà Tĩnh" names the site
+    "Cổng thông tin điện tử tỉnh Hà Tĩnh"; an ``h1`` that says only that is the logo.
+    """
+    names = {_key(site)} if (site := _hint(hints, "site")) else set()
+    title = _hint(hints, "title")
+    parts = _SITE_SUFFIX.split(title) if title else []
+    if len(parts) > 1 and len(parts[0].split()) >= _MIN_TITLE_WORDS and len(parts[-1].split()) <= _MAX_SITE_WORDS:
+        names.add(_key(parts[-1]))
+    return names
+
+
+def _without_site(title: str, sites: set[str], *, max_words: int = _MAX_SITE_WORDS) -> list[str]:
+    """Return shorter forms of a title hint with a site name cut off its end, longest first.
+
+    A cut is made at a separator ("|", " - ") when what follows is a known site name or
+    at most ``max_words`` words, and what stays has at least four words.
+    """
+    forms = []
+    for sep in reversed(list(_SITE_SUFFIX.finditer(title))):
+        head, tail = title[: sep.start()].strip(), title[sep.end() :].strip()
+        if len(head.split()) < _MIN_TITLE_WORDS:
+            break
+        if len(tail.split()) <= max_words or _key(tail) in sites:
+            forms.append(head)
+    return forms
+
+
+def title_candidates(hints: Mapping[str, Any] | None) -> list[str]:
+    """Return the title hints in order of trust, each followed by its forms without a site name; site names dropped.
+
+    >>> title_candidates({"title": "Hà Nội thêm 12 ca mắc mới - Báo Tin Nhanh", "h1": "Báo Tin Nhanh"})
+    ['Hà Nội thêm 12 ca mắc mới - Báo Tin Nhanh', 'Hà Nội thêm 12 ca mắc mới']
+    """
+    sites = _site_names(hints)
+    result: list[str] = []
+    for value in title_hints(hints):
+        for form in (value, *_without_site(value, sites)):
+            if _key(form) not in sites and form not in result:
+                result.append(form)
+    return result
+
+
+def _strip_site_suffix(title: str, sites: set[str]) -> str:
     """Drop a site name after the headline ("Hà Nội thêm 12 ca | Báo Sức khỏe" -> "Hà Nội thêm 12 ca")."""
-    parts = _SITE_SUFFIX.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 6 and len(parts[0].split()) >= 4:
-        return _SITE_SUFFIX.split(title, maxsplit=1)[0] if len(parts) == 2 else " - ".join(parts[:-1])
-    return title
+    forms = _without_site(title, sites, max_words=_MAX_SUFFIX_WORDS)
+    return forms[0] if forms else title
 
 
 def _title(cleaned: "Cleaned", hints: Mapping[str, Any] | None) -> str | None:
-    """Return the title: a hint the page shows as a line, else the first hint without its site suffix, else the page's."""
+    """Return the title: a hint the page shows as a line, else the first hint without its site name, else the page's."""
     page_title = collapse_spaces(cleaned.title.text(cleaned.page)) if cleaned.title else None
-    candidates = title_hints(hints)
+    candidates = title_candidates(hints)
     if not candidates:
         return page_title
-    lines = {collapse_spaces(line).casefold() for line in cleaned.page.split("\n")}
+    lines = {_key(line) for line in cleaned.page.split("\n")}
     for candidate in candidates:
-        if candidate.casefold() in lines:
+        if _key(candidate) in lines:
             return candidate
-    return _strip_site_suffix(candidates[0])
+    return _strip_site_suffix(candidates[0], _site_names(hints))
+
+
+def _author_hint(hints: Mapping[str, Any] | None) -> str | None:
+    """Return the ``author`` hint unless it names the outlet ("Báo Tin Nhanh", "VnExpress") rather than a person."""
+    value = _hint(hints, "author")
+    if not value or _key(value) in _site_names(hints) or _CREDIT.match(value):
+        return None
+    if _OUTLET_HINT.search(value):
+        return byline_names(value)  # "Lê Nga - VnExpress" names a reporter; "Thanh Niên" does not
+    return value
 
 
 def _iso_from_hint(value: str) -> str | None:
@@ -368,6 +572,6 @@ def read_metadata(cleaned: "Cleaned", *, hints: Mapping[str, Any] | None = None)
             published, note = iso, None
         elif not iso and published is None:
             note = f"the published hint '{hinted}' is not a full date; {note}"
-    author = _hint(hints, "author") or _author(cleaned)
+    author = _author_hint(hints) or _author(cleaned)
     site = _hint(hints, "site") or _site(cleaned)
     return Metadata(title=_title(cleaned, hints), published=published, date_note=note, author=author, site=site)

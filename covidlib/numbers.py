@@ -6,7 +6,8 @@ numbers out ("hai mươi mốt", "một trăm linh năm"), and puts a qualifier 
 ("hơn", "gần", "khoảng"). :func:`find_numbers` returns every number of a text as a
 span whose ``kind`` tells a quantity (``count``) from what only looks like one: dates,
 times, phone and document numbers, codes such as "F0" or "COVID-19", ranks, years,
-ages, patient ids, percentages, ranges and ordinals ("lần 2", "quận 11").
+ages, patient ids, percentages, ranges, ordinals ("lần 2", "quận 11") and signed changes
+("(-1.210)", "+310").
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ __all__ = [
 
 KINDS = (
     "count", "percent", "date", "time", "duration", "phone", "document", "code",
-    "rank", "ratio", "year", "age", "patient_id", "range", "ordinal",
+    "rank", "ratio", "year", "age", "patient_id", "range", "ordinal", "change",
 )
 QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least")
 
@@ -261,6 +262,8 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
         return "code", _safe_int(token), end
     if next_char == "/" and end + 1 < len(key) and key[end + 1].isalpha():
         return "document", _safe_int(token), end
+    if _SIGN_BEFORE.search(key, max(0, start - 2), start):  # "Hải Phòng (-1.210)", "+310 ca": a change
+        return "change", _safe_parse(token), end
     if ":" in token:
         return "time", _safe_int(token.split(":")[0]), end
     if "/" in token:
@@ -292,7 +295,7 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
         return "year", value, end
     if _MONTH_CUE.search(before) or _DAY_CUE.search(before):
         return "date", value, end
-    if _ORDINAL_CUE.search(before) or _DOCUMENT_CUE.search(text, max(0, start - 24), start) \
+    if _ordinal_cue(text, before, start) or _DOCUMENT_CUE.search(text, max(0, start - 24), start) \
             or _is_name_number(text, key, start, end):
         return "ordinal", value, end
     multiplier = _MULTIPLIER_AFTER.match(key, end)
@@ -312,6 +315,24 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
     if len(digits) == 4 and "." not in token and 1900 <= value <= 2099 and not _COUNTER_AFTER.match(after):
         return "year", value, end
     return "count", value, end
+
+
+def _ordinal_cue(text: str, before: str, start: int) -> bool:
+    """True if a word that names a position ("quận", "lần", "phòng") ends right before ``start``.
+
+    The word does not count when it ends a capitalised name of several words: "Hải Phòng 89 ca"
+    is a count for Hải Phòng, "phòng 5" is a room.
+    """
+    m = _ORDINAL_CUE.search(before)
+    if m is None:
+        return False
+    cue = start - len(before) + m.start()
+    while cue < start and text[cue].isspace():
+        cue += 1
+    if not text[cue : cue + 1].isupper() or cue < 2 or text[cue - 1] != " ":
+        return True
+    previous = _LAST_WORD.search(text, max(0, cue - 20), cue - 1)
+    return previous is None or not previous.group(1)[0].isupper() or _sentence_start(text, previous.start(1))
 
 
 def _is_name_number(text: str, key: str, start: int, end: int) -> bool:
@@ -377,11 +398,15 @@ def _digit_numbers(text: str, key: str) -> list[Span]:
             key[spans[-1].end : start]
         ):
             kind = "patient_id"
-        spans.append(_span(start, end, text, value, kind, key))
+        # "Mỹ Đình 2" ends a name; "Đồng Nai 327," may be a figure for a place: the caller decides
+        extra = {"after_name": True} if kind == "ordinal" and _is_name_number(text, key, start, end) else {}
+        spans.append(_span(start, end, text, value, kind, key, **extra))
     spans.sort(key=lambda s: s.start)
     return spans
 
 
+# A sign written against the digits: "(-1.210)", "(+5)", "+310", "−12".
+_SIGN_BEFORE = re.compile(r"(?:[(\[][ ]?-|\+|−)$")
 _DATE_CUE_BEFORE = re.compile(r"\b(?:ngày|từ ngày)\s*$")
 _CODE_BEFORE = re.compile(r"(?:covid|cov|sars|ncov)\s*-\s*$")
 
@@ -477,7 +502,8 @@ def find_numbers(text: str) -> list[Span]:
 
     ``data``: ``value`` (int or float), ``qualifier`` (exact, more_than, less_than, about,
     at_least), ``raw`` (the text), ``kind`` (one of :data:`KINDS`; only ``count`` is a
-    quantity of things).
+    quantity of things); an ``ordinal`` that ends a capitalised name ("Mỹ Đình 2",
+    "Đồng Nai 327,") has ``after_name`` True.
 
     >>> [(s.data["value"], s.data["kind"], s.data["qualifier"]) for s in find_numbers("hơn 420.000 ca, ngày 28/5")]
     [(420000, 'count', 'more_than'), (28, 'date', 'exact')]

@@ -68,6 +68,14 @@ TAIL_FURNITURE = [  # lines that end the article: nothing after them is body
     ("Biên soạn: Trung Nam", "byline"),
     ("Nguồn: covid19.gov.vn", "source"),
     ("(Nguồn: Liên Châu - Thanh Niên Online)", "source"),
+    ("Tags: covid-19, Cần Thơ, bệnh viện dã chiến", "tags"),
+    ("Từ khóa: F0, cách ly tại nhà", "tags"),
+    ("Tin cùng loại", "related"),
+    ("Các tin đã đưa", "related"),
+    ("Tin mới hơn", "related"),
+    ("Related news", "related"),
+    ("Ý kiến (0)", "comment"),
+    ("Comments (0)", "comment"),
 ]
 
 HEAD_FURNITURE = [  # lines above the title
@@ -80,6 +88,7 @@ HEAD_FURNITURE = [  # lines above the title
     ("Cỡ chữ: Font size: Giảm (A-) Mặc định (A) Tăng (A+)", "font_size"),
     ("Lượt xem: 3.517 | Bình luận (2)", "counter"),
     ("Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn.", "notice"),
+    ("Hôm nay: Thứ Năm, 26/08/2021", "clock"),
 ]
 
 INLINE_FURNITURE = [  # lines inside the article that are not body
@@ -93,6 +102,13 @@ INLINE_FURNITURE = [  # lines inside the article that are not body
     ("Trao đổi kinh nghiệm về chuyển đổi sốTrường đại học Kinh tế ký kết hợp tác với TMA SolutionsKhơi nguồn "
      "khởi nghiệp trẻĐổi mới nội dung và phương thức hoạt động", "related"),
     ("Bệnh viện Gia Lai mở cửa sau 2 ngày bị phong tỏa5 sân bay hoàn tất xét nghiệmLập bệnh viện dã chiến", "related"),
+    ("Xem thêm: Hà Nội lập 22 chốt kiểm soát ra vào thành phố", "related_link"),
+    (">> Đọc thêm: Bình Dương thêm 3.000 ca mắc mới", "related_link"),
+    ("Đọc tiếp", "link"),
+    ("Trở lại Sức khỏe", "link"),
+    ("Print", "share"),
+    ("Theo dõi chúng tôi trên Google News", "share"),
+    ("Đăng ký nhận bản tin để không bỏ lỡ tin tức mới nhất", "newsletter"),
 ]
 
 
@@ -152,6 +168,17 @@ PROSE_LINES = [
     "Tình hình tiêm vaccine phòng COVID-19",
     "Theo đó, 19 quận, huyện, thị xã đáp ứng điều kiện gồm: Ba Đình, Ba Vì, Bắc Từ Liêm.",
     "Tổng biên tập báo Nhân Dân cho biết tờ báo sẽ mở chuyên mục về phòng dịch.",
+    "Theo dõi sức khỏe hằng ngày, người dân cần đo nhiệt độ hai lần.",
+    "Trở lại trạng thái bình thường mới, tỉnh mở lại các dịch vụ.",
+    "Trở lại trường học",
+    "Chi tiết kế hoạch tiêm chủng",
+    "Hôm nay (16/9) Hà Nội thêm 5 ca mắc",
+    "Nhận tin báo, lực lượng công an đã có mặt tại hiện trường.",
+    "Xem thêm các hướng dẫn của Bộ Y tế tại cổng thông tin.",
+    "Tin nóng về dịch bệnh được cập nhật liên tục trên trang.",
+    "PV: Thưa ông, tỉnh đã chuẩn bị thuốc thế nào?",
+    "Mới nhất, Bộ Y tế cho biết sẽ phân bổ thêm vaccine.",
+    "Chủ đề: Chung tay đẩy lùi dịch bệnh",
 ]
 
 
@@ -261,6 +288,88 @@ def test_short_article_wins_over_longer_related_teasers():
     teasers = [f"{TEASER} Các địa phương tiếp tục truy vết các trường hợp liên quan." for _ in range(6)]
     page = page_of(TITLE, DATE, P1, "BẠN CÓ THỂ QUAN TÂM", *teasers)
     assert body_paragraphs(page) == [P1]
+
+
+WRAPPED_PAGE = (
+    "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn\n"
+    "Thứ Ba, 24/08/2021 - 16:02\n\n"
+    "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp trong khu công nghiệp\n"
+    "lập phương án sản xuất an toàn, bảo đảm vừa phòng dịch vừa duy trì hoạt\n"
+    "động sản xuất, kinh doanh.\n\n"
+    "Theo yêu cầu, mỗi doanh nghiệp phải bố trí khu cách ly tạm thời, tổ chức\n"
+    "xét nghiệm định kỳ cho người lao động và hạn chế việc di chuyển giữa các\n"
+    "phân xưởng. Công ty Samsung Display và các doanh nghiệp lớn đã lập tổ an\n"
+    "toàn COVID-19 ở từng nhà xưởng."
+)
+
+
+def test_hard_wrapped_paragraphs_are_joined_back():
+    cleaned = clean_page(WRAPPED_PAGE)
+    texts = [p.text(cleaned.body) for p in cleaned.paragraphs]
+    assert len(texts) == 2
+    assert texts[0].startswith("UBND tỉnh Bắc Ninh") and texts[0].endswith("sản xuất, kinh doanh.")
+    assert "giữa các phân xưởng. Công ty Samsung Display" in texts[1]
+    assert cleaned.title.text(WRAPPED_PAGE) == "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn"
+
+
+def test_lines_of_an_unwrapped_page_are_not_joined():
+    headlines = ["Kiên Giang lập bệnh viện dã chiến ở đảo Phú Quốc", "An Giang hỗ trợ người dân trong vùng phong tỏa",
+                 "Cà Mau xét nghiệm toàn bộ tiểu thương chợ Phường 7"]
+    page = "\n".join(["Tin mới", *headlines, TITLE, DATE, P1, P2])
+    cleaned = clean_page(page)
+    assert cleaned.title.text(page) == TITLE
+    assert [p.text(cleaned.body) for p in cleaned.paragraphs] == [P1, P2]
+
+
+def test_interview_questions_stay_in_the_body():
+    question = "PV: Thưa ông, tỉnh đã chuẩn bị thuốc thế nào?"
+    answer = "Ông Lê Văn Hùng: Chúng tôi đã cấp túi thuốc cho tất cả trạm y tế xã, mỗi túi dùng trong 7 ngày."
+    assert body_paragraphs(page_of(TITLE, DATE, P1, question, answer)) == [P1, question, answer]
+
+
+def test_sentence_title_right_above_the_date_line():
+    title = "Krông Pắc tạm dừng các hoạt động tập trung đông người."
+    page = page_of("Tin tức", title, "Ngày đăng: 03/09/2021", P1, P2)
+    cleaned = clean_page(page)
+    assert cleaned.title.text(page) == title
+    assert body_paragraphs(page) == [P1, P2]
+
+
+def test_site_clock_far_above_the_title_is_not_the_date():
+    page = page_of("Thứ Năm, 26/08/2021", "SỞ Y TẾ TỈNH QUẢNG TRỊ", "Giới thiệu | Tin tức | Văn bản | Hỏi đáp",
+                   "Tin tức", TITLE, "Ngày đăng: 16/09/2021 09:40", P1, P2)
+    assert build_article(page, article_id="a", file="a.txt").metadata.published == "2021-09-16T09:40"
+
+
+def test_list_with_its_intro_line_ends_the_body():
+    items = ["+ Số bệnh nhân đang điều trị: 4.120", "+ Số ca tử vong cộng dồn: 96"]
+    page = page_of(TITLE, DATE, P1, "Tình hình điều trị:", *items, "Tin liên quan", "• Tin khác")
+    assert body_paragraphs(page) == [P1, "Tình hình điều trị:", *items]
+
+
+@pytest.mark.parametrize(
+    "byline, form",
+    [("Lê Nga", "name"), ("Vân Anh/VOV-Tây Nguyên", "name"), ("Nguyễn Hà - Minh Anh", "name"),
+     ("Hồng Nhung (tổng hợp)", "name"), ("Nhóm PV", "name"), ("Tin, ảnh: Thanh Tùng", "prefix")],
+)
+def test_byline_forms_after_the_body(byline, form):
+    page = page_of(TITLE, DATE, P1, P2, byline, "Tin liên quan", f"• {TEASER}")
+    cleaned = clean_page(page)
+    assert cleaned.body.endswith(P2)
+    assert [(b.text(page), b.data["form"]) for b in cleaned.bylines] == [(byline, form)]
+
+
+def test_name_beside_the_date_below_the_title_is_a_byline():
+    page = page_of(TITLE, "Hải Phong", "22/08/2021 10:42 GMT+7", P1, P2)
+    cleaned = clean_page(page)
+    assert [(b.text(page), b.data["form"]) for b in cleaned.bylines] == [("Hải Phong", "name")]
+    assert build_article(page, article_id="a", file="a.txt").metadata.author == "Hải Phong"
+
+
+@pytest.mark.parametrize("label", ["Thời sự", "Hà Nội", "Sức khỏe"])
+def test_section_label_beside_the_date_is_not_a_byline(label):
+    page = page_of(TITLE, label, "22/08/2021 10:42 GMT+7", P1, P2)
+    assert clean_page(page).bylines == []
 
 
 def test_date_line_below_the_body_is_read():

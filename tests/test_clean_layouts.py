@@ -7,6 +7,7 @@ would write down. The articles are short and written for this file.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pytest
@@ -20,6 +21,8 @@ from covidlib.normalize import normalize_page
 
 @dataclass(frozen=True)
 class Layout:
+    """A page and what a careful reader writes down for it (``first``/``last``: the body's first and last sentence)."""
+
     name: str
     page: str
     title: str | None
@@ -32,6 +35,12 @@ class Layout:
 def lines(*items: str) -> str:
     """A page as a browser copy gives it: one line per block."""
     return "\n".join(items)
+
+
+def wrapped(*items: str, width: int = 72) -> str:
+    """A page as a text-mode browser dumps it: lines wrapped at ``width``, blocks separated by a blank line."""
+    return "\n\n".join("\n".join(line for part in item.split("\n") for line in textwrap.wrap(part, width))
+                       for item in items)
 
 
 def blocks(*items: str) -> str:
@@ -170,7 +179,8 @@ LAYOUTS = [
             "cung ứng hàng hóa thiết yếu trong thời gian giãn cách xã hội.",
             "Theo công điện, các tỉnh, thành phố không được đặt thêm giấy phép con đối với xe chở hàng đã có "
             "mã QR của Bộ Giao thông vận tải.",
-            "Bộ Công Thương được giao theo dõi, tổng hợp khó khăn của doanh nghiệp và báo cáo Thủ tướng trước ngày 25/8.",
+            "Bộ Công Thương được giao theo dõi, tổng hợp khó khăn của doanh nghiệp và báo cáo Thủ tướng trước "
+            "ngày 25/8.",
             "Thanh Phương",
             "Từ khóa: hàng hóa thiết yếu, luồng xanh, giãn cách",
             "Tin liên quan",
@@ -458,31 +468,21 @@ LAYOUTS = [
     ),
     Layout(
         "hard_wrapped_text_export_older_news_teasers",
-        "\n".join([
+        wrapped(
             "Sở Y tế Bắc Ninh",
-            "",
-            "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn",
-            "Thứ Ba, 24/08/2021 - 16:02",
-            "",
-            "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp trong khu công nghiệp",
-            "lập phương án sản xuất an toàn, bảo đảm vừa phòng dịch vừa duy trì hoạt",
-            "động sản xuất, kinh doanh.",
-            "",
-            "Theo yêu cầu, mỗi doanh nghiệp phải bố trí khu cách ly tạm thời, tổ chức",
-            "xét nghiệm định kỳ cho người lao động và hạn chế tối đa việc di chuyển",
-            "giữa các phân xưởng.",
-            "",
-            "Doanh nghiệp không bảo đảm điều kiện sẽ phải tạm dừng hoạt động cho đến",
-            "khi khắc phục xong.",
-            "",
+            "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn\nThứ Ba, 24/08/2021 - 16:02",
+            "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp trong khu công nghiệp lập phương án sản xuất an "
+            "toàn, bảo đảm vừa phòng dịch vừa duy trì hoạt động sản xuất, kinh doanh.",
+            "Theo yêu cầu, mỗi doanh nghiệp phải bố trí khu cách ly tạm thời, tổ chức xét nghiệm định kỳ cho "
+            "người lao động và hạn chế tối đa việc di chuyển giữa các phân xưởng. Công ty Samsung Display và "
+            "các doanh nghiệp lớn đã lập tổ an toàn COVID-19 ở từng nhà xưởng.",
+            "Doanh nghiệp không bảo đảm điều kiện sẽ phải tạm dừng hoạt động cho đến khi khắc phục xong.",
             "Tin cùng loại",
-            "",
-            "Bắc Giang nới lỏng giãn cách ở 4 huyện",
-            "Từ 0 giờ ngày 25/8, bốn huyện của Bắc Giang được nới lỏng một số biện pháp giãn cách xã hội.",
-            "",
-            "Hải Dương hỗ trợ doanh nghiệp xét nghiệm cho công nhân",
-            "Tỉnh Hải Dương hỗ trợ 50% chi phí xét nghiệm cho công nhân các khu công nghiệp.",
-        ]),
+            "Bắc Giang nới lỏng giãn cách ở 4 huyện\nTừ 0 giờ ngày 25/8, bốn huyện của Bắc Giang được nới lỏng "
+            "một số biện pháp giãn cách xã hội.",
+            "Hải Dương hỗ trợ doanh nghiệp xét nghiệm cho công nhân\nTỉnh Hải Dương hỗ trợ 50% chi phí xét "
+            "nghiệm cho công nhân các khu công nghiệp.",
+        ),
         "Bắc Ninh yêu cầu doanh nghiệp lập phương án sản xuất an toàn", "2021-08-24T16:02", None,
         "UBND tỉnh Bắc Ninh vừa yêu cầu các doanh nghiệp", "sẽ phải tạm dừng hoạt động cho đến khi khắc phục xong.",
     ),
@@ -504,6 +504,284 @@ LAYOUTS = [
         ),
         "Hưng Yên thí điểm cách ly F0 không triệu chứng tại nhà", "2021-08-19T07:15", "Thanh Huyền",
         "Hưng Yên bắt đầu thí điểm cho người mắc COVID-19", "người bệnh được chuyển ngay đến bệnh viện.",
+    ),
+    # written after the first round of fixes, to check that they carry over to other layouts
+    Layout(
+        "portal_bold_sapo_date_at_bottom",
+        blocks(
+            "Trang chủ", "Tin tức - Sự kiện", "Y tế",
+            "Phú Yên đưa vào hoạt động trạm y tế lưu động đầu tiên",
+            "Chiều 27/8, thành phố Tuy Hòa đưa vào hoạt động trạm y tế lưu động đầu tiên tại phường 9 để chăm sóc "
+            "người mắc COVID-19 điều trị tại nhà.",
+            "Trạm có 2 bác sỹ, 4 điều dưỡng và được trang bị máy đo nồng độ oxy, bình oxy và thuốc điều trị ban đầu.",
+            "Người dân có thể gọi đến số điện thoại của trạm khi có triệu chứng bất thường để được tư vấn.",
+            "Tác giả: Văn Tài",
+            "Ngày đăng: 27/08/2021 - 17:30",
+            "Lượt xem: 95",
+            "Tin liên quan",
+            "Tuy An lập chốt kiểm soát trên quốc lộ 1",
+        ),
+        "Phú Yên đưa vào hoạt động trạm y tế lưu động đầu tiên", "2021-08-27T17:30", "Văn Tài",
+        "Chiều 27/8, thành phố Tuy Hòa đưa vào hoạt động", "để được tư vấn.",
+    ),
+    Layout(
+        "interview_questions_marked_pv",
+        lines(
+            "Sức khỏe",
+            "Giám đốc CDC: Người dân không nên tích trữ thuốc điều trị COVID-19",
+            "Thứ Sáu, 10/09/2021 08:00",
+            "Trao đổi với phóng viên, Giám đốc CDC tỉnh Tiền Giang cho biết nguồn thuốc cho người điều trị tại nhà "
+            "hiện đủ dùng.",
+            "PV: Thưa ông, tỉnh đã chuẩn bị thuốc thế nào?",
+            "Ông Lê Văn Hùng: Chúng tôi đã cấp túi thuốc cho tất cả trạm y tế xã, mỗi túi dùng được trong 7 ngày.",
+            "PV: Người dân cần làm gì khi có triệu chứng?",
+            "Ông Lê Văn Hùng: Người dân nên gọi trạm y tế và không tự ý mua thuốc về tích trữ.",
+            "Thanh Tâm",
+            "Tin cùng chuyên mục",
+            "Long An cấp túi thuốc cho F0",
+        ),
+        "Giám đốc CDC: Người dân không nên tích trữ thuốc điều trị COVID-19", "2021-09-10T08:00", "Thanh Tâm",
+        "Trao đổi với phóng viên, Giám đốc CDC tỉnh Tiền Giang", "không tự ý mua thuốc về tích trữ.",
+    ),
+    Layout(
+        "sidebar_headlines_before_the_article",
+        blocks(
+            "Trang chủ | Thời sự | Kinh tế | Xã hội | Y tế",
+            "Tin mới",
+            "Kiên Giang lập bệnh viện dã chiến ở Phú Quốc",
+            "An Giang hỗ trợ người dân vùng phong tỏa",
+            "Cà Mau xét nghiệm toàn bộ tiểu thương chợ Phường 7",
+            "Y tế",
+            "Hậu Giang mở thêm 5 điểm tiêm vaccine cho công nhân",
+            "Thứ Tư, 01/09/2021 10:20",
+            "Từ ngày 1/9, tỉnh Hậu Giang mở thêm 5 điểm tiêm vaccine phòng COVID-19 tại các khu công nghiệp để "
+            "tiêm cho công nhân.",
+            "Mỗi điểm tiêm có thể tiêm khoảng 500 người một ngày. Doanh nghiệp đăng ký danh sách công nhân với "
+            "trung tâm y tế huyện trước một ngày.",
+            "Tỉnh dự kiến tiêm xong mũi 1 cho toàn bộ công nhân trong tháng 9.",
+            "Minh Huy",
+            "Tin cùng chuyên mục",
+            "Sóc Trăng tiêm vaccine cho người trên 65 tuổi",
+        ),
+        "Hậu Giang mở thêm 5 điểm tiêm vaccine cho công nhân", "2021-09-01T10:20", "Minh Huy",
+        "Từ ngày 1/9, tỉnh Hậu Giang mở thêm 5 điểm tiêm", "trong tháng 9.",
+    ),
+    Layout(
+        "reprint_theo_reporter_of_another_paper",
+        lines(
+            "Tin trong tỉnh",
+            "Đồng Nai cấp giấy đi đường mới cho người lao động",
+            "15/09/2021 | 14:25",
+            "Từ ngày 16/9, người lao động ở Đồng Nai đi làm phải có giấy đi đường mẫu mới do doanh nghiệp cấp và "
+            "có xác nhận của công an xã.",
+            "Giấy đi đường cũ chỉ còn giá trị đến hết ngày 15/9.",
+            "Công an tỉnh sẽ kiểm tra giấy tại các chốt và xử lý nghiêm trường hợp làm giả.",
+            "Theo Hà Minh (Báo Đồng Nai)",
+            "Các tin khác",
+        ),
+        "Đồng Nai cấp giấy đi đường mới cho người lao động", "2021-09-15T14:25", "Hà Minh",
+        "Từ ngày 16/9, người lao động ở Đồng Nai", "xử lý nghiêm trường hợp làm giả.",
+    ),
+    Layout(
+        "title_ending_with_a_full_stop",
+        blocks(
+            "Cổng thông tin điện tử huyện Krông Pắc",
+            "Tin tức",
+            "Krông Pắc tạm dừng các hoạt động tập trung đông người.",
+            "Ngày đăng: 03/09/2021",
+            "UBND huyện Krông Pắc vừa có văn bản yêu cầu tạm dừng các hoạt động lễ hội, hội nghị và sự kiện tập "
+            "trung trên 20 người từ ngày 3/9.",
+            "Các cơ sở kinh doanh dịch vụ không thiết yếu như quán karaoke, phòng tập thể dục cũng phải đóng cửa.",
+            "Người đứng đầu các xã, thị trấn chịu trách nhiệm nếu để dịch lây lan trên địa bàn.",
+            "Phòng Văn hóa - Thông tin",
+            "Lượt xem: 120",
+        ),
+        "Krông Pắc tạm dừng các hoạt động tập trung đông người.", "2021-09-03", None,
+        "UBND huyện Krông Pắc vừa có văn bản", "nếu để dịch lây lan trên địa bàn.",
+    ),
+    Layout(
+        "cdc_notice_with_numbered_requests",
+        lines(
+            "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH KHÁNH HÒA",
+            "Thông báo khẩn tìm người đến chợ Xóm Mới",
+            "Cập nhật: 05/08/2021 21:10",
+            "Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa đề nghị những người đến chợ Xóm Mới, TP Nha Trang từ "
+            "ngày 28/7 đến ngày 4/8 thực hiện các việc sau:",
+            "1. Liên hệ ngay với trạm y tế xã, phường nơi đang ở để được hướng dẫn.",
+            "2. Tự theo dõi sức khỏe, đo nhiệt độ hai lần mỗi ngày.",
+            "3. Khi có triệu chứng ho, sốt, khó thở thì gọi đường dây nóng 0258 3822 000.",
+            "CDC Khánh Hòa",
+            "Tin liên quan",
+        ),
+        "Thông báo khẩn tìm người đến chợ Xóm Mới", "2021-08-05T21:10", None,
+        "Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa đề nghị", "gọi đường dây nóng 0258 3822 000.",
+    ),
+    Layout(
+        "english_weekday_date_and_co_authors",
+        blocks(
+            "Society",
+            "Hà Nội lập 39 chốt kiểm soát ở vùng đỏ",
+            "Thursday, August 26, 2021 - 07:15",
+            "Hà Nội lập 39 chốt kiểm soát quanh các vùng có nguy cơ rất cao để hạn chế người ra vào từ ngày 26/8.",
+            "Người dân trong vùng đỏ chỉ được ra khỏi nhà khi cấp cứu hoặc theo yêu cầu của lực lượng chức năng.",
+            "Thực phẩm được chính quyền phường cung cấp tận nhà cho các hộ gia đình.",
+            "Lê Nga - Hải Hiền",
+            "Share", "Comments (0)",
+        ),
+        "Hà Nội lập 39 chốt kiểm soát ở vùng đỏ", "2021-08-26T07:15", "Lê Nga - Hải Hiền",
+        "Hà Nội lập 39 chốt kiểm soát quanh các vùng", "cho các hộ gia đình.",
+    ),
+    Layout(
+        "caps_author_above_date",
+        lines(
+            "Người Lao Động Online",
+            "Thời sự",
+            "TP HCM: 80% người dân từ 18 tuổi đã tiêm mũi 1",
+            "NGỌC ÁNH",
+            "29-08-2021 - 20:45",
+            "Sở Y tế TP HCM cho biết đến tối 29/8, thành phố đã tiêm mũi 1 vaccine phòng COVID-19 cho hơn 5,5 "
+            "triệu người từ 18 tuổi trở lên.",
+            "Thành phố đặt mục tiêu tiêm xong mũi 1 cho người dân trước ngày 31/8.",
+            "Các quận, huyện tiếp tục tổ chức tiêm lưu động cho người cao tuổi và người khuyết tật.",
+            "Bình luận",
+            "Gửi bình luận",
+        ),
+        "TP HCM: 80% người dân từ 18 tuổi đã tiêm mũi 1", "2021-08-29T20:45", "Ngọc Ánh",
+        "Sở Y tế TP HCM cho biết đến tối 29/8", "cho người cao tuổi và người khuyết tật.",
+    ),
+    # written after the second round of fixes
+    Layout(
+        "database_record_timestamp_line",
+        lines(
+            "Quảng Ninh tạm dừng vận tải hành khách đến Vân Đồn",
+            "2021-02-05 09:12:44",
+            "UBND tỉnh Quảng Ninh quyết định tạm dừng toàn bộ hoạt động vận tải hành khách từ các địa phương khác "
+            "đến huyện Vân Đồn kể từ 12 giờ ngày 5/2.",
+            "Các phương tiện chở hàng hóa thiết yếu vẫn được lưu thông nhưng lái xe phải khai báo y tế tại chốt.",
+            "Lực lượng công an huyện tổ chức tuần tra, kiểm soát 24/24 giờ tại các tuyến đường vào huyện.",
+        ),
+        "Quảng Ninh tạm dừng vận tải hành khách đến Vân Đồn", "2021-02-05T09:12", None,
+        "UBND tỉnh Quảng Ninh quyết định tạm dừng", "tại các tuyến đường vào huyện.",
+    ),
+    Layout(
+        "bulletin_ending_with_plus_items",
+        lines(
+            "TRANG THÔNG TIN VỀ DỊCH COVID-19 TỈNH TÂY NINH",
+            "Trang chủ | Tin tức | Văn bản chỉ đạo | Hỏi đáp",
+            "Bản tin",
+            "Tây Ninh: Cập nhật tình hình dịch bệnh ngày 20/8",
+            "Ngày đăng: 20/08/2021 | Lượt xem: 2.310",
+            "Trong 24 giờ qua, tỉnh Tây Ninh ghi nhận 402 ca mắc COVID-19 mới, trong đó 310 ca đã được cách ly "
+            "từ trước.",
+            "Tình hình điều trị:",
+            "+ Số bệnh nhân đang điều trị: 4.120",
+            "+ Số bệnh nhân khỏi bệnh trong ngày: 215",
+            "+ Số ca tử vong cộng dồn: 96",
+            "Tin liên quan",
+            "• Tây Ninh tiêm vaccine cho công nhân khu công nghiệp Trảng Bàng",
+            "ĐƯỜNG DÂY NÓNG: 1900 9095",
+        ),
+        "Tây Ninh: Cập nhật tình hình dịch bệnh ngày 20/8", "2021-08-20", None,
+        "Trong 24 giờ qua, tỉnh Tây Ninh ghi nhận 402 ca", "+ Số ca tử vong cộng dồn: 96",
+    ),
+    Layout(
+        "site_tag_date_only_and_domain_source",
+        lines(
+            "Sáng 2/3: Hơn 1.000 ca F0 nặng đang điều trị tại các bệnh viện",
+            "02/03/2022",
+            "SKĐS - Bộ Y tế cho biết hơn 1.000 người mắc COVID-19 đang phải thở oxy hoặc thở máy tại các bệnh viện "
+            "trên cả nước.",
+            "Trong ngày 1/3, cả nước ghi nhận 55.000 ca mắc mới, tăng 3.000 ca so với ngày trước đó.",
+            "Bộ Y tế đề nghị các địa phương rà soát, bảo đảm đủ giường hồi sức cho người bệnh nặng.",
+            "Nguồn: suckhoedoisong.vn",
+        ),
+        "Sáng 2/3: Hơn 1.000 ca F0 nặng đang điều trị tại các bệnh viện", "2022-03-02", None,
+        "SKĐS - Bộ Y tế cho biết hơn 1.000 người mắc COVID-19", "bảo đảm đủ giường hồi sức cho người bệnh nặng.",
+    ),
+    Layout(
+        "publish_and_update_lines",
+        blocks(
+            "Thời sự", "Y tế",
+            "Thứ bảy, 18/9/2021, 07:30 (GMT+7)",
+            "Bến Tre cho học sinh học trực tuyến đến hết tháng 10",
+            "Sở Giáo dục và Đào tạo Bến Tre quyết định học sinh các cấp tiếp tục học trực tuyến đến hết tháng 10 "
+            "do dịch COVID-19 còn phức tạp.",
+            "Những học sinh không có thiết bị học được nhà trường cho mượn máy tính bảng.",
+            "Các trường phải báo cáo số học sinh thiếu thiết bị trước ngày 25/9.",
+            "Cập nhật lúc 10:05 ngày 19/9/2021",
+            "Hữu Phước",
+        ),
+        "Bến Tre cho học sinh học trực tuyến đến hết tháng 10", "2021-09-18T07:30", "Hữu Phước",
+        "Sở Giáo dục và Đào tạo Bến Tre quyết định", "báo cáo số học sinh thiếu thiết bị trước ngày 25/9.",
+    ),
+    Layout(
+        "source_names_a_provincial_paper",
+        lines(
+            "Tin tức - Sự kiện",
+            "Điện Biên tiếp nhận 50.000 liều vaccine",
+            "Thứ Sáu, 17/09/2021 - 16:40",
+            "Ngày 17/9, Sở Y tế tỉnh Điện Biên tiếp nhận 50.000 liều vaccine phòng COVID-19 do Bộ Y tế phân bổ.",
+            "Số vaccine này sẽ được ưu tiên tiêm cho người dân ở các huyện giáp biên giới và lực lượng tuyến đầu.",
+            "Theo Báo Điện Biên Phủ",
+        ),
+        "Điện Biên tiếp nhận 50.000 liều vaccine", "2021-09-17T16:40", None,
+        "Ngày 17/9, Sở Y tế tỉnh Điện Biên tiếp nhận", "và lực lượng tuyến đầu.",
+    ),
+    Layout(
+        "no_date_anywhere_initials_credit",
+        lines(
+            "Trang chủ » Xã hội",
+            "Nghệ An lập chốt kiểm dịch ở cửa ngõ phía Bắc",
+            "Tỉnh Nghệ An lập thêm chốt kiểm dịch tại xã Quỳnh Vinh, thị xã Hoàng Mai để kiểm soát người và phương "
+            "tiện vào tỉnh từ hướng Thanh Hóa.",
+            "Người vào tỉnh phải có kết quả xét nghiệm âm tính trong vòng 72 giờ.",
+            "Chốt do lực lượng công an, quân sự và y tế thị xã phối hợp thực hiện.",
+            "P.V",
+            "Tin khác",
+        ),
+        "Nghệ An lập chốt kiểm dịch ở cửa ngõ phía Bắc", None, None,
+        "Tỉnh Nghệ An lập thêm chốt kiểm dịch", "quân sự và y tế thị xã phối hợp thực hiện.",
+    ),
+    Layout(
+        "author_and_date_inline_without_bar",
+        blocks(
+            "Sức khỏe",
+            "Gia Lai phát hiện chuỗi lây nhiễm mới ở chợ Pleiku",
+            "Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)",
+            "Gia Lai ghi nhận 8 ca mắc COVID-19 liên quan đến chợ trung tâm TP Pleiku, trong đó có 5 tiểu thương.",
+            "Thành phố đã tạm đóng cửa chợ, phun khử khuẩn và lấy mẫu xét nghiệm cho khoảng 1.500 người.",
+            "Người từng đến chợ từ ngày 10/8 được đề nghị khai báo y tế.",
+            "Chia sẻ",
+        ),
+        "Gia Lai phát hiện chuỗi lây nhiễm mới ở chợ Pleiku", "2021-08-19T07:15", "Thanh Huyền",
+        "Gia Lai ghi nhận 8 ca mắc COVID-19", "được đề nghị khai báo y tế.",
+    ),
+    # a sapo between the title and the date line (checks the sentence-title rule does not take the sapo)
+    Layout(
+        "sapo_between_title_and_date",
+        lines(
+            "Trang chủ > Xã hội",
+            "Thanh Hóa đón hơn 2.000 công dân từ phía Nam về quê",
+            "Tỉnh Thanh Hóa tổ chức đón hơn 2.000 công dân đang gặp khó khăn ở các tỉnh phía Nam về quê bằng tàu hỏa.",
+            "Thứ Hai, 04/10/2021 - 09:00",
+            "Đoàn tàu đầu tiên chở 1.000 người về đến ga Thanh Hóa lúc 5 giờ sáng nay.",
+            "Toàn bộ công dân được xét nghiệm nhanh tại ga và đưa về khu cách ly tập trung của các huyện.",
+            "Minh Hiếu",
+        ),
+        "Thanh Hóa đón hơn 2.000 công dân từ phía Nam về quê", "2021-10-04T09:00", "Minh Hiếu",
+        "Tỉnh Thanh Hóa tổ chức đón hơn 2.000 công dân", "đưa về khu cách ly tập trung của các huyện.",
+    ),
+    Layout(
+        "short_sapo_between_title_and_date",
+        lines(
+            "Thanh Hóa đón hơn 2.000 công dân từ phía Nam về quê",
+            "Hơn 2.000 công dân được đón về quê bằng tàu hỏa.",
+            "Thứ Hai, 04/10/2021 - 09:00",
+            "Đoàn tàu đầu tiên chở 1.000 người về đến ga Thanh Hóa lúc 5 giờ sáng nay.",
+            "Toàn bộ công dân được xét nghiệm nhanh tại ga và đưa về khu cách ly tập trung của các huyện.",
+        ),
+        "Thanh Hóa đón hơn 2.000 công dân từ phía Nam về quê", "2021-10-04T09:00", None,
+        "Hơn 2.000 công dân được đón về quê bằng tàu hỏa.", "đưa về khu cách ly tập trung của các huyện.",
     ),
 ]
 
@@ -532,6 +810,10 @@ def field_checks(layout: Layout, article) -> dict[str, bool]:
     }
 
 
+def layout_named(name: str) -> Layout:
+    return next(layout for layout in LAYOUTS if layout.name == name)
+
+
 def _article(layout: Layout):
     return build_article(layout.page, article_id=layout.name, file=f"{layout.name}.txt")
 
@@ -551,7 +833,12 @@ FURNITURE_LINES = (  # lines of the layouts above that are never body, wherever 
     "Chia sẻ", "Facebook", "Zalo", "Bình luận (0)", "Tin liên quan", "Lượt xem: 312", "In bài viết",
     "Xem thêm: Lạng Sơn lập thêm 4 chốt kiểm soát dịch trên quốc lộ 1A",
     "Đọc thêm: Bình Thuận phong tỏa chợ Phan Thiết sau ca mắc ở tiểu thương",
+    "vinhlong-bvdc3.jpg", "Tags: covid-19, Cần Thơ, bệnh viện dã chiến", "Từ khóa: F0, cách ly tại nhà, Hưng Yên",
+)
+CAPTIONS = (  # photo captions inside the layouts: kept in the body, labelled as captions
+    "Người dân mua hàng tại chợ Bà Chiểu, quận Bình Thạnh, sáng 18/9. Ảnh: Quỳnh Trần",
     "Lực lượng y tế chuẩn bị giường bệnh tại ký túc xá - Ảnh: CHÍ QUỐC",
+    "Nhân viên y tế chuẩn bị tiếp nhận bệnh nhân tại bệnh viện dã chiến. Ảnh: Thanh Tùng",
 )
 
 
@@ -561,6 +848,10 @@ def test_layout_body_keeps_no_furniture_line(layout):
     paragraphs = {p.text(article.body) for p in article.paragraphs}
     for line in FURNITURE_LINES:
         assert line not in paragraphs
+    labels = {p.text(article.body): p.label for p in article.paragraphs}
+    for caption in CAPTIONS:
+        if caption in layout.page:
+            assert labels.get(caption) == "caption"
     if layout.title:
         assert name_key(layout.title) not in {name_key(p) for p in paragraphs}
 
@@ -575,7 +866,7 @@ INLINE_LINKS = [  # a related link inside the article: removed, and the body goe
 
 @pytest.mark.parametrize("link", INLINE_LINKS)
 def test_related_link_inside_the_article_is_removed_and_the_body_goes_on(link):
-    layout = LAYOUTS[0]
+    layout = layout_named("national_date_above_title_bare_author")
     paragraphs = layout.page.split("\n\n")
     at = next(i for i, text in enumerate(paragraphs) if text.startswith("Theo Sở Công Thương")) + 1
     page = "\n\n".join(paragraphs[:at] + [link] + paragraphs[at:])
@@ -594,7 +885,8 @@ HTML_NATIONAL = """<!DOCTYPE html>
 <meta property="article:published_time" content="2021-09-18T07:30:00+07:00">
 <meta name="author" content="Báo Tin Nhanh">
 </head><body>
-<header><h1 class="logo"><a href="/">Báo Tin Nhanh</a></h1><nav><a href="/thoi-su">Thời sự</a><a href="/suc-khoe">Sức khỏe</a></nav></header>
+<header><h1 class="logo"><a href="/">Báo Tin Nhanh</a></h1>
+<nav><a href="/thoi-su">Thời sự</a><a href="/suc-khoe">Sức khỏe</a></nav></header>
 <ul class="breadcrumb"><li><a href="/thoi-su">Thời sự</a></li><li><a href="/suc-khoe">Sức khỏe</a></li></ul>
 <span class="date">Thứ bảy, 18/9/2021, 07:30 (GMT+7)</span>
 <h2 class="title-detail">TP HCM mở lại 120 chợ truyền thống sau giãn cách</h2>
@@ -644,9 +936,14 @@ có trong ngày 13/8.</p>
 """
 
 
-@pytest.mark.parametrize("html, layout", [(HTML_NATIONAL, LAYOUTS[0]), (HTML_PROVINCIAL, LAYOUTS[9])],
-                         ids=["national", "provincial"])
-def test_html_pages_through_the_loader(tmp_path, html, layout):
+@pytest.mark.parametrize(
+    "html, name",
+    [(HTML_NATIONAL, "national_date_above_title_bare_author"),
+     (HTML_PROVINCIAL, "provincial_portal_date_and_views_author_with_unit")],
+    ids=["national", "provincial"],
+)
+def test_html_pages_through_the_loader(tmp_path, html, name):
+    layout = layout_named(name)
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     loaded = [(row, page) for row, page in iter_pages(tmp_path)]
     assert len(loaded) == 1 and loaded[0][1] is not None, loaded[0][0].reason

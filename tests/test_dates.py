@@ -22,6 +22,8 @@ from covidlib.dates import date_from_parts, find_dates, resolve_as_of
         ("ngày 11 tháng 5 năm 2020, thế giới ghi nhận", "11 tháng 5 năm 2020", 11, 5, 2020, "at"),
         ("tăng 408 ca so với ngày 10-9", "10-9", 10, 9, None, "compared"),
         ("từ 18 giờ ngày 18.6 đến 6 giờ sáng nay", "18.6", 18, 6, None, "from"),
+        ("Theo Sở Y tế, ngày 15/9 tỉnh ghi nhận 3.412 ca", "15/9", 15, 9, None, "at"),
+        ("Sáng 2/9 huyện ghi nhận thêm 5 ca", "2/9", 2, 9, None, "at"),
     ],
 )
 def test_find_dates_reads_day_month_year_and_role(text, written, day, month, year, role):

@@ -143,6 +143,89 @@ COUNTS = [
     ("Tại TP.HCM, hiện có 2.310 bệnh nhân nặng đang thở máy.", [(2310, A, HCM)]),
     ("Bộ Y tế cho biết đến nay đã có 1.205.000 người khỏi bệnh.", [(1205000, R, None)]),
     ("Tỉnh Nghệ An đã lấy 12.500 mẫu xét nghiệm cho người dân ở các vùng có nguy cơ.", [(12500, T, "Nghệ An")]),
+    # lists, breakdowns, colons and parentheses
+    ("Cả nước ghi nhận 10.032 ca mắc mới.\nCụ thể: Hà Nội 1.234 ca, Bắc Ninh 567 ca, Hải Phòng 89 ca.",
+     [(10032, N, None), (1234, N, HN), (567, N, "Bắc Ninh"), (89, N, "Hải Phòng")]),
+    ("Tỉnh Quảng Ninh ghi nhận 8 ca mắc mới (6 ca trong cộng đồng, 2 ca đã được cách ly).",
+     [(8, N, "Quảng Ninh"), (6, N, "Quảng Ninh"), (2, N, "Quảng Ninh")]),
+    ("Sáng 20/9, Bộ Y tế ghi nhận 9.012 ca mắc mới.\nTP.HCM vẫn là địa phương có số ca mắc cao nhất với 4.015 ca.",
+     [(9012, N, None), (4015, N, HCM)]),
+    ("Trong số 3.000 ca mắc mới tại Hà Nội, có 2.000 ca không có triệu chứng.", [(3000, N, HN), (2000, N, HN)]),
+    ("Hải Phòng ghi nhận một ca mắc COVID-19 mới.", [(1, N, "Hải Phòng")]),
+    ("Số ca mắc trong ngày tại Hà Nội là 3.012, số ca khỏi bệnh là 2.540.", [(3012, N, HN), (2540, R, HN)]),
+    ("Trong ngày có 2.013 bệnh nhân được công bố khỏi bệnh, nâng tổng số người khỏi bệnh của tỉnh Long An lên "
+     "25.412 người.", [(2013, R, "Long An"), (25412, R, "Long An")]),
+    ("Số bệnh nhân khỏi bệnh trong ngày: 7.312 ca, trong đó TP. Hồ Chí Minh (5.123), Bình Dương (1.002).",
+     [(7312, R, None), (5123, R, HCM), (1002, R, "Bình Dương")]),
+    ("Hiện Hà Nội có 12.345 F0 đang điều trị tại nhà.", [(12345, A, HN)]),
+    ("Tỉnh Long An đã tiêm 1.200.000 mũi vắc xin và xét nghiệm cho 500.000 người.",
+     [(1200000, V, "Long An"), (500000, T, "Long An")]),
+    ("Tỉnh Thanh Hóa hiện cách ly tập trung 1.234 trường hợp, cách ly y tế tại nhà 45 F1.",
+     [(1234, Q, "Thanh Hóa"), (45, Q, "Thanh Hóa")]),
+    ("+ Số ca nhiễm mới trong ngày: 14.922 ca.", [(14922, N, None)]),
+    ("Có 12 trường hợp F0 tử vong tại tỉnh Đồng Tháp.", [(12, D, "Đồng Tháp")]),
+    ("Quận 7 ghi nhận 35 ca mắc mới, là quận có nhiều ca nhất TP.HCM.", [(35, N, HCM)]),
+    # figures of other countries have no province
+    ("Sở Y tế TP.HCM cho biết thành phố có 1.200 ca mắc mới.\nTrong khi đó, Ấn Độ ghi nhận thêm 40.120 ca mắc mới "
+     "và 580 ca tử vong.", [(1200, N, HCM), (40120, N, None), (580, D, None)]),
+    ("Tỉnh Bình Dương có 2.150 ca mắc mới.\nTại Singapore, số ca mắc mới trong ngày là 3.012 ca.",
+     [(2150, N, "Bình Dương"), (3012, N, None)]),
+    ("Mỹ vẫn là quốc gia có số ca mắc cao nhất thế giới với hơn 45 triệu ca.", [(45000000, C, None)]),
+    # summaries with several metrics, numbers opening a sentence, repeated totals
+    ("Tính đến 17h ngày 15/9, TP Đà Nẵng ghi nhận tổng cộng 4.521 ca mắc COVID-19 trong đợt dịch thứ tư; trong đó "
+     "3.910 ca đã khỏi bệnh, xuất viện; 52 ca tử vong; đang điều trị 559 ca.",
+     [(4521, C, "Đà Nẵng"), (3910, R, "Đà Nẵng"), (52, D, "Đà Nẵng"), (559, A, "Đà Nẵng")]),
+    ("Hiện thành phố Hải Phòng đang theo dõi sức khỏe 12.452 trường hợp F1.", [(12452, Q, "Hải Phòng")]),
+    ("Hà Nội ghi nhận 25 ca mắc mới.\nTrong số 25 ca mắc mới có 8 ca ở quận Hoàng Mai, 5 ca ở quận Đống Đa, 3 ca "
+     "ở huyện Thanh Trì.", [(25, N, HN), (25, N, HN), (8, N, HN), (5, N, HN), (3, N, HN)]),
+    ("1.034 ca mắc mới được ghi nhận tại TP.HCM trong ngày 20/9.", [(1034, N, HCM)]),
+    ("Số ca mắc mới trong ngày của Bình Dương là 2.123 ca, của Đồng Nai là 987 ca.",
+     [(2123, N, "Bình Dương"), (987, N, "Đồng Nai")]),
+    ("Trong 20 ca tử vong tại tỉnh Kiên Giang, có 18 ca chưa tiêm vắc xin.", [(20, D, "Kiên Giang"), (18, D, "Kiên Giang")]),
+    ("Tỉnh Bến Tre đã tiêm mũi 1 cho 1.120.000 người, mũi 2 cho 1.050.000 người.",
+     [(1120000, V, "Bến Tre"), (1050000, V, "Bến Tre")]),
+    ("Bệnh viện Bệnh Nhiệt đới TP.HCM đang điều trị 250 bệnh nhân, trong đó 45 ca nặng.", [(250, A, HCM), (45, A, HCM)]),
+    ("- Bình Dương: 1.234 ca\n- Đồng Nai: 567 ca\n- Long An: 89 ca", [(1234, C, "Bình Dương"), (567, C, "Đồng Nai"),
+                                                              (89, C, "Long An")]),
+    ("Tổng số F0 đang điều trị tại nhà ở Hà Nội là 25.000 người.", [(25000, A, HN)]),
+    ("Số người ở TP. Cần Thơ đã tiêm ít nhất 1 mũi vắc xin là 5,2 triệu người.", [(5200000, V, "Cần Thơ")]),
+    ("Tỉnh Bình Dương có khoảng 2,6 triệu dân, trong đó 1,2 triệu người đã được tiêm vắc xin.",
+     [(1200000, V, "Bình Dương")]),
+    ("Từ ngày 27/4 đến nay, Hà Nội có 4.123 ca mắc, trong đó 1.876 ca ở cộng đồng.", [(4123, C, HN), (1876, C, HN)]),
+    ("Lũy kế đến nay, thành phố Đà Nẵng có 12.345 F0.", [(12345, C, "Đà Nẵng")]),
+    ("Chiều 3/8, Sở Y tế Đồng Nai cho biết, trong ngày tỉnh ghi nhận 241 ca.", [(241, N, "Đồng Nai")]),
+    ("Từ đầu dịch đến nay, Việt Nam có 1.234.567 ca nhiễm.", [(1234567, C, None)]),
+    ("Tỉnh Bình Thuận ghi nhận thêm ba ca tử vong và mười hai ca mắc mới.", [(3, D, "Bình Thuận"), (12, N, "Bình Thuận")]),
+    ("Ca bệnh ở TP Biên Hòa (Đồng Nai) là công nhân, tỉnh có thêm 32 ca bệnh.", [(32, N, "Đồng Nai")]),
+    # events beat states, leading zeros, doses given as "lượt tiêm", origins are not places
+    ("Trong ngày tỉnh Đồng Nai có 2 bệnh nhân nặng tử vong.", [(2, D, "Đồng Nai")]),
+    ("Tỉnh Bình Phước có 2 bệnh nhân COVID-19 nặng không qua khỏi.", [(2, D, "Bình Phước")]),
+    ("Tỉnh Hà Giang ghi nhận 02 ca mắc mới và 01 ca tử vong.", [(2, N, "Hà Giang"), (1, D, "Hà Giang")]),
+    ("Trong ngày, TP. Đà Nẵng thực hiện 85.000 lượt tiêm.", [(85000, V, "Đà Nẵng")]),
+    ("Tỉnh Quảng Ngãi ghi nhận 10 ca mắc mới.\nTrong 10 ca mắc mới có 6 ca về từ TP.HCM, 4 ca về từ Bình Dương.",
+     [(10, N, "Quảng Ngãi"), (10, N, "Quảng Ngãi"), (6, N, "Quảng Ngãi"), (4, N, "Quảng Ngãi")]),
+    ("Tỉnh Hưng Yên đã xét nghiệm cho 4.000 người, trong đó 15 người có kết quả dương tính.",
+     [(4000, T, "Hưng Yên"), (15, C, "Hưng Yên")]),
+    ("Trong tổng số 3.500 ca mắc tại Hải Dương, có 1.200 ca (chiếm 34%) là trẻ em.",
+     [(3500, C, "Hải Dương"), (1200, C, "Hải Dương")]),
+    ("Đến nay, Gia Lai đã có ít nhất 3 người tử vong do COVID-19.", [(3, D, "Gia Lai")]),
+    ("Chiều 12/3, Bộ Y tế công bố thêm 5 ca mắc COVID-19 mới.\nTrong đó, 3 ca ghi nhận tại Hải Dương, 2 ca tại Hà Nội."
+     "\nĐến nay Việt Nam có 2.500 ca mắc.\nTổng số ca khỏi bệnh là 2.100 ca.",
+     [(5, N, None), (3, N, "Hải Dương"), (2, N, HN), (2500, C, None), (2100, R, None)]),
+    # a round-up naming many provinces has no home province for a figure with no place
+    ("Sáng 20/9, có 500 ca mắc mới được ghi nhận.\nTP.HCM có 300 ca, Bình Dương 120 ca, Đồng Nai 80 ca.",
+     [(500, N, None), (300, N, HCM), (120, N, "Bình Dương"), (80, N, "Đồng Nai")]),
+    ("Tỉnh Bình Phước có 10 ca cần thở máy.", [(10, A, "Bình Phước")]),
+    ("Tỉnh Sóc Trăng trong ngày có 12 ca tử vong, trong đó 8 ca có bệnh nền.", [(12, D, "Sóc Trăng"), (8, D, "Sóc Trăng")]),
+    ("Tỉnh Đồng Tháp ghi nhận 200 ca mắc mới, trong đó có 150 ca cộng đồng; 3 ca tử vong.",
+     [(200, N, "Đồng Tháp"), (150, N, "Đồng Tháp"), (3, D, "Đồng Tháp")]),
+    ("Sáng 15/10, tỉnh Vĩnh Long tổ chức tiêm vắc xin cho trẻ từ 12 đến 17 tuổi. Theo kế hoạch, toàn tỉnh có khoảng "
+     "90.000 trẻ trong độ tuổi này sẽ được tiêm. Ngày đầu tiên, các điểm tiêm đã tiêm cho 4.512 trẻ.",
+     [(4512, V, "Vĩnh Long")]),
+    # a plan in another clause does not make a reported figure a plan
+    ("Bộ Y tế cho biết sẽ công bố số liệu chi tiết; trong ngày tỉnh Nam Định có 500 ca mắc mới.", [(500, N, "Nam Định")]),
+    ("Với công suất 3.000 mẫu/ngày, CDC tỉnh Nam Định đã xét nghiệm 45.000 mẫu.", [(45000, T, "Nam Định")]),
+    ("Bệnh viện dã chiến ở Nam Định có công suất 500 giường, hiện đang điều trị 320 bệnh nhân.", [(320, A, "Nam Định")]),
 ]
 
 
@@ -186,6 +269,27 @@ NOT_COUNTS = [
     "Trẻ em từ 12 đến 17 tuổi sẽ được tiêm vắc xin Pfizer.",
     "Khu phong tỏa có 300 hộ dân với 1.200 nhân khẩu.",
     "Đến năm 2022, thành phố có 2 bệnh viện dã chiến mới.",
+    "Chuyến bay VN0051 chở 285 hành khách từ Mỹ về nước.",
+    "Toàn tỉnh còn khoảng 500.000 người trên 50 tuổi cần được tiêm vắc xin.",
+    "Tỉnh sẽ xét nghiệm cho 50.000 người dân trong tuần tới.",
+    "Dự kiến tuần tới, tỉnh sẽ tiêm thêm 80.000 liều vắc xin.",
+    "Đơn vị đã vận chuyển 1.200 tấn hàng hóa và 700 nghìn túi an sinh vào vùng dịch.",
+    "Bệnh nhân 91 là phi công người Anh, 43 tuổi.",
+    "Ca bệnh số 17 đã khỏi bệnh.",
+    "Hơn 5.000 cán bộ, chiến sĩ và 1.000 tình nguyện viên tham gia chống dịch.",
+    "Tỉnh ủng hộ 50.000 liều vắc xin cho nước bạn Lào.",
+    "Bệnh nhân là nam, 35 tuổi, ở xã Tân Phú, huyện Tân Châu.",
+    "Khoảng 80% ca tử vong chưa tiêm vắc xin.",
+    "Đến nay 126/126 xã, phường đã được kiểm soát.",
+    "Tỉnh có dân số khoảng 1,2 triệu người.",
+    "Trẻ em dưới 12 tuổi chưa được tiêm vắc xin.",
+    "Lịch nghỉ lễ 30/4 - 1/5 kéo dài 4 ngày.",
+    "Chương trình có sự tham gia của 5 ca sĩ và 20 ca khúc về chống dịch.",
+    "Gia đình anh có 5 mẫu ruộng ở xã bên.",
+    "Nhiều người bị xử phạt theo nghị định 117/2020/NĐ-CP.",
+    "Bệnh nhân sốt 38 độ, SpO2 dưới 94%.",
+    "Số ca mắc có thể lên tới 300-400 ca mỗi ngày.",
+    "Có 2/3 số ca mắc là trẻ em.",
 ]
 
 
@@ -224,6 +328,33 @@ PROVINCES = [
     ("Chị Hoàng Mai, nhân viên y tế, cho biết đã tiêm 2 mũi.", set()),
     ("Đoàn kiểm tra trên đường Hà Nội, phường Phước Long B.", set()),
     ("Vắc xin Vero Cell do Trung Quốc sản xuất đã được cấp phép.", set()),
+    ("TS.BS Nguyễn Văn Vĩnh Châu, Phó Giám đốc Sở Y tế TP.HCM, cho biết.", {HCM}),
+    ("Sân bay Tân Sơn Nhất nằm ở quận Tân Bình.", {HCM}),
+    ("Huyện Châu Thành ghi nhận thêm 3 ca mắc mới.", set()),
+    ("Phố cổ Hội An và thị xã Sa Pa đón khách trở lại.", {"Quảng Nam", "Lào Cai"}),
+    ("Tỉnh đã hỗ trợ vắc xin cho nước bạn Lào.", set()),
+    ("Anh Nam định về quê ăn Tết nhưng phải cách ly.", set()),
+    ("Chúng ta đang sống trong hòa bình.", set()),
+    ("Ban Thường vụ Tỉnh ủy Quảng Ninh họp khẩn.", {"Quảng Ninh"}),
+    ("Người về từ TX. Dĩ An, H. Củ Chi và Q.Bình Thạnh phải khai báo.", {"Bình Dương", HCM}),
+    ("Người dân Cần Giờ và Nhà Bè được tiêm mũi 2.", {HCM}),
+    ("Các tỉnh Tây Nguyên và miền Tây Nam Bộ tăng cường phòng dịch.", set()),
+    ("TP.HCM và các tỉnh lân cận siết chặt kiểm soát.", {HCM}),
+    ("Phó Chủ tịch UBND tỉnh Đắk Lắk H'Yim Kđoh kiểm tra chốt.", {"Đắk Lắk"}),
+    ("Ca bệnh sống tại số 4, ngõ 12, phố Trần Quốc Hoàn, phường Dịch Vọng Hậu, quận Cầu Giấy.", {HN}),
+    ("Xã Vĩnh Lộc A, huyện Bình Chánh bị phong tỏa.", {HCM}),
+    ("Người dân TP Long Xuyên và TP Vinh được xét nghiệm.", {"An Giang", "Nghệ An"}),
+    ("Sinh viên Đại học Quốc gia Hà Nội tham gia tình nguyện.", {HN}),
+    # bylines, photo credits and speakers named like a district; street corners
+    ("Tỉnh Nghệ An ghi nhận 5 ca mắc mới.\nTHANH SƠN", {"Nghệ An"}),
+    ("Tỉnh Nghệ An ghi nhận 5 ca mắc mới.\nKIM SƠN (TTXVN)", {"Nghệ An"}),
+    ("Tỉnh Nghệ An ghi nhận 5 ca mắc mới.\nBài, ảnh: Hải Hà", {"Nghệ An"}),
+    ("Lực lượng y tế lấy mẫu cho người dân. Ảnh: Thanh Sơn", set()),
+    ("Chị Thanh Thủy, nhân viên y tế, cho biết đã tiêm 2 mũi.", set()),
+    ("Thanh Thủy cho biết người dân rất hợp tác.", set()),
+    ("Xe đi qua ngã tư Điện Biên Phủ - Đinh Tiên Hoàng bị kiểm tra.", set()),
+    ("Tỉnh Phú Thọ có thêm 3 ca mắc.\nThanh Sơn", {"Phú Thọ"}),
+    ("Thanh Sơn có thêm 5 ca mắc mới.", {"Phú Thọ"}),
 ]
 
 
@@ -281,6 +412,64 @@ OFFICIALS = [
     ("ĐỒNG CHÍ NGUYỄN VĂN LỢI, BÍ THƯ TỈNH ỦY, KIỂM TRA CHỐT KIỂM SOÁT DỊCH", {"Nguyễn Văn Lợi": None}),
     ("Phó Chủ tịch UBND tỉnh Đồng Nai Nguyễn Sơn Hùng cho biết tỉnh đã lập 12 chốt.",
      {"Nguyễn Sơn Hùng": "Phó Chủ tịch UBND tỉnh Đồng Nai"}),
+    ("Thủ tướng Chính phủ Phạm Minh Chính chủ trì hội nghị trực tuyến.", {"Phạm Minh Chính": "Thủ tướng Chính phủ"}),
+    ("Chủ tịch Quốc hội Vương Đình Huệ kiểm tra công tác phòng dịch.", {"Vương Đình Huệ": "Chủ tịch Quốc hội"}),
+    ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký chỉ đạo khoanh vùng.", {"Nguyễn Xuân Ký": "Bí thư Tỉnh ủy Quảng Ninh"}),
+    ("Chủ tịch UBND tỉnh Hải Dương Triệu Thế Hùng ký quyết định phong tỏa.",
+     {"Triệu Thế Hùng": "Chủ tịch UBND tỉnh Hải Dương"}),
+    ("Bà Trần Thị Nhị Hà (Giám đốc Sở Y tế Hà Nội) cho biết thành phố có thêm 12 ca.",
+     {"Trần Thị Nhị Hà": "Giám đốc Sở Y tế Hà Nội"}),
+    ("Nguyên Bộ trưởng Y tế Nguyễn Thị Kim Tiến đến thăm bệnh viện.", {"Nguyễn Thị Kim Tiến": None}),
+    ("TS.BS Nguyễn Văn Vĩnh Châu, Phó Giám đốc Sở Y tế TP.HCM, cho biết.",
+     {"Nguyễn Văn Vĩnh Châu": "Phó Giám đốc Sở Y tế TP.HCM"}),
+    ("Ông Trần Văn Thuấn, Thứ trưởng Bộ Y tế, cho biết đã tiêm 40 triệu liều.", {"Trần Văn Thuấn": "Thứ trưởng Bộ Y tế"}),
+    ("Phát biểu tại hội nghị, Bí thư Tỉnh ủy NGUYỄN VĂN LỢI yêu cầu các địa phương không lơ là.",
+     {"Nguyễn Văn Lợi": "Bí thư Tỉnh ủy"}),
+    ("Ông Nguyễn Văn Được - Phó Chủ tịch UBND TP.HCM cho biết.", {"Nguyễn Văn Được": "Phó Chủ tịch UBND TP.HCM"}),
+    ("Chủ tịch UBND huyện Củ Chi Nguyễn Thị Hồng Nhung cho biết huyện có 12 ca.",
+     {"Nguyễn Thị Hồng Nhung": "Chủ tịch UBND huyện Củ Chi"}),
+    ("Đại tá Trần Đức Tài, Phó Giám đốc Công an TP.HCM, yêu cầu siết chặt.",
+     {"Trần Đức Tài": "Phó Giám đốc Công an TP.HCM"}),
+    ("Bác sĩ CKII Lê Văn Nam cho biết bệnh nhân đã ổn định.", {"Lê Văn Nam": "Bác sĩ CKII"}),
+    ("Điều dưỡng Nguyễn Thị Lan đã trực 3 tháng ở bệnh viện dã chiến.", {"Nguyễn Thị Lan": "Điều dưỡng"}),
+    ("Theo chỉ đạo của Chủ tịch UBND tỉnh Nguyễn Văn Út, các huyện phải lập chốt.",
+     {"Nguyễn Văn Út": "Chủ tịch UBND tỉnh"}),
+    ("Chủ tịch UBND tỉnh Nguyễn Văn Út và Phó Chủ tịch Trần Văn Vĩnh kiểm tra chốt.",
+     {"Nguyễn Văn Út": "Chủ tịch UBND tỉnh", "Trần Văn Vĩnh": "Phó Chủ tịch"}),
+    ("Phó Chủ tịch UBND tỉnh Đắk Lắk H'Yim Kđoh kiểm tra chốt.", {"H'Yim Kđoh": "Phó Chủ tịch UBND tỉnh Đắk Lắk"}),
+    ("Chi cục trưởng Chi cục Dân số Nguyễn Văn Khoa tham dự.", {"Nguyễn Văn Khoa": "Chi cục trưởng Chi cục Dân số"}),
+    ("Tổ trưởng tổ dân phố Lê Thị Hoa vận động người dân đi tiêm.", {"Lê Thị Hoa": "Tổ trưởng tổ dân phố"}),
+    ("Chuyên gia dịch tễ Trần Đắc Phu cho rằng cần xét nghiệm diện rộng.", {"Trần Đắc Phu": None}),
+    ("Bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Mạnh Hùng phát biểu.",
+     {"Nguyễn Mạnh Hùng": "Bộ trưởng Bộ Thông tin và Truyền thông"}),
+    ("Giám đốc Bệnh viện Bạch Mai, PGS.TS Nguyễn Quang Tuấn cho biết.", {"Nguyễn Quang Tuấn": "Giám đốc Bệnh viện Bạch Mai"}),
+    ("Theo TS Nguyễn Huy Nga, chuyên gia y tế công cộng, người dân cần tiêm đủ liều.", {"Nguyễn Huy Nga": None}),
+    ("Chủ tịch UBND TP Hà Nội Chu Ngọc Anh yêu cầu các quận, huyện rà soát.",
+     {"Chu Ngọc Anh": "Chủ tịch UBND TP Hà Nội"}),
+    ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng cho biết.", {"Lê Thị Thu Hằng": "Người phát ngôn Bộ Ngoại giao"}),
+    ("Tiến sĩ Anthony Fauci cảnh báo về biến chủng Omicron.", {"Anthony Fauci": "Tiến sĩ"}),
+    ("Bà Kristalina Georgieva, Tổng Giám đốc IMF, cho biết.", {"Kristalina Georgieva": "Tổng Giám đốc IMF"}),
+    ("Thủ tướng Singapore Lý Hiển Long phát biểu trên truyền hình.", {"Lý Hiển Long": "Thủ tướng Singapore"}),
+    ("Tổng thống Nga Vladimir Putin đã tiêm vắc xin Sputnik V.", {"Vladimir Putin": "Tổng thống Nga"}),
+    ("Thủ tướng Nhật Bản Suga Yoshihide tuyên bố tình trạng khẩn cấp.", {"Suga Yoshihide": "Thủ tướng Nhật Bản"}),
+    ("Tổng Giám đốc Vietnam Airlines Lê Hồng Hà cho biết hãng sẽ nối lại đường bay.",
+     {"Lê Hồng Hà": "Tổng Giám đốc Vietnam Airlines"}),
+    # lists of attendees: each title belongs to the name it runs into
+    ("Tham dự có đồng chí Nguyễn Văn Thể, Bí thư Ban cán sự Đảng, Bộ trưởng Bộ Giao thông vận tải; đồng chí "
+     "Lê Văn Thành, Ủy viên Trung ương Đảng, Phó Thủ tướng Chính phủ.",
+     {"Nguyễn Văn Thể": None, "Lê Văn Thành": "Phó Thủ tướng Chính phủ"}),
+    ("Cùng dự có các đồng chí: Trần Lưu Quang - Ủy viên Trung ương Đảng, Bí thư Thành ủy Hải Phòng; Nguyễn Văn Tùng "
+     "- Chủ tịch UBND thành phố.",
+     {"Trần Lưu Quang": "Bí thư Thành ủy Hải Phòng", "Nguyễn Văn Tùng": "Chủ tịch UBND thành phố"}),
+    ("Phó Thủ tướng Lê Minh Khái, Phó Thủ tướng Lê Văn Thành và Phó Thủ tướng Vũ Đức Đam dự họp.",
+     {"Lê Minh Khái": "Phó Thủ tướng", "Lê Văn Thành": "Phó Thủ tướng", "Vũ Đức Đam": "Phó Thủ tướng"}),
+    ("Lãnh đạo tỉnh gồm ông Trần Văn Nam (Bí thư Tỉnh ủy) và ông Võ Văn Minh (Chủ tịch UBND tỉnh) đã đến thăm.",
+     {"Trần Văn Nam": "Bí thư Tỉnh ủy", "Võ Văn Minh": "Chủ tịch UBND tỉnh"}),
+    ("Thay mặt Ban Giám đốc, bác sĩ Lê Thị Hồng Hạnh trao giấy ra viện cho bệnh nhân.",
+     {"Lê Thị Hồng Hạnh": "bác sĩ"}),
+    ("Giám đốc điều hành Pfizer Albert Bourla cho biết công ty sẽ cung cấp thêm vắc xin.",
+     {"Albert Bourla": "Giám đốc điều hành Pfizer"}),
+    ("Bộ trưởng Y tế Israel Nitzan Horowitz cho biết nước này sẽ tiêm mũi 4.", {"Nitzan Horowitz": "Bộ trưởng Y tế Israel"}),
 ]
 
 
@@ -306,9 +495,106 @@ NOT_OFFICIALS = [
     "Trưởng ban Chỉ đạo Quốc gia phòng, chống dịch COVID-19 yêu cầu các tỉnh báo cáo.",
     "Người dân ở phố Trần Duy Hưng được xét nghiệm.",
     "Khu cách ly tại Ký túc xá Đại học Quốc gia TP.HCM đón thêm 500 người.",
+    "Theo ông Lê Minh Khái, người dân nên ở nhà.",
+    "Bệnh nhân Trần Văn Hùng được chuyển đến Bệnh viện Nhiệt đới.",
+    "Tòa nhà Hồ Gươm Plaza tạm dừng hoạt động.",
+    "Vắc xin Pfizer BioNTech được tiêm cho trẻ em.",
+    "Người dân đi qua chợ Đồng Xuân phải khai báo y tế.",
+    "Ông Nguyễn Văn A là người đầu tiên tiêm vắc xin.",
+    "Trường Đại học Y Dược TP.HCM cử 500 sinh viên hỗ trợ.",
+    "Phòng khám Đa khoa Sài Gòn tạm dừng hoạt động.",
+    "Tập đoàn Sun Group tài trợ 50 tỷ đồng.",
+    "Thay mặt Ban Giám đốc, ông Nguyễn Văn An trao quà cho bệnh nhân.",
+    "Nguyễn Hưng (TTXVN)",
+    "Ảnh: Ngọc Minh",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_OFFICIALS, ids=_ids("not_official", NOT_OFFICIALS))
 def test_no_officials(text):
     assert _officials(text) == {}
+
+
+# --- whole short articles: (text, counts, provinces, official names) --------------------------------
+
+ARTICLES = [
+    ("Sáng 28/7, Sở Y tế tỉnh Bình Định cho biết, trong 24 giờ qua toàn tỉnh ghi nhận 17 ca mắc COVID-19 mới, trong "
+     "đó 15 ca đã được cách ly trước đó và 2 ca phát hiện qua sàng lọc tại cộng đồng.\n"
+     "Các ca mắc mới phân bố tại TP. Quy Nhơn (9 ca), thị xã An Nhơn (5 ca), huyện Tuy Phước (3 ca).\n"
+     "Lũy kế từ ngày 8/5 đến nay, tỉnh Bình Định đã ghi nhận 412 ca mắc COVID-19; trong đó 198 ca đã khỏi bệnh, "
+     "xuất viện.\n"
+     "Hiện tỉnh đang cách ly tập trung 1.025 người, cách ly tại nhà 4.310 người.\n"
+     "Ông Lê Quang Hùng, Giám đốc Sở Y tế, đề nghị người dân không chủ quan.",
+     [(17, N, "Bình Định"), (15, N, "Bình Định"), (2, N, "Bình Định"), (9, N, "Bình Định"), (5, N, "Bình Định"),
+      (3, N, "Bình Định"), (412, C, "Bình Định"), (198, R, "Bình Định"), (1025, Q, "Bình Định"),
+      (4310, Q, "Bình Định")],
+     {"Bình Định"}, {"Lê Quang Hùng"}),
+    ("Tối 12/8, Bộ Y tế công bố 4.180 ca nhiễm mới, trong đó TP HCM chiếm 2.135 ca.\n"
+     "Các địa phương khác ghi nhận ca nhiễm gồm Bình Dương 1.020, Đồng Nai 327, Long An 210, Tiền Giang 98.\n"
+     "Tổng ca nhiễm trong nước từ đầu dịch đến nay là 230.418, trong đó 226.720 ca trong đợt dịch thứ tư.\n"
+     "Số bệnh nhân khỏi bệnh trong ngày là 3.015, nâng tổng số người khỏi bệnh lên 80.235.\n"
+     "Thứ trưởng Y tế Nguyễn Trường Sơn cho biết Bộ sẽ tăng cường nhân lực cho các tỉnh phía Nam.",
+     [(4180, N, None), (2135, N, HCM), (1020, N, "Bình Dương"), (327, N, "Đồng Nai"), (210, N, "Long An"),
+      (98, N, "Tiền Giang"), (230418, C, None), (226720, C, None), (3015, R, None), (80235, R, None)],
+     {HCM, "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang"}, {"Nguyễn Trường Sơn"}),
+    ("Chiều 2/12, CDC Hà Nội cho biết, từ 18h ngày 1/12 đến 18h ngày 2/12, thành phố ghi nhận 552 ca dương tính, "
+     "trong đó 238 ca tại cộng đồng.\n"
+     "Các ca mắc ghi nhận tại 28 quận, huyện, nhiều nhất là Hoàng Mai (61), Hà Đông (45), Thanh Trì (40).\n"
+     "Từ ngày 29/4 đến nay, Hà Nội ghi nhận 14.856 ca mắc COVID-19.\n"
+     "Phó Giám đốc Sở Y tế Hà Nội Hoàng Đức Hạnh cho biết thành phố đã tiêm 12,5 triệu liều vắc xin.",
+     [(552, N, HN), (238, N, HN), (61, N, HN), (45, N, HN), (40, N, HN), (14856, C, HN), (12500000, V, HN)],
+     {HN}, {"Hoàng Đức Hạnh"}),
+    ("Theo Sở Y tế Bình Dương, ngày 15/9 tỉnh ghi nhận 3.412 ca mắc mới, tập trung tại TP. Thuận An (1.102), "
+     "TP. Dĩ An (845), TX. Bến Cát (621), TP. Thủ Dầu Một (512), TX. Tân Uyên (332).\n"
+     "Trong ngày có 41 trường hợp tử vong.\n"
+     "Lũy kế đến nay, tỉnh đã có 189.512 ca mắc, 2.010 ca tử vong.\n"
+     "Hiện có 1.230 bệnh nhân nặng đang điều trị tại các bệnh viện tuyến tỉnh.",
+     [(3412, N, "Bình Dương"), (1102, N, "Bình Dương"), (845, N, "Bình Dương"), (621, N, "Bình Dương"),
+      (512, N, "Bình Dương"), (332, N, "Bình Dương"), (41, D, "Bình Dương"), (189512, C, "Bình Dương"),
+      (2010, D, "Bình Dương"), (1230, A, "Bình Dương")],
+     {"Bình Dương"}, set()),
+    ("Chiều 20/10, Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Đắk Lắk cho biết, trong ngày tỉnh ghi nhận thêm 31 ca "
+     "mắc mới tại TP. Buôn Ma Thuột (18 ca), huyện Krông Pắc (7 ca), huyện Cư M'gar (6 ca).\n"
+     "Phó Chủ tịch UBND tỉnh Đắk Lắk H'Yim Kđoh yêu cầu các địa phương tăng cường xét nghiệm.\n"
+     "Đến nay, toàn tỉnh đã tiêm được hơn 1,1 triệu liều vắc xin.",
+     [(31, N, "Đắk Lắk"), (18, N, "Đắk Lắk"), (7, N, "Đắk Lắk"), (6, N, "Đắk Lắk"), (1100000, V, "Đắk Lắk")],
+     {"Đắk Lắk"}, {"H'Yim Kđoh"}),
+    ("Theo số liệu của Worldometers, tính đến sáng 21/9, thế giới ghi nhận 229.312.457 ca mắc COVID-19, trong đó "
+     "4.705.612 ca tử vong.\n"
+     "Mỹ vẫn là quốc gia có số ca mắc nhiều nhất với 43.512.302 ca, tiếp theo là Ấn Độ với 33.478.419 ca.\n"
+     "Tại Đông Nam Á, Indonesia ghi nhận thêm 2.720 ca mắc mới và 172 ca tử vong trong 24 giờ qua.\n"
+     "Tổng thống Mỹ Joe Biden cho biết nước này sẽ tặng thêm 500 triệu liều vắc xin cho thế giới.",
+     [(229312457, C, None), (4705612, D, None), (43512302, C, None), (33478419, C, None), (2720, N, None),
+      (172, D, None)],
+     set(), {"Joe Biden"}),
+    ("Ngày 5/8, đồng chí Nguyễn Văn Vĩnh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Tiền Giang đã kiểm tra công tác "
+     "phòng, chống dịch tại huyện Châu Thành.\n"
+     "Theo báo cáo, từ ngày 1/7 đến nay, huyện Châu Thành ghi nhận 356 ca mắc COVID-19, trong đó 120 ca đã xuất viện.\n"
+     "Đồng chí Nguyễn Văn Vĩnh yêu cầu huyện khẩn trương xét nghiệm cho 100% người dân trong vùng phong tỏa.",
+     [(356, C, "Tiền Giang"), (120, R, "Tiền Giang")],
+     {"Tiền Giang"}, {"Nguyễn Văn Vĩnh"}),
+    ("QUẢNG NAM: THÊM 12 CA MẮC COVID-19 TRONG CỘNG ĐỒNG\n"
+     "Sáng 18/11, Sở Y tế Quảng Nam cho biết, từ 18h ngày 17/11 đến 6h ngày 18/11, tỉnh ghi nhận 12 ca mắc mới, đều ở "
+     "TP. Tam Kỳ.\n"
+     "Ảnh: Lực lượng y tế lấy mẫu xét nghiệm cho người dân phường An Mỹ, TP. Tam Kỳ.",
+     [(12, N, "Quảng Nam"), (12, N, "Quảng Nam")],
+     {"Quảng Nam"}, set()),
+    ("Từ 16h ngày 15/3 đến 16h ngày 16/3, trên Hệ thống Quốc gia quản lý ca bệnh COVID-19 ghi nhận 166.818 ca nhiễm "
+     "mới, trong đó 8 ca nhập cảnh và 166.810 ca ghi nhận trong nước (tăng 14.238 ca so với ngày trước đó) tại 63 "
+     "tỉnh, thành phố (có 104.535 ca trong cộng đồng).\n"
+     "Các địa phương ghi nhận nhiều ca nhiễm mới: Hà Nội (31.102), Phú Thọ (7.210), Bắc Ninh (6.112).\n"
+     "Địa phương có số ca nhiễm giảm nhiều nhất so với ngày trước đó: Hải Phòng (-1.210), Quảng Ninh (-655).\n"
+     "Số bệnh nhân được công bố khỏi bệnh trong ngày: 52.102 ca.\n"
+     "Số bệnh nhân đang thở ô xy là 4.012 ca, trong đó thở ô xy qua mặt nạ: 2.821 ca, thở máy xâm lấn: 322 ca.\n"
+     "Trong 24 giờ qua ghi nhận 92 ca tử vong tại các địa phương.",
+     [(166818, N, None), (8, N, None), (166810, N, None), (104535, N, None), (31102, N, HN), (7210, N, "Phú Thọ"),
+      (6112, N, "Bắc Ninh"), (52102, R, None), (4012, A, None), (2821, A, None), (322, A, None), (92, D, None)],
+     {HN, "Phú Thọ", "Bắc Ninh", "Hải Phòng", "Quảng Ninh"}, set()),
+]
+
+
+@pytest.mark.parametrize("text, counts, provinces, officials", ARTICLES, ids=_ids("article", ARTICLES))
+def test_short_articles(text, counts, provinces, officials):
+    assert _counts(text) == Counter(counts)
+    assert _provinces(text) == provinces
+    assert set(_officials(text)) == {name_key(n) for n in officials}

@@ -6,11 +6,16 @@ import pytest
 from covidlib.clean import clean_page
 from covidlib.metadata import (
     author_from_byline,
+    byline_names,
     find_date,
     is_person_name,
+    is_place_name,
+    name_beside_date,
     parse_published,
     read_metadata,
+    reads_as_byline,
     site_from_source,
+    title_candidates,
     yearless_dates,
 )
 
@@ -32,6 +37,18 @@ DATE_LINES = [
     ("12:05 AM 12/03/2021", "2021-03-12T00:05"),
     ("02:30 PM 12/03/2021", "2021-03-12T14:30"),
     ("Hà Nội, ngày 16 tháng 5 năm 2022", "2022-05-16"),
+    ("Thứ Năm, ngày 19 tháng 8 năm 2021", "2021-08-19"),
+    ("19 tháng 8 năm 2021", "2021-08-19"),
+    ("Thứ Hai, 06:30, 23/08/2021", "2021-08-23T06:30"),  # the time first, then a comma
+    ("Thứ Hai, 23-08-2021, 18:05", "2021-08-23T18:05"),
+    ("19/8/2021 - 07:15 AM", "2021-08-19T07:15"),
+    ("Cập nhật: 19/8/2021 - 07:15 PM", "2021-08-19T19:15"),
+    ("Cập nhật lúc 08:15 ngày 12/08/2021", "2021-08-12T08:15"),
+    ("2021-08-19T07:15:00+07:00", "2021-08-19T07:15"),
+    ("Posted: August 19, 2021 07:15", "2021-08-19T07:15"),
+    ("Thursday, August 26, 2021 - 07:15", "2021-08-26T07:15"),
+    ("19 Aug 2021 07:15", "2021-08-19T07:15"),
+    ("Sept. 3rd, 2021", "2021-09-03"),
 ]
 
 
@@ -48,6 +65,10 @@ NO_FULL_DATE = [
     "Số ca mắc là 4.174.538 ca",
     "Trung tâm y tế huyện Vĩnh Bảo",
     "",
+    "Trong tháng 8, tỉnh ghi nhận 200 ca mắc mới",
+    "ngày 5 tháng 8",  # no year
+    "May 19",  # no year
+    "Cả nước có 1.234.567 người đã tiêm đủ 2 mũi, 2021 người chờ tiêm",
 ]
 
 
@@ -159,6 +180,18 @@ BYLINES = [
     ("Hoàng Tùng", "Hoàng Tùng"),
     ("THU THẢO", "Thu Thảo"),
     ("NGUYỄN VĂN AN", "Nguyễn Văn An"),
+    ("Bài và ảnh: TRỌNG HẢI", "Trọng Hải"),
+    ("Vân Anh/VOV-Tây Nguyên", "Vân Anh"),
+    ("Nguyễn Hà - Minh Anh", "Nguyễn Hà - Minh Anh"),
+    ("Lê Nga, Hải Hiền", "Lê Nga, Hải Hiền"),
+    ("Hồng Nhung (tổng hợp)", "Hồng Nhung"),
+    ("Thu Hà (t/h)", "Thu Hà"),
+    ("Minh Phương - TTYT huyện Lộc Hà", "Minh Phương"),
+    ("Hữu Nghị - Hà Nội", "Hữu Nghị"),
+    ("Tác giả: Ngọc Trâm - Văn phòng HĐND và UBND huyện", "Ngọc Trâm"),
+    ("Theo Hà Minh (Báo Đồng Nai)", "Hà Minh"),
+    ("Việt Quốc", "Việt Quốc"),
+    ("HOÀI THƯƠNG", "Hoài Thương"),
 ]
 
 
@@ -177,6 +210,22 @@ NOT_BYLINES = [
     "Tin liên quan",
     "Lượt xem: 2.096",
     "Sở Y tế thông báo trong 24 giờ qua có 4.497 bệnh nhân khỏi bệnh.",
+    "PV",
+    "Nhóm PV",
+    "PV/VTV.vn",
+    "(TTXVN/Vietnam+)",
+    "THEO TTXVN",
+    "(Theo VOV)",
+    "Nguồn: Báo Lạng Sơn",
+    "Theo Báo Điện Biên Phủ",
+    "Thanh Niên",
+    "Tuổi Trẻ Online",
+    "Theo dõi chúng tôi trên Google News",
+    "PV: Thưa ông, tỉnh đã chuẩn bị thuốc thế nào?",
+    "Tin, ảnh: BQL",
+    "Việt Nam",
+    "CDC Khánh Hòa",
+    "Phòng Văn hóa - Thông tin",
 ]
 
 
@@ -211,6 +260,76 @@ def test_person_names(text):
 )
 def test_not_person_names(text):
     assert not is_person_name(text)
+
+
+@pytest.mark.parametrize("line", ["Lê Nga", "Vân Anh/VOV-Tây Nguyên", "PV", "Nhóm PV", "PV/VTV.vn",
+                                  "(TTXVN/Vietnam+)", "Hồng Nhung (tổng hợp)", "P.V"])
+def test_bare_bylines(line):
+    assert reads_as_byline(line)
+
+
+@pytest.mark.parametrize("line", ["Bộ Y tế", "Thời sự", "Sức khỏe", "Tin liên quan", "Lượt xem: 95", "Quảng cáo",
+                                  "Phòng Văn hóa - Thông tin", "Chia sẻ", ""])
+def test_lines_that_are_not_bylines(line):
+    assert not reads_as_byline(line)
+
+
+def test_co_authors_stop_at_a_unit_or_outlet():
+    assert byline_names("Liên Châu - Thanh Niên Online") == "Liên Châu"
+    assert byline_names("Ngô Văn Thật - Phòng Tham mưu") == "Ngô Văn Thật"
+    assert byline_names("Lê Nga - Hải Hiền - Báo Tin Nhanh") == "Lê Nga - Hải Hiền"
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [("08/10/2021 | Thu Thảo", "Thu Thảo"), ("Thanh Huyền | 19/08/2021 07:15", "Thanh Huyền"),
+     ("Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)", "Thanh Huyền"), ("NGỌC ÁNH - 29-08-2021 - 20:45", "Ngọc Ánh")],
+)
+def test_name_beside_date(line, name):
+    assert name_beside_date(line) == name
+
+
+@pytest.mark.parametrize("line", ["Ngày đăng: 11/09/2021 | Lượt xem: 846", "12:05 | 15/08/2021", "Thanh Huyền",
+                                  "Thứ bảy, 18/9/2021, 07:30 (GMT+7)", "Hà Nội, ngày 16 tháng 5 năm 2022"])
+def test_date_lines_without_a_name(line):
+    assert name_beside_date(line) is None
+
+
+@pytest.mark.parametrize("text, place", [("Lâm Đồng", True), ("TP HCM", True), ("Hải Phong", False), ("Lê Nga", False)])
+def test_place_names_need_their_tone_marks(text, place):
+    assert is_place_name(text) is place
+
+
+@pytest.mark.parametrize(
+    "hints, candidates",
+    [
+        ({"title": "Hà Nội thêm 12 ca mắc mới - Báo Tin Nhanh", "h1": "Báo Tin Nhanh"},
+         ["Hà Nội thêm 12 ca mắc mới - Báo Tin Nhanh", "Hà Nội thêm 12 ca mắc mới"]),
+        ({"title": "Lộc Hà phong tỏa hai thôn - Cổng thông tin điện tử tỉnh Hà Tĩnh",
+          "h1": "Cổng thông tin điện tử tỉnh Hà Tĩnh"},
+         ["Lộc Hà phong tỏa hai thôn - Cổng thông tin điện tử tỉnh Hà Tĩnh", "Lộc Hà phong tỏa hai thôn"]),
+        ({"h1": "Hà Nội thêm 12 ca mắc mới", "site": "Hà Nội thêm 12 ca mắc mới"}, []),
+        ({"title": "Tin tức | Báo Thừa Thiên Huế", "h1": "Tiêm vaccine cho trẻ tại Huế"},
+         ["Tin tức | Báo Thừa Thiên Huế", "Tiêm vaccine cho trẻ tại Huế"]),
+        ({}, []),
+    ],
+)
+def test_title_candidates_drop_site_names(hints, candidates):
+    assert title_candidates(hints) == candidates
+
+
+def test_logo_h1_is_not_the_title():
+    page = f"Báo Tin Nhanh\n\nTiêm vaccine cho trẻ tại Huế\n\n29/05/2021\n\n{BODY}"
+    meta = _meta(page, title="Tiêm vaccine cho trẻ tại Huế - Báo Tin Nhanh", h1="Báo Tin Nhanh")
+    assert meta.title == "Tiêm vaccine cho trẻ tại Huế"
+
+
+@pytest.mark.parametrize("author, expected", [("Báo Tin Nhanh", None), ("VnExpress", None), ("TTXVN", None),
+                                              ("Thanh Niên", None), ("Lê Nga - VnExpress", "Lê Nga"),
+                                              ("Thu Thảo", "Thu Thảo"), ("Thu Thảo, Minh Anh", "Thu Thảo, Minh Anh")])
+def test_author_hint_that_names_the_outlet_is_ignored(author, expected):
+    page = f"Tiêm vaccine cho trẻ tại Huế\n\n29/05/2021\n\n{BODY}"
+    assert _meta(page, author=author).author == expected
 
 
 def test_author_from_page_forms():

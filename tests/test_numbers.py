@@ -148,6 +148,10 @@ def test_find_numbers_reads_counts_with_their_qualifier(text, expected):
         ("phường Mỹ Đình 2 (quận Nam Từ Liêm)", "2", "ordinal"),
         ("Mũi 1 là 70.881.550 liều", "1", "ordinal"),
         ("cơ sở 2 của bệnh viện", "2", "ordinal"),
+        ("ở phòng 12 của khu cách ly", "12", "ordinal"),
+        ("Hải Phòng (-1.210), Quảng Ninh (-655)", "1.210", "change"),
+        ("Bình Dương (+310 ca so với hôm qua)", "310", "change"),
+        ("Cụ thể: Hà Nội 1.234 ca, Hải Phòng 89 ca", "89", "count"),
     ],
 )
 def test_find_numbers_tells_non_counts_apart(text, written, kind):
@@ -202,3 +206,17 @@ def test_a_formatted_count_in_a_sentence_is_found_with_its_value(n):
     text = f"Toàn tỉnh ghi nhận {format_vi(n)} ca mắc."
     counts = [s for s in find_numbers(text) if s.data["kind"] == "count"]
     assert [s.data["value"] for s in counts] == [n]
+
+
+@pytest.mark.parametrize(
+    "text, written, after_name",
+    [
+        ("phường Mỹ Đình 2 (quận Nam Từ Liêm)", "2", True),
+        ("Bình Dương 1.020, Đồng Nai 327, Long An 210", "327", True),
+        ("người ở phường 4, quận 11", "11", False),
+    ],
+)
+def test_a_number_ending_a_name_is_marked(text, written, after_name):
+    [span] = [s for s in find_numbers(text) if s.text(text) == written]
+    assert span.data["kind"] == "ordinal"
+    assert bool(span.data.get("after_name")) is after_name

@@ -60,6 +60,13 @@ FOUND = [
      "Nguyễn Văn Hùng", "Giám đốc Sở Y tế", None),
     ("PGS.TS Trần Đắc Phu, nguyên Cục trưởng Cục Y tế dự phòng, cho rằng cần cảnh giác.",
      "Trần Đắc Phu", "nguyên Cục trưởng Cục Y tế dự phòng", None),
+    # an academic or professional title is the role the gold records when no other role is written
+    ("Giáo sư Nguyễn Thanh Hùng phát biểu tại hội thảo.", "Nguyễn Thanh Hùng", "Giáo sư", None),
+    ("Theo bác sĩ Trương Hữu Khanh, trẻ em mắc COVID-19 thường có triệu chứng nhẹ.", "Trương Hữu Khanh", "bác sĩ",
+     None),
+    ("PGS.TS Trần Đắc Phu khuyến cáo người dân không chủ quan.", "Trần Đắc Phu", "PGS.TS", None),
+    ("Chuyên gia dịch tễ PGS.TS Trần Đắc Phu khuyến cáo người dân không chủ quan.", "Trần Đắc Phu",
+     "Chuyên gia dịch tễ", None),
     # "đồng chí" + rank + name + roles
     ("Đồng chí Thượng tá Huỳnh Việt Hòa, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh chia sẻ kinh nghiệm.",
      "Huỳnh Việt Hòa", "Giám đốc Công an tỉnh", "Thượng tá"),
@@ -92,7 +99,6 @@ NOTHING = [
     "Nguồn tin: Sao Khuê",
     "Hoàng Tùng",
     "Ông Lê Văn Nưng đã gửi lời cảm ơn đoàn công tác.",
-    "Giáo sư Nguyễn Thanh Hùng phát biểu tại hội thảo.",
     "Đối với 2 điểm thi tại trường Tiểu học Thị trấn và THCS Nguyễn Bỉnh Khiêm phải bảo đảm an toàn.",
     "Người dân ở ngõ 330 Nguyễn Trãi được cách ly tập trung.",
     "Nhà thờ Hồ Chí Minh, đường Lê Lợi, phố Hàng Bài đều bị phong tỏa.",

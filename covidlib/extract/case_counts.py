@@ -15,8 +15,13 @@ A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of
 cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
 cases without saying it is cumulative. The place is the one written next to the
 number, else the one that governs its list, else the nearest earlier one, else the
-article's home province; figures for Vietnam or the world have no province.
-Keyword lexicons are module-level tables.
+article's home province when the article states it (title, first sentence, site tag, or
+the only province named); figures for Vietnam, the world or another country have no
+province, and neither has a total spread over several provinces ("127 ca tại TP.HCM (98),
+Bình Dương (16)") or a figure that follows a sentence listing several provinces.
+Plans, targets and capacities ("Mục tiêu ...", "công suất ...", "sẽ tiêm") are not
+counts, nor are signed changes ("Hải Phòng (-1.210)"). Keyword lexicons are
+module-level tables.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ from ..dates import resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..numbers import find_numbers
-from .places import extract_places, home_province
+from .places import extract_places, stated_home_province
 
 __all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
 
@@ -55,14 +60,16 @@ _COUNTER = re.compile(
     r"(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
     r"|(?P<contact>f[1-4])"
     r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?)"
-    r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm)"
-    r"|(?P<dose>liều|mũi)"
+    r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm|xét nghiệm(?:[ ]+mẫu)?)"
+    r"|(?P<dose>liều|mũi|lượt tiêm)"
     r")(?![\w])"
 )
 # What follows "ca" / "trường hợp" when they count something else: surgeries, shifts, violations.
 _NOT_CASE_AFTER = re.compile(
     r"[ ]*" + _words(r"phẫu thuật|mổ|trực|sinh|đẻ|làm việc|ghép|can thiệp|tai nạn|cấp cứu|vi phạm|bị xử phạt"
-                     r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại")
+                     r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại"
+                     # compounds of a counter word: "ca sĩ", "ca khúc", "mẫu ruộng", "người mẫu", "mũi tên"
+                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan")
 )
 # A number with no counter is read only when punctuation or one of these follows it.
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|(?:và|trong đó|so với)(?![\w]))")
@@ -76,7 +83,7 @@ _DEFAULT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|f0)(?!
 
 # Metric keywords, most specific first. (metric, detail, pattern)
 _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
-    ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng"),
+    ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng|không qua khỏi|không qua được"),
     ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"),
     ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|nặng|nguy kịch"
                      r"|thở máy|thở ô xy|thở oxy|ecmo"),
@@ -94,9 +101,14 @@ _WEAK_TERMS: tuple[tuple[str, str | None, str], ...] = (
 )
 _TERMS = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _METRIC_TERMS]
 _WEAK = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _WEAK_TERMS]
+# Active-case words that describe a patient's state: an event later in the clause says more.
+_SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecmo")
 _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
 _OWN_CLAUSE_START = re.compile(r"[,;:]|" + _words(r"và"))
 _NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
+# Tests and doses that are still to come: "500.000 người cần được tiêm", "50 người đang chờ xét nghiệm".
+_NOT_YET = re.compile(_words(r"cần|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")
+_NOT_YET_METRICS = frozenset({"vaccinated", "tested"})
 _DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
 
 # Words that make a confirmed figure a new one.
@@ -124,6 +136,12 @@ _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r
 _CAPACITY_BEFORE = re.compile(
     _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,3}[ ]*$"
 )
+# Plans, targets and capacities: figures after them in the sentence are not counts of what happened
+# ("Mục tiêu đến cuối năm, thành phố tiêm được 10 triệu liều"), unless a word of fact follows them.
+_PLANNED = re.compile(_words(r"mục tiêu|chỉ tiêu|phấn đấu|dự kiến|dự báo|kế hoạch|công suất|năng lực|sức chứa"
+                             r"|quy mô|sẽ"))
+_PLAN_LEAD = re.compile(r"\W*(?:theo[ ]+)?" + _words(r"mục tiêu|chỉ tiêu|kế hoạch|dự kiến|phấn đấu|dự báo"))
+_DONE = re.compile(_words(r"đã|đang|vừa|hiện có|hiện đang|đến nay|tính đến"))
 # Doses are counted when given ("đã tiêm", "được tiêm"), not when received, bought or planned.
 _GIVEN = re.compile(_words(r"tiêm|tiêm chủng|đã tiêm|được tiêm"))
 _DOSES_NOT_GIVEN = re.compile(_words(r"nhận|tiếp nhận|phân bổ|phân bố|mua|viện trợ|tặng|cung ứng|cấp phát|nhập về|về tới|bàn giao"))
@@ -138,17 +156,36 @@ _OTHER_DISEASE = re.compile(_words(
 _COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
 
 # Scopes that are not a province.
-_NATIONAL = re.compile(_words(r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế"))
+_NATIONAL = re.compile(_words(
+    r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
+    r"|(?:\d+|các)[ ]+(?:tỉnh|địa phương)(?:[ ]*,[ ]*|[ ]+và[ ]+|[ ]*/[ ]*|[ ]+)thành(?:[ ]+phố)?"
+))
+# Other countries and regions, matched on the body as written: a figure for them has no province.
+_FOREIGN = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
+    + "".join(rf"|(?<={cue} )(?:" + "|".join(gazetteer.SHORT_COUNTRIES) + ")" for cue in ("nước", "tại", "ở"))
+    + r")(?![\w])"
+)
+_CAPITALISED_WORD_AFTER = re.compile(r"[ ]+[^\W\d_]")
+_CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
 _OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khác"))
 # Connectors allowed between a place and its number ("Nậm Pồ có 45 ca", "Đông Anh (435)").
 _ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
 # A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
 _POST_PLACE = re.compile(r"^[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+# A place followed by its own figure in parentheses: an item of a list ("TP.HCM (98)").
+_LIST_ITEM_AFTER = re.compile(r"[ ]*\([ ]*\d")
 _EACH = re.compile(
     _words(r"mỗi") + r"[ ]+(?:quận|huyện|xã|phường|tỉnh|thành phố|địa phương|nơi|đơn vị)"
     r"(?:[ ]*[/,][ ]*\w+)*[ ]+(?:(?:có|thêm|ghi nhận)[ ]+)*$"
 )
 _CLAUSE_END = re.compile(r"[,;:()\n]|" + _words(r"và|trong đó|gồm|bao gồm|nhưng|còn"))
+
+# How a figure found a place written next to it (the others inherit or fall back).
+_OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
+
+# Abbreviations the sentence splitter may take for a full stop: "TX.", "TT.", "TS.BS.", "H.", "Q.".
+_CUT_AFTER = re.compile(r"(?<![\w.])(?:TX|TT|TP|Tp|TS|BS|GS|PGS|ThS|Th\.S|TS\.BS|ThS\.BS|H|Q|P|X|KP|QL|ĐT)\.$")
 
 _PRE_WINDOW = 110
 _POST_WINDOW = 90
@@ -205,15 +242,34 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
         return True
     if _RATE_BEFORE.search(before) or _CAPACITY_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before):
         return True
+    if _planned(key[sent.start : number.start]):
+        return True
     value = number.data["value"]
     return counter == "dose" and value < _SMALL_DOSE
 
 
-def _candidates(article: Article, sent: Span, numbers: Sequence[Span]) -> list[_Count]:
+def _planned(head: str) -> bool:
+    """True if ``head`` (the sentence up to a figure) speaks of a plan or a capacity, not of a fact.
+
+    A plan opening the sentence ("Mục tiêu đến cuối năm, ...", "Theo kế hoạch, ...") governs
+    the whole sentence; elsewhere a plan word counts in the figure's own clause. A word of
+    fact after it ("đã", "đang") makes the figure a fact again.
+    """
+    lead = _PLAN_LEAD.match(head)
+    if lead is not None:
+        return _DONE.search(head, lead.end()) is None
+    clause = max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1
+    plans = list(_PLANNED.finditer(head, clause))
+    return bool(plans) and _DONE.search(head, plans[-1].end()) is None
+
+
+def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int]) -> list[_Count]:
     key = article.body_key
     found: list[_Count] = []
     for number in numbers:
         kind = number.data["kind"]
+        if kind == "ordinal" and number.data.get("after_name") and number.start - 1 in place_ends:
+            kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
         if kind not in ("count", "ratio"):
             continue
         value = number.data["value"]
@@ -254,7 +310,8 @@ def _terms(text: str, offset: int = 0, *, weak: bool = False) -> list[tuple[int,
     hits = []
     for metric, detail, pattern in (_WEAK if weak else _TERMS):
         for m in pattern.finditer(text):
-            negated = bool(_NEGATION.search(text[max(0, m.start() - 20) : m.start()]))
+            before = text[max(0, m.start() - 20) : m.start()]
+            negated = bool(_NEGATION.search(before) or (metric in _NOT_YET_METRICS and _NOT_YET.search(before)))
             hits.append((m.start() + offset, m.end() + offset, metric, detail, negated))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str, str | None, bool]] = []
@@ -274,7 +331,8 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
     """Metric named right after the counter ("78 trường hợp tử vong"), within the clause."""
     end = _clause_end(key, count.counter_end, sent.end)
     restricted = count.counter in _CASE_COUNTERS or case_list
-    for start, _, metric, detail, negated in _terms(key[count.counter_end : end], count.counter_end):
+    terms = _terms(key[count.counter_end : end], count.counter_end)
+    for k, (start, stop, metric, detail, negated) in enumerate(terms):
         if negated:
             continue
         if restricted and metric not in CASE_METRICS:
@@ -282,6 +340,10 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
                     and _DURING_QUARANTINE.search(key[count.counter_end : start]):
                 return metric, detail
             continue
+        if _SEVERITY.fullmatch(key, start, stop):  # "2 bệnh nhân nặng đã tử vong": the event wins
+            event = next((t for t in terms[k + 1 :] if t[2] in ("deaths", "recovered") and not t[4]), None)
+            if event is not None:
+                return event[2], event[3]
         return metric, detail
     return None
 
@@ -341,7 +403,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         count.metric, count.evidence = "tested", "counter"
         return
     if count.counter == "dose":
-        given = _GIVEN.search(key, *region) or _GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
+        given = _GIVEN.search(key, count.number.end, count.counter_end) or _GIVEN.search(key, *region) \
+            or _GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
         listed = previous is not None and previous.metric == "vaccinated" and i > 0
         if (given or listed) and not _DOSES_NOT_GIVEN.search(key, *_own_clause(key, region)):
             count.metric, count.evidence = "vaccinated", "counter"
@@ -366,7 +429,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         count.evidence = "list" if i > 0 else "breakdown"
         return
     end = _clause_end(key, count.counter_end, sent.end)
-    if _terms(key[count.counter_end : end], weak=True) or _pre_metric(key, own, strict=False, weak=True):
+    # a list opened by a colon names its cases before the colon ("ghi nhận ca bệnh trong ngày: TP.HCM (1.523)")
+    if _terms(key[count.counter_end : end], weak=True) or _pre_metric(key, region, strict=False, weak=True):
         count.metric, count.evidence = "confirmed", "weak"
         return
     count.evidence = "none"
@@ -422,10 +486,27 @@ def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
         for s in places
     ]
     taken = {i for p in found for i in range(p.start, p.end)}
-    for m in _NATIONAL.finditer(article.body_key):
-        if not taken.intersection(range(m.start(), m.end())):
-            found.append(_Place(m.start(), m.end(), None, None, None, national=True))
+    scopes = [m.span() for m in _NATIONAL.finditer(article.body_key)]
+    scopes += [m.span() for m in _FOREIGN.finditer(article.body) if _stands_alone(article.body, *m.span())]
+    for start, end in sorted(set(scopes)):
+        if not taken.intersection(range(start, end)):
+            found.append(_Place(start, end, None, None, None, national=True))
     return sorted(found, key=lambda p: p.start)
+
+
+def _stands_alone(body: str, start: int, end: int) -> bool:
+    """True for a country name that is no part of a longer name ("Mỹ", not "Mỹ Tho" or "Thạnh Mỹ Lợi")."""
+    after = _CAPITALISED_WORD_AFTER.match(body, end)
+    if after is not None and after.group()[-1].isupper():
+        return False
+    before = _CAPITALISED_WORD_BEFORE.search(body, max(0, start - 20), start)
+    return before is None or not before.group(1)[0].isupper() or _opens_sentence(body, before.start(1))
+
+
+def _opens_sentence(body: str, pos: int) -> bool:
+    """True if ``pos`` starts the body, a line or a sentence."""
+    head = body[:pos].rstrip(" \"“'(")
+    return not head or head[-1] in ".!?:;\n-–"
 
 
 def _places_within(reader: "_Reader", start: int, end: int) -> list[_Place]:
@@ -456,6 +537,8 @@ def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent:
         for place in places:
             if place.start < count.counter_end or place.start >= end or id(place) in claimed:
                 continue
+            if _LIST_ITEM_AFTER.match(key, place.end):
+                break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
             if _POST_PLACE.match(key[count.counter_end : place.start]):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
@@ -508,6 +591,8 @@ class _Reader:
     home_code: str | None
     place_starts: list[int] = field(default_factory=list)
     previous: _Count | None = None      # first figure of the last sentence that had figures
+    context: _Place | None = None       # the place a later sentence with no place of its own inherits
+    place_ends: frozenset[int] = frozenset()  # end offsets of province and district names
     seen: list[_Count] = field(default_factory=list)
     sentence_texts: list[str] = field(default_factory=list)
 
@@ -550,17 +635,43 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
         count.place, count.place_from = scope, "sentence"
         return
     earlier = _places_within(reader, paragraph_start, sent.start)
-    if earlier:
+    if earlier and len(_provinces_of(earlier)) < 2:
         p = earlier[-1]
         count.place = _Place(p.start, p.end, p.province, p.code, None, p.national)
         count.place_from = "paragraph"
         return
-    if reader.previous is not None and reader.previous.place is not None:
-        p = reader.previous.place
+    if reader.context is not None:
+        p = reader.context
         count.place, count.place_from = _Place(p.start, p.end, p.province, p.code, None, p.national), "context"
         return
     count.place = _Place(-1, -1, reader.home, reader.home_code, None)
     count.place_from = "home"
+
+
+def _provinces_of(places: Sequence[_Place]) -> set[str]:
+    return {p.province for p in places if p.province and not p.national}
+
+
+def _spread_totals(counts: list[_Count]) -> None:
+    """A figure with no place of its own, followed by figures of two provinces or more, is their total.
+
+    "Số ca tử vong trong ngày là 127 ca tại TP.HCM (98), Bình Dương (16)": 127 belongs to
+    no single province.
+    """
+    for i, count in enumerate(counts):
+        if count.place_from in _OWN_PLACE:
+            continue
+        later = [c.place for c in counts[i + 1 :] if c.place_from in _OWN_PLACE and c.place is not None]
+        if len(_provinces_of(later)) >= 2:
+            count.place, count.place_from = _Place(-1, -1, None, None, None, national=True), "total"
+
+
+def _next_context(counts: list[_Count]) -> _Place | None:
+    """The place a later sentence inherits: none when the figures span several provinces."""
+    own = [c.place for c in counts if c.place_from in _OWN_PLACE and c.place is not None]
+    if len(_provinces_of(own)) >= 2:
+        return _Place(-1, -1, None, None, None, national=True)
+    return counts[0].place
 
 
 def _count_with_value(reader: _Reader, value: int) -> _Count | None:
@@ -570,7 +681,7 @@ def _count_with_value(reader: _Reader, value: int) -> _Count | None:
 
 def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list[_Count]:
     article, key = reader.article, reader.article.body_key
-    counts = _candidates(article, sent, numbers)
+    counts = _candidates(article, sent, numbers, reader.place_ends)
     if not counts:
         return []
     breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
@@ -598,6 +709,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list
     paragraph_start = _paragraph_start(article, sent)
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
+    _spread_totals(counts)
     return counts
 
 
@@ -651,16 +763,18 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     """
     if places is None:
         places = extract_places(article)
-    home = home_province(article, places)
+    home = stated_home_province(article, places)
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None
     place_list = _place_list(article, places)
-    reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list])
+    reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list],
+                     place_ends=frozenset(p.end for p in places))
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]
     published = article.metadata.published
     spans: list[Span] = []
-    for sent, text in article.iter_sentences():
+    for sent in _whole_sentences(article):
+        text = article.text(sent)
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
         if inside and not _skip_sentence(article, text):
@@ -670,9 +784,23 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                 for count in counts:
                     spans.extend(_spans_of(count, sent, as_of))
                 reader.previous = counts[0]
+                reader.context = _next_context(counts)
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
     return spans
+
+
+def _whole_sentences(article: Article) -> list[Span]:
+    """The article's sentences, a sentence cut after an abbreviation joined to the next ("TX. Bến Cát (621)")."""
+    merged: list[Span] = []
+    for sent in article.sentences:
+        last = merged[-1] if merged else None
+        if last is not None and _CUT_AFTER.search(article.body, last.start, last.end) \
+                and (last.data or {}).get("paragraph") == (sent.data or {}).get("paragraph"):
+            merged[-1] = Span(last.start, sent.end, last.label, last.data)
+        else:
+            merged.append(sent)
+    return merged
 
 
 def _skip_sentence(article: Article, text: str) -> bool:

@@ -10,9 +10,17 @@ of ``data/reference/surnames.csv`` (Kinh and ethnic-minority surnames: "Mùa A V
 any such run right after "ông", "bà", "đồng chí", a rank or an academic prefix. Roles,
 ranks and prefixes come from ``data/reference/titles.csv``.
 
+An academic or professional title next to the name is a role too when no other is written
+("bác sĩ Trương Hữu Khanh", "PGS.TS Trần Đắc Phu"): the gold lists every named person with
+the role written next to the name. Foreign names need no listed surname when they follow a
+title or an honorific ("Tổng thống Mỹ Joe Biden", "ông Kidong Park"); names written in
+capitals ("Bí thư Tỉnh ủy NGUYỄN VĂN LỢI") are read like others. A title that runs straight
+into a name is that name's, not the previous person's ("Phó Thủ tướng Lê Minh Khái, Phó Thủ
+tướng Lê Văn Thành").
+
 Not officials: people named without a role (patients, bylines), places that look like
-names ("Thành phố Hồ Chí Minh", "Thừa Thiên Huế") and units named after people
-("THCS Nguyễn Bỉnh Khiêm", "Bệnh viện Bạch Mai").
+names ("Thành phố Hồ Chí Minh", "Thừa Thiên Huế"), units named after people
+("THCS Nguyễn Bỉnh Khiêm", "Bệnh viện Bạch Mai") and boards ("Ban Giám đốc").
 """
 from __future__ import annotations
 
@@ -55,11 +63,14 @@ _STOP_BIGRAMS = frozenset({("thông", "tin"), ("thông", "báo"), ("biểu", "d�
 _LEVEL_WORDS = frozenset("tỉnh huyện quận xã phường thị_xã thị_trấn thành_phố tp tp.".split())
 # Words that, right before a capitalised run, make it a place or a unit named after a person.
 _UNIT_WORDS = frozenset("""
-    thôn bản ấp khu_phố đường phố ngõ ngách hẻm cầu chợ khu trường thcs thpt tiểu_học
+    thôn bản ấp đường phố ngõ ngách hẻm cầu chợ khu trường thcs thpt tiểu_học
     mầm_non đại_học học_viện viện bệnh_viện trung_tâm cảng sân_bay công_ty tập_đoàn tập_thể
     chung_cư bến_xe chùa đền lăng quảng_trường giáo_xứ hội_thánh cụm kcn ga sông núi đèo hồ
     đảo xóm làng quốc_lộ tỉnh_lộ tuyến đại_lộ lớp
 """.split())
+_NEIGHBOURHOOD = frozenset({"dân_phố", "khu_phố"})
+# "Ban Giám đốc", "Ban Tổng Giám đốc": a board, not a person's role.
+_BOARD_BEFORE = re.compile(r"(?<!\w)ban\s+$")
 _LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|t\.p\.?|tinh|thanh pho)(?:\s|\.|$)")
 _BARE_LEVEL = re.compile(r"(?<!\w)(?:tỉnh ủy|tỉnh|thành ủy|thành phố|tp)(?!\w)")
 _SEPARATOR_BACK = re.compile(r"[,;:()\[\]“”\"!?…\n]|\s[-–—]\s|(?<!tp)(?<!ts)(?<!gs)(?<!bs)\.")
@@ -67,6 +78,15 @@ _SEPARATOR_AFTER_NAME = re.compile(r"[ ]*(?:,|\(|:|[-–—])[ ]*")
 _SEPARATOR_BETWEEN_ROLES = re.compile(r"[ ]*(?:,|[-–—])[ ]*")
 _SEPARATOR_AFTER_PEEL = re.compile(r"(?:,|\s[-–—])\s*\Z")
 _SHORT_HONORIFICS = frozenset({"ông", "bà", "đồng_chí"})
+# A Vietnamese syllable written without diacritics: onset, vowels, final consonant.
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+# English words that name companies and groups, not people ("Sun Group", "Vietnam Airlines").
+_ORGANIZATION_WORDS = frozenset("""
+    group company corporation corp inc ltd holdings bank pharma pharmaceuticals airlines airways motors
+    foundation hospital university institute media news partners capital healthcare biotech
+    pfizer moderna janssen novavax sinopharm sinovac biontech gamaleya bharat medigen covax gavi unicef
+    singapore indonesia malaysia philippines myanmar brazil italy israel australia canada iran argentina mexico
+""".split())
 _QUALIFIER = re.compile(r"^(?:thường trực|thường vụ)\s+", re.IGNORECASE)
 
 
@@ -87,6 +107,7 @@ class _Lexicon:
     province_of: dict[str, str]
     district_province: dict[str, str]
     districts: re.Pattern[str]
+    abroad: re.Pattern[str]
 
 
 def _alternation(terms: Iterable[str]) -> str:
@@ -132,6 +153,7 @@ def _lexicon() -> _Lexicon:
         province_of=province_of,
         district_province={d: next(iter(p)) for d, p in owners.items() if len(p) == 1},
         districts=re.compile(rf"(?<!\w)(?:huyện|quận|thị xã|thành phố|tp\.?)\s*(?P<name>{_alternation(owners)})\Z"),
+        abroad=re.compile(rf"(?:{_alternation([*gazetteer.COUNTRIES, *province_of])})(?!\w)"),
     )
 
 
@@ -153,6 +175,16 @@ class _Tok:
     @property
     def is_abbrev(self) -> bool:
         return len(self.text) > 1 and self.text.isalpha() and self.text.isupper()
+
+    @property
+    def is_shout(self) -> bool:
+        """A syllable in capitals ("NGUYỄN", "A"), as in a shouted caption."""
+        return self.text.isalpha() and self.text.isupper()
+
+    @property
+    def is_foreign(self) -> bool:
+        """A capitalised ASCII word that no Vietnamese syllable spells ("Joe", "Tedros", "Park")."""
+        return self.is_cap and self.text.isascii() and not _VI_SYLLABLE.fullmatch(self.text.lower())
 
     @property
     def is_lower(self) -> bool:
@@ -195,18 +227,29 @@ def _make_doc(article: Article, places: Sequence[Span]) -> _Doc:
 
 
 def _runs(doc: _Doc) -> list[tuple[int, int]]:
-    """Return [i, j) token ranges of capitalised syllables joined by single spaces."""
+    """Return [i, j) token ranges of capitalised syllables joined by single spaces.
+
+    Syllables in capitals make runs of their own ("Bí thư Tỉnh ủy NGUYỄN VĂN LỢI").
+    """
     runs, i, toks = [], 0, doc.tokens
     while i < len(toks):
-        if not toks[i].is_cap:
+        kind = "cap" if toks[i].is_cap else "shout" if toks[i].is_shout else None
+        if kind is None:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and toks[j].is_cap and doc.body[toks[j - 1].end : toks[j].start] == " ":
+        while j < len(toks) and getattr(toks[j], f"is_{kind}") and doc.body[toks[j - 1].end : toks[j].start] == " ":
             j += 1
         runs.append((i, j))
         i = j
     return runs
+
+
+def _foreign_name(doc: _Doc, i: int, j: int) -> bool:
+    """True for a foreign name: ASCII capitalised words, the first spelling no Vietnamese syllable ("Joe Biden")."""
+    toks = doc.tokens[i:j]
+    return toks[0].is_foreign and all(t.is_cap and t.text.isascii() for t in toks) \
+        and not any(t.text.lower() in _ORGANIZATION_WORDS for t in toks)
 
 
 def _word_before(doc: _Doc, i: int) -> set[str]:
@@ -232,10 +275,9 @@ def _name_ok(doc: _Doc, i: int, j: int, *, anchored: bool) -> bool:
     length = j - i
     if not 2 <= length <= _MAX_NAME:
         return False
-    if len(first.text) == 1 or first.text.startswith(("H'", "H’")):
-        if length < 3:
-            return False
-    if fold(first.text) not in lex.surname_rank and not anchored:
+    if len(first.text) == 1 and length < 3:  # "Y Moan Niê", not "Y Tế"
+        return False
+    if _surname_key(first) not in lex.surname_rank and not anchored and not _foreign_name(doc, i, j):
         return False
     start, end = first.start, toks[j - 1].end
     if _overlaps(doc.blocked, start, end):
@@ -245,7 +287,23 @@ def _name_ok(doc: _Doc, i: int, j: int, *, anchored: bool) -> bool:
     before = _word_before(doc, i)
     if before & _LEVEL_WORDS:
         return not _starts_with_place(doc, first.start)
+    if before & _NEIGHBOURHOOD:  # "Tổ trưởng tổ dân phố Lê Thị Hoa": a neighbourhood, not the street "phố"
+        before = before - {"phố"}
+    if _ends_proper_name(doc, i):  # "Thủ tướng Nhật Bản Suga Yoshihide": "Bản" ends a name, it is no village
+        before = before - {fold(toks[i - 1].text)}
     return not before & _UNIT_WORDS
+
+
+def _ends_proper_name(doc: _Doc, i: int) -> bool:
+    """True if the two words before token ``i`` are capitalised words of one name ("Nhật Bản")."""
+    toks = doc.tokens
+    return i >= 2 and toks[i - 1].is_cap and toks[i - 2].is_cap \
+        and doc.body[toks[i - 2].end : toks[i - 1].start] == " "
+
+
+def _surname_key(tok: _Tok) -> str:
+    """The key of a first syllable in the surname table ("H'Yim" is looked up as "H'")."""
+    return "h'" if tok.text.startswith(("H'", "H’")) else fold(tok.text)
 
 
 def _starts_with_place(doc: _Doc, pos: int) -> bool:
@@ -267,7 +325,7 @@ def _names(doc: _Doc) -> list[tuple[int, int]]:
             anchored = start == i and _anchored_at(doc, doc.tokens[i].start)
             if not _name_ok(doc, start, j, anchored=anchored):
                 continue
-            rank = lex.surname_rank.get(fold(doc.tokens[start].text), len(lex.surname_rank))
+            rank = lex.surname_rank.get(_surname_key(doc.tokens[start]), len(lex.surname_rank))
             score = (rank, start)
             if best is None or score < best[0]:
                 best = (score, start)
@@ -295,7 +353,9 @@ class _Role:
 
 
 def _head_at(doc: _Doc, match: re.Match[str]) -> bool:
-    """Reject a bare 'trưởng' that is part of a word ('tăng trưởng')."""
+    """Reject a bare 'trưởng' that is part of a word ('tăng trưởng') and a board ('Ban Giám đốc')."""
+    if _BOARD_BEFORE.search(doc.key, max(0, match.start() - 12), match.start()):
+        return False
     if match.group("head") != "trưởng" or match.start("head") != match.start():
         return True
     return doc.body[match.start()].isupper()
@@ -345,6 +405,8 @@ def _tail_step(doc: _Doc, k: int) -> int:
     if not tok.is_lower:
         return 0
     word = fold(tok.text)
+    if word == "tại" and _lexicon().abroad.match(doc.key, nxt.start if nxt is not None else tok.end):
+        return 1  # "Đại sứ Mỹ tại Việt Nam", "Trưởng đại diện WHO tại Việt Nam"
     if word in _STOP_WORDS and fold(toks[k - 1].text) not in _STOP_EXCEPT_AFTER.get(word, ()):
         return 0
     if nxt is not None and (word, fold(nxt.text)) in _STOP_BIGRAMS:
@@ -358,8 +420,12 @@ def _role_from(match: re.Match[str], end: int) -> _Role:
     return _Role(match.start(), end, re.sub(r"\s+", " ", match.group("head")), match.end())
 
 
-def _roles_before(doc: _Doc, pos: int, floor: int) -> list[_Role]:
-    """Return the roles written before a name at ``pos`` (nearest last), back to ``floor``."""
+def _roles_before(doc: _Doc, pos: int, floor: int, names_at: set[int] = frozenset()) -> list[_Role]:
+    """Return the roles written before a name at ``pos`` (nearest last), back to ``floor``.
+
+    The walk stops at a title that runs into another person's name ("Phó Thủ tướng Lê Minh
+    Khái, Phó Thủ tướng Lê Văn Thành"): that title is the other person's.
+    """
     seps = list(_SEPARATOR_BACK.finditer(doc.key, floor, pos))
     roles: list[_Role] = []
     end, k = pos, len(seps) - 1
@@ -368,7 +434,7 @@ def _roles_before(doc: _Doc, pos: int, floor: int) -> list[_Role]:
         while role is None and k >= 0 and _is_dash(seps[k]):
             k -= 1  # the dash may sit inside a unit's name ("Sở Lao động - Thương binh và Xã hội")
             role = _last_role(doc, seps[k].end() if k >= 0 else floor, end)
-        if role is None:
+        if role is None or any(role.head_end <= s < role.end for s in names_at):
             break
         roles.insert(0, role)
         if k < 0 or seps[k].group().strip() not in {",", "-", "–", "—"}:
@@ -408,7 +474,8 @@ def _roles_after(doc: _Doc, pos: int, names_at: set[int]) -> list[_Role]:
         if match is None or not _head_at(doc, match):
             break
         end = _tail_end(doc, match.end())
-        end = min([end] + [s for s in names_at if match.end() <= s < end])
+        if any(match.end() <= s < end for s in names_at):
+            break  # "X, Phó Thủ tướng Y": the title runs into the next name and is that person's
         end = len(doc.body[:end].rstrip())
         roles.append(_role_from(match, end))
         nxt = _SEPARATOR_BETWEEN_ROLES.match(doc.body, end)
@@ -418,10 +485,14 @@ def _roles_after(doc: _Doc, pos: int, names_at: set[int]) -> list[_Role]:
     return roles
 
 
-def _peel_prefixes(doc: _Doc, pos: int, floor: int) -> tuple[int, str | None]:
-    """Step back over 'đồng chí', ranks and academic prefixes before ``pos``; return (new pos, rank)."""
+def _peel_prefixes(doc: _Doc, pos: int, floor: int) -> tuple[int, str | None, str | None]:
+    """Step back over 'đồng chí', ranks and academic prefixes before ``pos``.
+
+    Returns (new pos, rank, academic title as written: "PGS.TS", "bác sĩ", or None).
+    """
     lex, rank = _lexicon(), None
     peeled = False
+    academic: tuple[int, int] | None = None
     while pos > floor:
         window_start = max(floor, pos - 40)
         window = doc.key[window_start:pos]
@@ -433,15 +504,24 @@ def _peel_prefixes(doc: _Doc, pos: int, floor: int) -> tuple[int, str | None]:
         if hit is None:
             break
         m, is_rank = hit
+        start, end = window_start + m.start(), window_start + m.end()
         if is_rank and rank is None:
-            rank = doc.body[window_start + m.start() : window_start + m.end()]
-        pos = window_start + m.start()
+            rank = doc.body[start:end]
+        if not is_rank and _is_academic(m.group()):
+            academic = (start, academic[1] if academic else end)
+        pos = start
         peeled = True
     if peeled:
         sep = _SEPARATOR_AFTER_PEEL.search(doc.key, floor, pos)
         if sep is not None:
             pos = sep.start()
-    return pos, rank
+    title = doc.body[academic[0] : academic[1]].rstrip(" ,") if academic else None
+    return pos, rank, title
+
+
+def _is_academic(prefix: str) -> bool:
+    """True for an academic or professional prefix ("PGS", "bác sĩ"), not an honorific ("ông", "đồng chí")."""
+    return _lexicon().kind.get(" ".join(prefix.rstrip(".").split())) == "academic"
 
 
 # --- organization and province ------------------------------------------
@@ -495,15 +575,16 @@ class _Mention:
     rank: str | None
     before: list[_Role]
     after: list[_Role]
+    academic: str | None = None
 
     @classmethod
     def read(cls, doc: _Doc, i: int, j: int, names_at: set[int]) -> "_Mention":
-        """Read the name in tokens [i, j) with its rank and the roles before and after it."""
+        """Read the name in tokens [i, j) with its rank, academic title and the roles before and after it."""
         start, end = doc.tokens[i].start, doc.tokens[j - 1].end
         floor = max(0, doc.body.rfind("\n", 0, start) + 1, start - _LOOKBACK)
-        pos, rank = _peel_prefixes(doc, start, floor)
+        pos, rank, academic = _peel_prefixes(doc, start, floor)
         return cls(doc.body[start:end], start, end, rank,
-                   _roles_before(doc, pos, floor), _roles_after(doc, end, names_at))
+                   _roles_before(doc, pos, floor, names_at), _roles_after(doc, end, names_at), academic)
 
 
 @dataclass
@@ -516,6 +597,7 @@ class _Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[tuple[int, int, _Role]] = field(default_factory=list)  # (mention order, preference, role)
     rank: str | None = None
+    academic: str | None = None
 
 
 def _prefer(roles_before: list[_Role], roles_after: list[_Role]) -> list[tuple[int, _Role]]:
@@ -563,8 +645,9 @@ def extract_officials(article: Article, *, places: Sequence[Span] = ()) -> list[
         person = people.setdefault(fold(mention.name), _Person(mention.name, mention.start, mention.end))
         person.mentions.append((mention.start, mention.end))
         person.rank = person.rank or mention.rank
+        person.academic = person.academic or mention.academic
         person.roles += [(order, pref, role) for pref, role in _prefer(before, mention.after)]
-    officials = [p for p in people.values() if p.roles or p.rank]
+    officials = [p for p in people.values() if p.roles or p.rank or p.academic]
     _add_short_mentions(doc, officials)
     resolve = _bare_resolver(article, places)
     spans = [_span_of(doc, person, resolve) for person in officials]
@@ -604,7 +687,7 @@ def _span_of(doc: _Doc, person: _Person, resolve: Callable[[int], str | None] | 
             source = "home" if province else None
     data: dict[str, Any] = {
         "name": person.name,
-        "title": best.text if best else None,
+        "title": best.text if best else person.academic,
         "organization": best.organization if best else None,
         "rank": person.rank,
         "province": province,

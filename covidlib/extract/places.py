@@ -19,7 +19,10 @@ that follows another province in its sentence but belongs to no province the art
 is read as a unit inside that province and dropped ("... các tỉnh Bắc Giang, Bắc Ninh; trừ
 các huyện Lâm Thao ...").
 Names inside a person's name ("Nguyễn Thanh Bình") or right after a personal title
-("ông", "bà", "đồng chí", ranks) are not places.
+("ông", "bà", "đồng chí", ranks) are not places; nor is a bare district name used as a
+person's (a byline "THANH SƠN (TTXVN)", a credit "Ảnh: Hải Hà", a speaker "Thanh Thủy cho
+biết") unless its province is named. "thủ đô Hà Nội" is read as "Hà Nội" although the
+alias "Thủ đô Hà Nội" wants a capital T.
 
 Bare references ("tỉnh", "thành phố", "Tỉnh ủy", "Thành ủy", "TP" with no name after
 them) point at the article's home province: see :func:`home_province` and
@@ -38,14 +41,16 @@ from ..document import Article, Span
 from ..gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
 
-__all__ = ["extract_places", "home_province", "resolve_bare_reference", "province_table", "tag_province"]
+__all__ = ["extract_places", "home_province", "stated_home_province", "resolve_bare_reference", "province_table",
+           "tag_province"]
 
 # --- the word before a name ------------------------------------------------
 _DISTRICT_WORDS = {"thành phố": "thành phố", "tp": "thành phố", "t.p": "thành phố", "thị xã": "thị xã",
                    "tx": "thị xã", "huyện": "huyện", "h": "huyện", "quận": "quận", "q": "quận"}
 _WORD_BEFORE = re.compile(
     r"(?<![\w.])(thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|tp|t\.p|tx|tt|kp|ấp|thôn|làng|khu phố"
-    r"|tổ dân phố|đường|phố|ngõ|ngách|hẻm|sông|hồ|núi|đèo)(?:[ ]*\.[ ]*|[ ]+)$"
+    r"|tổ dân phố|đường|phố|ngõ|ngách|hẻm|kiệt|đại lộ|ngã tư|ngã ba|ngã năm|ngã sáu|vòng xoay|giao lộ"
+    r"|sông|hồ|núi|đèo)(?:[ ]*\.[ ]*|[ ]+)$"
     r"|(?<![\w.])([hqp])\.[ ]*$"
 )
 _PERSONAL_TITLE = re.compile(
@@ -67,6 +72,7 @@ _PLURAL_BEFORE = re.compile(
     r"(?<![\w])(?:các|những|\d+|hai|ba|bốn|năm)[ ]+(?:thành phố|thị xã|huyện|quận|tp|tx)(?:[ ]*\.[ ]*|[ ]+)$"
 )
 _NEXT_WORD = re.compile(r"[ ]+(\w)")
+_NEXT_WORD_START = re.compile(r"\w+\W+")
 _OPEN_PAREN = re.compile(r"^[ ]*\([ ]*$")
 _CLOSE_PAREN = re.compile(r"^[ ]*\)")
 _NUMBERED_QUAN = re.compile(r"(?<![\w.])(?:quận|q)(?:[ ]*\.[ ]*|[ ]+)(\d{1,2})(?![\w]|[.,/]\d)")
@@ -74,6 +80,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)|\n+")
 _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)$")
 _TYPE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp|t\.p)\.?[ ]*")
+
+# A bare district name that is a person's (a byline, a photo credit, a speaker) counts only where
+# its province is named: "Bài, ảnh: Hải Hà", "THANH SƠN (TTXVN)", "Thanh Thủy cho biết".
+_CREDIT_BEFORE = re.compile(r"(?<![\w])(?:ảnh|bài|tin|video|clip|nguồn|theo|tác giả|phóng viên|pv|btv)[ ]*[:,]?[ ]*$")
+_CREDIT_LINE_HEAD = re.compile(r"^[ ]*(?:(?:bài|tin|ảnh|video|và|nhóm phóng viên)[ ]*[,:và]*[ ]*)*")
+_CREDIT_LINE_TAIL = re.compile(r"[ ]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?[ ]*(?:[-–][ ]*[^\n]{0,40})?[ .]*")
+_SPEECH_AFTER = re.compile(r"[ ]*,?[ ]*(?:cho biết|cho hay|nói|chia sẻ|kể|tâm sự|bày tỏ|nhớ lại)(?![\w])")
 
 _MIN_BARE_LETTERS = 5  # a bare district name needs this many letters to stand without its province
 # District names that are also everyday words or institution names ("Bệnh viện Thống Nhất",
@@ -199,11 +212,15 @@ def _raw_hits(doc: _Text) -> list[tuple[int, int, list[_Reading]]]:
     """Return (start, end, readings) of every gazetteer name in ``doc``, diacritic-free spellings included."""
     exact, loose, pattern, loose_pattern = _index()
     hits = []
-    for m in pattern.finditer(doc.key):
+    pos = 0
+    while (m := pattern.search(doc.key, pos)) is not None:
         text = doc.text[m.start():m.end()]
         found = [r for r in exact.get(name_key(m.group()), []) if _cased_like(text, r.alias)]
         if found:
             hits.append((m.start(), m.end(), _spelled_first(found, fold(text), fold)))
+            pos = m.end()
+        else:  # "thủ đô Hà Nội" is no alias as written, but the name inside it is
+            pos = _next_word_start(doc.key, m.start())
     taken = [(s, e) for s, e, _ in hits]
     for m in loose_pattern.finditer(doc.ascii):
         text = doc.text[m.start():m.end()]
@@ -213,6 +230,12 @@ def _raw_hits(doc: _Text) -> list[tuple[int, int, list[_Reading]]]:
         if found:
             hits.append((m.start(), m.end(), _spelled_first(found, text.lower(), str.lower)))
     return sorted(hits, key=lambda h: h[0])
+
+
+def _next_word_start(key: str, pos: int) -> int:
+    """Return the offset of the word after the one at ``pos`` (or the end of ``key``)."""
+    m = _NEXT_WORD_START.search(key, pos)
+    return m.end() if m else len(key)
 
 
 def _spelled_first(readings: list[_Reading], spelled: str, key: Callable[[str], str]) -> list[_Reading]:
@@ -239,7 +262,23 @@ def _in_person_name(doc: _Text, start: int) -> bool:
         cursor = cursor - 1 - len(m.group(1))
     if any(w in _PERSON_NAME_WORDS for w in words):
         return True
+    if _PERSONAL_TITLE.search(doc.key, max(0, start - 20), start):  # "Chị Thanh Thủy": the title is capitalised
+        return True
     return _PERSONAL_TITLE.search(doc.key, max(0, cursor - 20), cursor) is not None
+
+
+def _names_a_person(doc: _Text, start: int, end: int) -> bool:
+    """True for a bare name used as a person's: a byline or photo credit, or the subject of "cho biết".
+
+    "Bài, ảnh: Hải Hà", a line "THANH SƠN" or "KIM SƠN (TTXVN)", "Thanh Thủy cho biết".
+    """
+    if _CREDIT_BEFORE.search(doc.key, max(0, start - 30), start) or _SPEECH_AFTER.match(doc.key, end):
+        return True
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    before = _CREDIT_LINE_HEAD.sub("", doc.key[line_start:start])
+    return not before.strip() and _CREDIT_LINE_TAIL.fullmatch(doc.key, end, line_end) is not None
 
 
 def _looks_like_street_or_unit(doc: _Text, start: int, end: int) -> bool:
@@ -291,7 +330,8 @@ def _classify(doc: _Text, start: int, end: int, readings: list[_Reading]) -> _Me
             return None
         letters = sum(c.isalpha() for c in alias)
         safe = letters >= _MIN_BARE_LETTERS and fold(alias) not in _EVERYDAY_NAMES
-        return _Mention(start, end, alias, candidates=districts, safe=safe)
+        return _Mention(start, end, alias, candidates=districts, safe=safe,
+                        needs_agreement=_names_a_person(doc, start, end))
     if ambiguous:
         return _Mention(start, end, ambiguous[0].alias, province=ambiguous[0].province)
     return None
@@ -526,6 +566,30 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
         scores[name] = scores.get(name, 0.0) + score
     order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans]
     return max(scores, key=lambda name: (scores[name], -order.index(name)))
+
+
+def stated_home_province(article: Article, places: Sequence[Span]) -> str | None:
+    """Return the home province when the article states it, else None.
+
+    Stated means: a site tag names it, the title or the first sentence names it, or it is the
+    only province the body names. A national round-up naming many provinces has none, so a
+    figure with no place of its own is not pinned on the most-mentioned one.
+
+    >>> body = "Sáng 20/9, có 500 ca mắc mới. TP.HCM có 300 ca, Bình Dương 200 ca."
+    >>> article = Article("a", "", body, body)
+    >>> stated_home_province(article, extract_places(article)) is None
+    True
+    """
+    home = home_province(article, places)
+    if home is None or len({s.data["province"] for s in places}) <= 1:
+        return home
+    if any(tag and tag_province(tag, context=[home]) == home for tag in (article.metadata.site, _leading_tag(article.body))):
+        return home
+    title = article.metadata.title
+    if title and home in {s.data["province"] for s in _mentions(_Text.of_string(title))}:
+        return home
+    start, end = _lead_bounds(article)
+    return home if any(start <= s.start < end and s.data["province"] == home for s in places) else None
 
 
 def resolve_bare_reference(article: Article, places: Sequence[Span], offset: int) -> str | None:
