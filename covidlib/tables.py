@@ -3,12 +3,15 @@
 Every table is one row per fact. :data:`CODEBOOK` names each table's columns with
 their dtype and meaning; :func:`frame` builds a DataFrame in exactly that column
 order and dtype, and :func:`write_tables` writes UTF-8 CSV and Parquet that are
-identical from one run to the next on the same input.
+identical from one run to the next on the same input. :class:`TableWriter` and
+:class:`SpooledTables` write the same files chunk by chunk, so a corpus of any size
+is written in flat memory.
 """
 from __future__ import annotations
 
 import heapq
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -146,6 +149,7 @@ def _schema_of(df: pd.DataFrame) -> pa.Schema:
     return pa.Schema.from_pandas(df, preserve_index=False)
 
 
+@lru_cache(maxsize=None)
 def parquet_schema(table: str) -> pa.Schema:
     """Return the Arrow schema (with pandas dtypes in its metadata) every Parquet file of ``table`` is written with."""
     return _schema_of(frame(table, []))
@@ -196,7 +200,7 @@ class TableWriter:
 
     Chunks must arrive in the table's final row order (codebook dtypes); the files are
     the same bytes whatever the chunk sizes, and appear under their names only on
-    :meth:`close`.
+    :meth:`close`. With ``parquet=False`` only the CSV file is written.
     """
 
     def __init__(self, table: str, out_dir: str | Path, *, schema: pa.Schema | None = None, parquet: bool = True) -> None:
@@ -331,19 +335,22 @@ class SpooledTables:
         self._buffered = 0
 
     def _merge_runs(self, table: str) -> list[Path]:
-        """Merge runs into bigger ones until at most :attr:`MAX_RUNS` are left; return them."""
+        """Merge consecutive runs into bigger ones until at most :attr:`MAX_RUNS` are left; return them in order."""
         runs = self._runs[table]
         while len(runs) > self.MAX_RUNS:
-            group, runs = runs[: self.MAX_RUNS], runs[self.MAX_RUNS:]
-            path = self._run_path(table)
-            with pq.ParquetWriter(path, parquet_schema(table), compression="none") as writer:
-                for df in merge_sorted(table, group):
-                    writer.write_table(pa.Table.from_pandas(df, schema=parquet_schema(table), preserve_index=False))
-            for run in group:
-                run.unlink()
-            runs = [path] + runs  # keeps input order: the merged runs came first
-            self._runs[table] = runs
+            runs = [self._merge_group(table, runs[i:i + self.MAX_RUNS]) for i in range(0, len(runs), self.MAX_RUNS)]
+        self._runs[table] = runs
         return runs
+
+    def _merge_group(self, table: str, group: list[Path]) -> Path:
+        path = self._run_path(table)
+        schema = parquet_schema(table)
+        with pq.ParquetWriter(path, schema, compression="none") as writer:
+            for df in merge_sorted(table, group):
+                writer.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+        for run in group:
+            run.unlink()
+        return path
 
     def close(self) -> list[Path]:
         """Write every table's files and ``codebook.csv``; return their paths."""

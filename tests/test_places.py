@@ -8,6 +8,7 @@ from covidlib.evaluate import Score, score_sets
 from covidlib.extract.places import (
     extract_places,
     home_province,
+    stated_home_province,
     province_table,
     resolve_bare_reference,
     tag_province,
@@ -186,6 +187,20 @@ def test_home_province_of_seeds_without_their_site_tag(seed_gold_articles, prefi
 def test_home_province_from_tag_title_and_first_sentence(body, title, site, expected):
     article = _article(body, title=title, site=site)
     assert home_province(article, extract_places(article)) == expected
+
+
+@pytest.mark.parametrize(
+    "body, title, expected",
+    [
+        ("Sáng 20/9, có 500 ca mắc mới.\n\nTP.HCM có 300 ca, Bình Dương 120 ca, Đồng Nai 80 ca.", None, None),
+        ("Sáng 20/9, có 500 ca mắc mới.\n\nTP.HCM có 300 ca, Bình Dương 120 ca.", "TP.HCM thêm 300 ca", "Hồ Chí Minh"),
+        ("Sáng 20/9, tỉnh Long An có 50 ca mắc mới, trong đó 5 ca về từ TP.HCM.", None, "Long An"),
+        ("Sáng 20/9, tỉnh có 50 ca mắc mới.\n\nCác ca đều ở huyện Đức Hòa, Long An.", None, "Long An"),
+    ],
+)
+def test_stated_home_province_needs_the_title_the_lead_or_a_single_province(body, title, expected):
+    article = _article(body, title=title)
+    assert stated_home_province(article, extract_places(article)) == expected
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Sequence
 
 from .. import config, gazetteer
 from ..document import Article, Span
@@ -420,7 +420,7 @@ def _role_from(match: re.Match[str], end: int) -> _Role:
     return _Role(match.start(), end, re.sub(r"\s+", " ", match.group("head")), match.end())
 
 
-def _roles_before(doc: _Doc, pos: int, floor: int, names_at: set[int] = frozenset()) -> list[_Role]:
+def _roles_before(doc: _Doc, pos: int, floor: int, names_at: Collection[int] = ()) -> list[_Role]:
     """Return the roles written before a name at ``pos`` (nearest last), back to ``floor``.
 
     The walk stops at a title that runs into another person's name ("Phó Thủ tướng Lê Minh
@@ -493,6 +493,7 @@ def _peel_prefixes(doc: _Doc, pos: int, floor: int) -> tuple[int, str | None, st
     lex, rank = _lexicon(), None
     peeled = False
     academic: tuple[int, int] | None = None
+    attached, inner_academic = True, False  # a comma ends the title ("Theo các bác sĩ, ông A ...")
     while pos > floor:
         window_start = max(floor, pos - 40)
         window = doc.key[window_start:pos]
@@ -507,15 +508,19 @@ def _peel_prefixes(doc: _Doc, pos: int, floor: int) -> tuple[int, str | None, st
         start, end = window_start + m.start(), window_start + m.end()
         if is_rank and rank is None:
             rank = doc.body[start:end]
-        if not is_rank and _is_academic(m.group()):
+        is_academic = not is_rank and _is_academic(m.group())
+        if "," in window[m.end() :] and not (is_academic and inner_academic):  # "Phó giáo sư, tiến sĩ" holds
+            attached = False
+        if is_academic and attached:
             academic = (start, academic[1] if academic else end)
+        inner_academic = is_academic
         pos = start
         peeled = True
     if peeled:
         sep = _SEPARATOR_AFTER_PEEL.search(doc.key, floor, pos)
         if sep is not None:
             pos = sep.start()
-    title = doc.body[academic[0] : academic[1]].rstrip(" ,") if academic else None
+    title = doc.body[academic[0] : academic[1]].rstrip(" ,.") if academic else None
     return pos, rank, title
 
 

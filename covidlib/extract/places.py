@@ -583,7 +583,8 @@ def stated_home_province(article: Article, places: Sequence[Span]) -> str | None
     home = home_province(article, places)
     if home is None or len({s.data["province"] for s in places}) <= 1:
         return home
-    if any(tag and tag_province(tag, context=[home]) == home for tag in (article.metadata.site, _leading_tag(article.body))):
+    tags = (article.metadata.site, _leading_tag(article.body))
+    if any(tag and tag_province(tag, context=[home]) == home for tag in tags):
         return home
     title = article.metadata.title
     if title and home in {s.data["province"] for s in _mentions(_Text.of_string(title))}:
