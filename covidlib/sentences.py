@@ -16,6 +16,8 @@ from .document import Span
 __all__ = ["split_sentences", "sentences_of_paragraphs"]
 
 _NON_SPACE = re.compile(r"\S")
+# Abbreviations the tokenizer takes for a full stop: "TX. Bến Cát", "TS.BS. Nguyễn", "Q. 7", "TT.Huế".
+_CUT_AFTER = re.compile(r"(?<![\w.])(?:TX|TT|TP|Tp|TS|BS|GS|PGS|ThS|Th\.S|TS\.BS|ThS\.BS|H|Q|P|X|KP|QL|ĐT)\.$")
 
 
 def _locate(text: str, sentence: str, cursor: int) -> tuple[int, int] | None:
@@ -60,6 +62,8 @@ def split_sentences(text: str, *, offset: int = 0, label: str = "sentence") -> l
         if found is None:
             continue
         start, end = found
+        if spans and _CUT_AFTER.search(text, spans[-1].start - offset, spans[-1].end - offset):
+            start = spans.pop().start - offset  # a cut after an abbreviation: one sentence, not two
         spans.append(Span(start + offset, end + offset, label))
         cursor = end
     if not spans:  # the tokenizer gave nothing usable: the whole text is one sentence

@@ -74,3 +74,12 @@ def test_span_rejects_bad_offsets_and_article_finds_sentences():
     assert article.text(article.sentence_of(article.body.index("Tối"))) == "Tối có 3 ca."
     assert article.sentence_of(len(article.body) + 5) is None
     assert len(article.body_key) == len(article.body) == len(article.body_ascii)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Tại TX. Bến Cát có 621 ca. Tối có 3 ca.", ["Tại TX. Bến Cát có 621 ca.", "Tối có 3 ca."]),
+    ("TS.BS. Nguyễn Văn A cho biết. Hết.", ["TS.BS. Nguyễn Văn A cho biết.", "Hết."]),
+    ("Quận Q. 7 có 5 ca. Hết.", ["Quận Q. 7 có 5 ca.", "Hết."]),
+])
+def test_sentences_are_not_cut_after_abbreviations(text, sentences):
+    assert [text[s.start:s.end] for s in split_sentences(text)] == sentences

@@ -184,9 +184,6 @@ _CLAUSE_END = re.compile(r"[,;:()\n]|" + _words(r"và|trong đó|gồm|bao gồm
 # How a figure found a place written next to it (the others inherit or fall back).
 _OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
 
-# Abbreviations the sentence splitter may take for a full stop: "TX.", "TT.", "TS.BS.", "H.", "Q.".
-_CUT_AFTER = re.compile(r"(?<![\w.])(?:TX|TT|TP|Tp|TS|BS|GS|PGS|ThS|Th\.S|TS\.BS|ThS\.BS|H|Q|P|X|KP|QL|ĐT)\.$")
-
 _PRE_WINDOW = 110
 _POST_WINDOW = 90
 _SMALL_DOSE = 10  # "tiêm 2 mũi" counts doses per person, not people
@@ -773,7 +770,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     starts = [n.start for n in numbers]
     published = article.metadata.published
     spans: list[Span] = []
-    for sent in _whole_sentences(article):
+    for sent in article.sentences:
         text = article.text(sent)
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
@@ -788,19 +785,6 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
     return spans
-
-
-def _whole_sentences(article: Article) -> list[Span]:
-    """The article's sentences, a sentence cut after an abbreviation joined to the next ("TX. Bến Cát (621)")."""
-    merged: list[Span] = []
-    for sent in article.sentences:
-        last = merged[-1] if merged else None
-        if last is not None and _CUT_AFTER.search(article.body, last.start, last.end) \
-                and (last.data or {}).get("paragraph") == (sent.data or {}).get("paragraph"):
-            merged[-1] = Span(last.start, sent.end, last.label, last.data)
-        else:
-            merged.append(sent)
-    return merged
 
 
 def _skip_sentence(article: Article, text: str) -> bool:
