@@ -9,7 +9,9 @@ memory of that process and all its children (workers included) and reports the p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -243,9 +245,6 @@ def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
     args += ["--workers", str(options["workers"])] if options.get("workers") else []
     args += ["--cache", options["cache"]] if options.get("cache") else ["--no-cache"]
     started = time.perf_counter()
-    import contextlib
-    import io
-
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         main(args)
@@ -404,66 +403,92 @@ def _print_profile(profile: Measure, top: int = 12) -> None:
         print(f"  {module:<32} {100 * seconds / total:5.1f}%  {1000 * seconds / profile.pages:6.1f} ms/page")
 
 
+def _speed(work: Path, corpus: Path, n: int, cores: int, *, naive_pages: int, dask: bool) -> tuple[dict[str, Measure], list[str]]:
+    """Measure the project on 1 core, on all cores and on Dask, and the two baselines; return figures and verdicts."""
+    runs = [("one", "project, 1 core", "extract", n, {"out": str(work / "out-1"), "workers": 1}),
+            ("all", f"project, {cores} cores", "extract", n, {"out": str(work / "out-n"), "workers": cores})]
+    if dask:
+        runs.append(("dask", f"project, Dask engine ({cores} workers)", "extract", n,
+                     {"out": str(work / "out-dask"), "workers": cores, "engine": "dask"}))
+    runs += [("wt", "underthesea word_tokenize pass", "word_tokenize", n, {}),
+             ("naive", "naive: ner per sentence", "naive", min(naive_pages, n), {"limit": min(naive_pages, n)})]
+    figures: dict[str, Measure] = {}
+    for key, label, mode, pages, options in runs:
+        figures[key] = measure(label, mode, pages, inputs=str(corpus), **options)
+        print(figures[key].line())
+    one, wt, naive = figures["one"], figures["wt"], figures["naive"]
+    ratio = one.pages_per_s / wt.pages_per_s
+    verdicts = [f"{_verdict(ratio >= 1)}  1 core vs one word_tokenize pass: {one.pages_per_s:.1f} vs "
+                f"{wt.pages_per_s:.1f} pages/s = {ratio:.2f}x (target >= 1x)"]
+    ratio = one.pages_per_s / naive.pages_per_s
+    verdicts.append(f"{_verdict(ratio >= 20)}  1 core vs the naive ner pipeline: {one.pages_per_s:.1f} vs "
+                    f"{naive.pages_per_s:.2f} pages/s = {ratio:.1f}x (target >= 20x)")
+    if cores > 1:
+        ratio = figures["all"].pages_per_s / one.pages_per_s
+        verdicts.append(f"{_verdict(ratio >= 1.8)}  {cores} cores vs 1 core: {ratio:.2f}x (target >= 1.8x on 2 cores)")
+    if dask:
+        verdicts.append(f"info  Dask engine vs local engine on {cores} cores: "
+                        f"{figures['dask'].pages_per_s / figures['all'].pages_per_s:.2f}x")
+    return figures, verdicts
+
+
+def _cache(work: Path, sources: list[tuple[str, str]], n: int, cores: int) -> tuple[dict[str, Measure], list[str]]:
+    corpus = corpus_folder(work, sources, n)
+    first, again = _cache_scenario(work, sources, corpus, n, cores)
+    print(first.line())
+    print(again.line())
+    processed = again.extra.get("processed")
+    verdict = (f"{_verdict(processed == 10)}  cache: after adding 10 pages to {n}, {processed} processed "
+               f"({again.extra.get('reused')} reused) in {again.seconds:.1f}s (first run {first.seconds:.1f}s)")
+    return {"cache_first": first, "cache_again": again}, [verdict]
+
+
+def _memory(work: Path, sources: list[tuple[str, str]], n: int, cores: int) -> tuple[dict[str, Measure], list[str]]:
+    corpus = corpus_folder(work, sources, n)
+    memory = measure(f"memory check, {cores} cores", "extract", n, inputs=str(corpus), out=str(work / "out-memory"),
+                     workers=cores)
+    print(memory.line())
+    verdict = (f"{_verdict(memory.peak_rss < 1e9)}  memory at {n} pages: peak RSS {memory.peak_rss / 1e6:.0f} MB "
+               f"summed over the process tree (PSS {memory.peak_pss / 1e6:.0f} MB); target < 1000 MB")
+    return {"memory": memory}, [verdict]
+
+
+STEPS = ("speed", "cache", "memory", "profile")
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    """Build the corpus, measure every step, print figures and PASS/FAIL lines; return the figures."""
+    """Build the corpora, measure the chosen steps, print figures and PASS/FAIL lines; return the figures."""
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     cores = args.workers or _cores()
+    steps = set(args.only.split(",")) if args.only else set(STEPS)
     sources = _source_pages([ROOT / "data" / "raw", *map(Path, args.from_dirs)])
     print(f"covidlib benchmark: {args.pages} pages made from {len(sources)} source pages; {cores} cores; "
           f"load average before: {os.getloadavg()[0]:.2f}")
     corpus = corpus_folder(work, sources, args.pages)
-    n = args.pages
     figures: dict[str, Measure] = {}
-    figures["one"] = measure("project, 1 core", "extract", n, inputs=str(corpus), out=str(work / "out-1"), workers=1)
-    print(figures["one"].line())
-    figures["all"] = measure(f"project, {cores} cores", "extract", n, inputs=str(corpus), out=str(work / "out-n"),
-                             workers=cores)
-    print(figures["all"].line())
-    if not args.skip_dask:
-        figures["dask"] = measure(f"project, Dask engine ({cores} workers)", "extract", n, inputs=str(corpus),
-                                  out=str(work / "out-dask"), workers=cores, engine="dask")
-        print(figures["dask"].line())
-    figures["wt"] = measure("underthesea word_tokenize pass", "word_tokenize", n, inputs=str(corpus))
-    print(figures["wt"].line())
-    naive_pages = min(args.naive_pages, n)
-    figures["naive"] = measure("naive: ner per sentence", "naive", naive_pages, inputs=str(corpus), limit=naive_pages)
-    print(figures["naive"].line())
-    first, again = _cache_scenario(work, sources, corpus, n, cores)
-    print(first.line())
-    print(again.line())
-    if args.memory_pages:
-        big = corpus_folder(work, sources, args.memory_pages)
-        figures["memory"] = measure(f"memory check, {cores} cores", "extract", args.memory_pages, inputs=str(big),
-                                    out=str(work / "out-memory"), workers=cores)
-        print(figures["memory"].line())
-    profile = measure("profile", "profile", min(args.profile_pages, n), inputs=str(corpus), limit=min(args.profile_pages, n))
-    _print_profile(profile)
-
-    one, wt, naive = figures["one"], figures["wt"], figures["naive"]
-    print(f"\nTargets (load average after: {os.getloadavg()[0]:.2f}; other work on the machine lowers every figure):")
-    ratio = one.pages_per_s / wt.pages_per_s
-    print(f"  {_verdict(ratio >= 1)}  1 core vs one word_tokenize pass: {one.pages_per_s:.1f} vs {wt.pages_per_s:.1f} "
-          f"pages/s = {ratio:.2f}x (target >= 1x)")
-    ratio = one.pages_per_s / naive.pages_per_s
-    print(f"  {_verdict(ratio >= 20)}  1 core vs the naive ner pipeline: {ratio:.1f}x (target >= 20x)")
-    if cores > 1:
-        ratio = figures["all"].pages_per_s / one.pages_per_s
-        print(f"  {_verdict(ratio >= 1.8)}  {cores} cores vs 1 core: {ratio:.2f}x (target >= 1.8x on 2 cores)")
-    processed = again.extra.get("processed")
-    print(f"  {_verdict(processed == 10)}  cache: after adding 10 pages to {n}, {processed} processed "
-          f"({again.extra.get('reused')} reused) in {again.seconds:.1f}s")
-    if "memory" in figures:
-        memory = figures["memory"]
-        print(f"  {_verdict(memory.peak_rss < 1e9)}  memory at {memory.pages} pages: peak RSS {memory.peak_rss / 1e6:.0f} MB "
-              f"over the process tree (PSS {memory.peak_pss / 1e6:.0f} MB; {figures['all'].peak_rss / 1e6:.0f} MB "
-              f"at {n} pages); target < 1000 MB")
-    if "dask" in figures:
-        print(f"  info  Dask engine vs local engine on {cores} cores: "
-              f"{figures['dask'].pages_per_s / figures['all'].pages_per_s:.2f}x")
-    record = {key: {**m.__dict__, "pages_per_s": m.pages_per_s} for key, m in figures.items()}
-    record["cache"] = [{**m.__dict__} for m in (first, again)]
-    record["profile"] = profile.extra["by_module"]
+    verdicts: list[str] = []
+    if "speed" in steps:
+        found, said = _speed(work, corpus, args.pages, cores, naive_pages=args.naive_pages, dask=not args.skip_dask)
+        figures.update(found)
+        verdicts += said
+    if "cache" in steps:
+        found, said = _cache(work, sources, args.cache_pages or args.pages, cores)
+        figures.update(found)
+        verdicts += said
+    if "memory" in steps and args.memory_pages:
+        found, said = _memory(work, sources, args.memory_pages, cores)
+        figures.update(found)
+        verdicts += said
+    record: dict[str, Any] = {key: {**m.__dict__, "pages_per_s": m.pages_per_s} for key, m in figures.items()}
+    if "profile" in steps:
+        pages = min(args.profile_pages, args.pages)
+        profile = measure("profile", "profile", pages, inputs=str(corpus), limit=pages)
+        _print_profile(profile)
+        record["profile"] = profile.extra["by_module"]
+    print(f"\nTargets (load average after: {os.getloadavg()[0]:.2f}; other work on the machine lowers every speed figure):")
+    for line in verdicts:
+        print(f"  {line}")
     (work / "results.json").write_text(json.dumps(record, indent=2, default=str), encoding="utf-8")
     print(f"\nfigures saved in {work / 'results.json'}")
     return record
@@ -476,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from", dest="from_dirs", action="append", default=[],
                         help="another folder of source pages (besides data/raw); may repeat")
     parser.add_argument("--memory-pages", type=int, default=0, help="also check peak memory on a corpus of this size")
+    parser.add_argument("--cache-pages", type=int, default=None, help="corpus size for the cache scenario (default --pages)")
+    parser.add_argument("--only", default=None, help=f"comma-separated steps to run, out of {','.join(STEPS)} (default all)")
     parser.add_argument("--naive-pages", type=int, default=20, help="pages for the slow naive ner baseline (default 20)")
     parser.add_argument("--profile-pages", type=int, default=200, help="pages to profile on one core (default 200)")
     parser.add_argument("--workers", type=int, default=None, help="cores for the parallel runs (default: all)")

@@ -14,10 +14,12 @@ def _extract(args: argparse.Namespace) -> int:
     from .engines import ResultCache
 
     started = time.perf_counter()
-    if args.engine == "dask":
+    cache = None
+    if args.engine == "dask":  # the Dask engine keeps no result cache
         from .dask_engine import run_dask
 
-        summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers)
+        summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,
+                           progress=not args.quiet)
     else:
         from .pipeline import iter_results, write_results
 
@@ -25,7 +27,7 @@ def _extract(args: argparse.Namespace) -> int:
         results = iter_results(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
         summary = write_results(results, args.out)
     elapsed = time.perf_counter() - started
-    cached = f"; cache: {cache.hits} reused, {cache.misses} new" if args.engine != "dask" and cache else ""
+    cached = f"; cache: {cache.hits} reused, {cache.misses} new" if cache is not None else ""
     print(f"{summary.inputs_text()} -> {args.out} in {elapsed:.1f}s; {summary.tables_text()}{cached}")
     for row in summary.problems:
         record = "" if row["record"] is None else f"#{row['record']}"

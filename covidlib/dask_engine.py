@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .engines import default_workers
-from .load import DuplicateIndex, LoadRecord, fingerprint, input_files, iter_file
+from .load import DuplicateIndex, LoadRecord, input_files, iter_file
 from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
 from .tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
 
@@ -61,20 +61,31 @@ def partition_files(files: Sequence[InputFile], *, n_workers: int, files_per_par
 
 # --- on the workers -------------------------------------------------------------------
 
+class _KeyRecorder(DuplicateIndex):
+    """The loader's duplicate index, remembering the key of the last page it checked."""
+
+    last_key: str | None = None
+
+    def check(self, key: str, article_id: str) -> str | None:
+        self.last_key = key
+        return super().check(key, article_id)
+
+
 def _process_partition(files: Sequence[InputFile]) -> _Partition:
-    """Load and process every page of ``files``; pages the loader finds repeated here are loaded but not processed."""
-    seen = DuplicateIndex()
-    key_of: dict[str, str] = {}
+    """Load and process every page of ``files``, noting the key of each page's text.
+
+    Pages the loader finds repeated within the partition are not processed; pages that
+    repeat one of another partition are, and the client drops them.
+    """
+    seen = _KeyRecorder()
     results: list[PageResult] = []
     keys: list[str | None] = []
     for path, file, problem in files:
         pairs = [(problem, None)] if problem is not None else iter_file(path, file, duplicates=seen)
         for record, page in pairs:
-            key = fingerprint(page.text) if page is not None else key_of.get(record.duplicate_of or "")
-            if page is not None:
-                key_of[record.article_id] = key
+            keys.append(seen.last_key)  # None when the page never reached the check (empty, not Vietnamese, ...)
+            seen.last_key = None
             results.append(process_page(record, page))
-            keys.append(key)
     return _Partition(results, keys)
 
 
@@ -186,7 +197,7 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
 
     for number, files in enumerate(partitions):
         done = client.submit(_process_partition, files, pure=False)
-        # priority: the small follow-up tasks run before the worker's next partition, not after it
+        # priority: a small follow-up task that is ready goes before the worker's next partition
         pending.append((number, done, client.submit(_page_index, done, pure=False, priority=1)))
         while len(pending) >= window:
             write_first()

@@ -110,8 +110,18 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_SHORT = 48  # keys of words and names repeat across a corpus: these are remembered
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    return _lower_same_length(tone_key(text))
+
+
 def fold(text: str) -> str:
     """Return a case-folded, tone-normalized key of ``text``, same length (for matching)."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
     return _lower_same_length(tone_key(text))
 
 
@@ -127,4 +137,11 @@ def ascii_fold(text: str) -> str:
     """Return a lower-case key without diacritics ("Đắk Lắk" -> "dak lak"), same length."""
     if text.isascii():
         return text.lower()
+    if len(text) <= _SHORT:
+        return _ascii_fold_short(text)
+    return "".join(_ascii_char(c) for c in _lower_same_length(text))
+
+
+@lru_cache(maxsize=65536)
+def _ascii_fold_short(text: str) -> str:
     return "".join(_ascii_char(c) for c in _lower_same_length(text))

@@ -271,3 +271,21 @@ def test_offsets_point_into_the_body_when_the_text_uses_old_tone_marks():
 def test_site_metadata_wins_over_mention_counts():
     article = _article("Đoàn Hà Nội làm việc với Hà Nội và Hà Nội.", site="TTH.VN")
     assert home_province(article, extract_places(article)) == "Thừa Thiên Huế"
+
+
+@pytest.mark.parametrize("text", [
+    "Tính đến 28/5, huyện Nậm Pồ có 45 ca, TP.HCM có 40 ca.",
+    "Tinh Ba Ria - Vung Tau va thanh pho Ha Noi ghi nhan ca moi",
+    "Không có tên địa danh nào ở đây.",
+])
+def test_grouped_name_pattern_matches_as_the_plain_alternation(text):
+    import re
+
+    from covidlib.extract.places import _index
+    from covidlib.normalize import ascii_fold
+    _, loose, _, grouped = _index()
+    keys = sorted(set(loose), key=len, reverse=True)
+    plain = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k).replace(r"\ ", "[ ]+").replace(r"\.", r"\.[ ]*")
+                                                  .replace(r"\-", "[ ]*[-–—][ ]*") for k in keys) + r")(?![\w])")
+    key = ascii_fold(text)
+    assert [m.span() for m in grouped.finditer(key)] == [m.span() for m in plain.finditer(key)]

@@ -215,3 +215,14 @@ def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
         assert not is_extractive(row["summary"] + " Câu bịa thêm.", article)
         for field in ("summary", "narrative_vi", "narrative_en"):
             assert check_faithful(row[field], article) == [], (article.article_id, field)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bộ Y tế đề nghị tiêm chủng", ["bộ", "y", "tế", "đề", "nghị", "tiêm", "chủng",
+                                    "bộ_y", "y_tế", "tế_đề", "đề_nghị", "nghị_tiêm", "tiêm_chủng"]),
+    ("thêm 12 ca mắc, cách ly", ["thêm", "ca", "mắc", "cách", "ly", "ca_mắc", "cách_ly"]),
+])
+def test_terms_are_syllables_and_bigrams_within_a_phrase(sentence, expected):
+    from covidlib.normalize import fold
+    from covidlib.summarize import _tokens
+    assert _tokens(fold(sentence)) == expected

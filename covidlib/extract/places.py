@@ -159,7 +159,23 @@ def _alternation(keys: Iterable[str]) -> re.Pattern[str]:
         parts = [re.escape(p).replace(r"\.", r"\.[ ]*") for p in key.split(" ")]
         return "[ ]+".join(parts).replace(r"\-", "[ ]*[-–—][ ]*")
     ordered = sorted(set(keys), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(piece(k) for k in ordered) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + _by_first_char([(k, piece(k)) for k in ordered]) + r")(?![\w])")
+
+
+def _by_first_char(pieces: list[tuple[str, str]]) -> str:
+    """Join (key, regex) pieces as one alternation branching on the first character first.
+
+    Pieces starting with different characters never match at the same place, so grouping
+    them keeps what matches (and the order within a group) while the regex engine tries a
+    few dozen branches per word instead of every name.
+    """
+    groups: dict[str, list[str]] = {}
+    for key, regex in pieces:
+        lead = re.escape(key[0])
+        if not regex.startswith(lead):  # a piece opening with a class ("-" -> "[ ]*[-–—]"): keep the plain order
+            return "|".join(regex for _, regex in pieces)
+        groups.setdefault(lead, []).append(regex[len(lead):])
+    return "|".join(f"{lead}(?:{'|'.join(rests)})" for lead, rests in groups.items())
 
 
 def _title_cased(name: str) -> bool:
@@ -491,22 +507,35 @@ def tag_province(tag: str, *, context: Iterable[str] = ()) -> str | None:
     if len(letters) < 2:
         return None
     spelled = {}
-    for a in gazetteer.aliases():
-        key = _squashed(a.alias)
-        if len(key) >= 4 and key in letters and not a.ambiguous:
-            spelled.setdefault(a.province, 0)
-            spelled[a.province] = max(spelled[a.province], len(key))
+    for province, key in _spelled_aliases():
+        if key in letters:
+            spelled.setdefault(province, 0)
+            spelled[province] = max(spelled[province], len(key))
     if spelled:
         best = max(spelled.values())
         top = [name for name, n in spelled.items() if n == best]
         return top[0] if len(top) == 1 else None
-    by_initials = [p.name for p in gazetteer.provinces() if letters == _initials(p.name)]
+    initials = _province_initials()
+    by_initials = [name for name, short in initials if letters == short]
     if len(by_initials) == 1 and len(letters) >= 3:
         return by_initials[0]
     context = set(context)
-    partial = [p.name for p in gazetteer.provinces() if p.name in context and len(_initials(p.name)) >= 2
-               and (letters.startswith(_initials(p.name)) or letters.endswith(_initials(p.name)))]
+    partial = [name for name, short in initials if name in context and len(short) >= 2
+               and (letters.startswith(short) or letters.endswith(short))]
     return partial[0] if len(partial) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _spelled_aliases() -> tuple[tuple[str, str], ...]:
+    """Return (province, squashed alias) for the unambiguous aliases of four letters or more, in table order."""
+    keys = ((a.province, _squashed(a.alias), a.ambiguous) for a in gazetteer.aliases())
+    return tuple((province, key) for province, key, ambiguous in keys if len(key) >= 4 and not ambiguous)
+
+
+@lru_cache(maxsize=1)
+def _province_initials() -> tuple[tuple[str, str], ...]:
+    """Return (province, initials) in gazetteer order ("Thừa Thiên Huế" -> "tth")."""
+    return tuple((p.name, _initials(p.name)) for p in gazetteer.provinces())
 
 
 def _lead_bounds(article: Article) -> tuple[int, int]:
@@ -532,6 +561,12 @@ def _lead_scores(article: Article, places: Sequence[Span]) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=256)
+def _title_places(title: str) -> tuple[Span, ...]:
+    """Return the place spans of a title (read again by each home-province question about its article)."""
+    return tuple(_mentions(_Text.of_string(title)))
+
+
 def home_province(article: Article, places: Sequence[Span]) -> str | None:
     """Return the province where the reported work happens, or None if the article names none.
 
@@ -547,7 +582,7 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
     'Thừa Thiên Huế'
     """
     lead_names = [s.data["province"] for s in places[:6]]
-    title_spans = _mentions(_Text.of_string(article.metadata.title)) if article.metadata.title else []
+    title_spans = _title_places(article.metadata.title) if article.metadata.title else ()
     context = [s.data["province"] for s in title_spans] + lead_names
     for tag in (article.metadata.site, _leading_tag(article.body)):
         found = tag_province(tag, context=context) if tag else None
@@ -587,7 +622,7 @@ def stated_home_province(article: Article, places: Sequence[Span]) -> str | None
     if any(tag and tag_province(tag, context=[home]) == home for tag in tags):
         return home
     title = article.metadata.title
-    if title and home in {s.data["province"] for s in _mentions(_Text.of_string(title))}:
+    if title and home in {s.data["province"] for s in _title_places(title)}:
         return home
     start, end = _lead_bounds(article)
     return home if any(start <= s.start < end and s.data["province"] == home for s in places) else None
