@@ -15,6 +15,8 @@ the cleaned body); then the worker holding the partition writes
 merges the sorted parts into ``DIR/<table>.csv``, the same files the local engine
 writes, and writes ``codebook.csv``. On a real cluster ``DIR`` and the input must be
 on a file system every worker sees, and covidlib must be installed on the workers.
+Workers started by Dask nannies run numpy's matrix products on one thread (Dask's
+default ``distributed.nanny.pre-spawn-environ``), as the local engine's workers do.
 """
 from __future__ import annotations
 

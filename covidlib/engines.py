@@ -7,21 +7,23 @@ input order, so the tables are identical whatever the number of workers.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
 import pickle
+import re
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from .load import LoadedPage, LoadRecord
     from .pipeline import PageResult
 
-__all__ = ["ResultCache", "library_version", "run_local", "default_workers"]
+__all__ = ["ResultCache", "library_version", "run_local", "default_workers", "limit_blas_threads"]
 
 Item = tuple["LoadRecord", "LoadedPage | None"]
 
@@ -92,6 +94,53 @@ class ResultCache:
         tmp.replace(path)
 
 
+_OPENBLAS_LIBRARY = re.compile(r"(/\S*openblas\S*\.so[\w.-]*)")
+_OPENBLAS_THREADS = ("scipy_openblas_{}_num_threads64_", "scipy_openblas_{}_num_threads", "openblas_{}_num_threads64_",
+                     "openblas_{}_num_threads")
+
+
+def _openblas_thread_controls() -> list[tuple[Callable[[], int], Callable[[int], None]]]:
+    """Return (get, set) thread-count functions of each OpenBLAS library loaded in this process (none off Linux)."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return []
+    controls = []
+    for path in sorted(set(_OPENBLAS_LIBRARY.findall(maps))):
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for pattern in _OPENBLAS_THREADS:
+            if hasattr(library, pattern.format("set")) and hasattr(library, pattern.format("get")):
+                controls.append((getattr(library, pattern.format("get")), getattr(library, pattern.format("set"))))
+                break
+    return controls
+
+
+def limit_blas_threads(n_threads: int) -> Callable[[], None]:
+    """Run numpy's matrix products (OpenBLAS) on ``n_threads`` threads in this process; return a function that undoes it.
+
+    The engines run one process per core, so a matrix product that spreads over every
+    core from each process only makes the processes wait for each other (Dask's workers
+    get the same setting from their nannies).
+    """
+    controls = _openblas_thread_controls()
+    before = [get() for get, _set in controls]
+    for _get, set_threads in controls:
+        set_threads(n_threads)
+
+    def restore() -> None:
+        for (_get, set_threads), n in zip(controls, before):
+            set_threads(n)
+
+    return restore
+
+
+def _one_blas_thread() -> None:
+    limit_blas_threads(1)
+
+
 def _process(item: Item) -> "PageResult":
     from .pipeline import process_page
 
@@ -124,7 +173,8 @@ def run_local(
             bar.update(1)
         return result
 
-    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread) if workers > 1 else None
+    restore_blas = limit_blas_threads(1) if executor is None else None  # the pages are processed here
     try:
         for item in items:
             key = cached = None
@@ -144,5 +194,7 @@ def run_local(
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
+        if restore_blas is not None:
+            restore_blas()
         if bar is not None:
             bar.close()

@@ -157,3 +157,18 @@ def test_results_keep_input_order_whatever_the_workers(mixed_folder):
     one = [r.load["article_id"] for r in iter_results(mixed_folder, workers=1)]
     two = [r.load["article_id"] for r in iter_results(mixed_folder, workers=2)]
     assert one == two and len(one) == 10
+
+
+def test_blas_runs_on_one_thread_while_pages_are_processed_and_is_restored():
+    import numpy  # noqa: F401  (loads OpenBLAS)
+
+    from covidlib.engines import _openblas_thread_controls, limit_blas_threads
+
+    controls = _openblas_thread_controls()
+    if not controls:
+        pytest.skip("no OpenBLAS library loaded in this process")
+    before = [get() for get, _set in controls]
+    restore = limit_blas_threads(1)
+    assert [get() for get, _set in controls] == [1] * len(controls)
+    restore()
+    assert [get() for get, _set in controls] == before
