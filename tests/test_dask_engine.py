@@ -159,3 +159,12 @@ def test_repeats_are_decided_in_input_order_across_partitions(partitions, expect
             got.append((row["status"], row["duplicate_of"]))
             assert kept == (row["status"] == "ok")
     assert got == expected
+
+
+def test_read_tables_reads_the_part_folders(dask_out, local):
+    from covidlib.tables import read_tables
+
+    back = read_tables(dask_out)
+    assert set(back) == set(TABLES)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(back[table], local[0][table], check_dtype=True)
