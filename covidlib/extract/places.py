@@ -31,12 +31,13 @@ them) point at the article's home province: see :func:`home_province` and
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
-from .. import gazetteer
+from .. import config, gazetteer
 from ..document import Article, Span
 from ..gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
@@ -58,12 +59,15 @@ _PERSONAL_TITLE = re.compile(
     r"|kỹ sư|nhà báo|nghệ sĩ|thượng tá|trung tá|thiếu tá|đại tá|đại úy|thượng úy|trung úy|thiếu úy"
     r"|thiếu tướng|trung tướng|thượng tướng|đại tướng)[ .]+$"
 )
-# Common family names and the two middle names that mark a personal name before a place-like part.
-_PERSON_NAME_WORDS = frozenset(fold(w) for w in (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Trương Trịnh Đinh Lâm "
-    "Phùng Lương Cao Tô Tạ Lưu Quách Thái Lại Kiều Tăng Triệu Chu Hứa Khổng Đàm Mạc Lã Nông Hầu Thân "
-    "Tôn Nghiêm Khúc Tống Doãn Lục Diệp Văn Thị"
-).split())
+# Kinh family names (data/reference/surnames.csv) and the two middle names that mark a personal
+# name before a place-like part ("Nguyễn Thanh Bình", "Lê Văn Phước").
+def _person_name_words() -> frozenset[str]:
+    with (config.REFERENCE_DIR / "surnames.csv").open(encoding="utf-8", newline="") as handle:
+        surnames = {fold(row["surname"]) for row in csv.DictReader(handle) if row["group"] == "kinh"}
+    return frozenset(surnames | {fold("Văn"), fold("Thị")})
+
+
+_PERSON_NAME_WORDS = _person_name_words()
 _NUMBER_BEFORE = re.compile(r"\d[ ]*$")
 _STREET_NUMBER_AFTER = re.compile(
     r"[ ]+\d+(?:[.,]\d+)*(?![\d])(?![ ]*(?:ca|người|bệnh nhân|trường hợp|f0|f1|mẫu|liều)(?![\w]))"
