@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import config
 from .document import Article, Span
-from .normalize import fold
+from .normalize import fold, word_matches
 
 __all__ = [
     "Measure",
@@ -49,7 +49,11 @@ _SPACE = re.compile(r" +")
 
 @dataclass(frozen=True)
 class Measure:
-    """One lexicon row: key, labels, the compiled pattern (over folded text) and a note."""
+    """One lexicon row: key, labels, the compiled pattern (over folded text) and a note.
+
+    ``pattern`` checks that a match ends a syllable; find matches with
+    :func:`~covidlib.normalize.word_matches`, which checks that they start one.
+    """
 
     key: str
     label_vi: str
@@ -59,11 +63,15 @@ class Measure:
 
 
 def _compile(pattern: str, key: str) -> re.Pattern[str]:
-    """Compile a lexicon pattern: spaces match any white space, matches are whole syllables."""
+    """Compile a lexicon pattern: spaces match any white space, a match ends a syllable.
+
+    That a match also starts a syllable is checked by :func:`~covidlib.normalize.word_matches`,
+    which finds them (a look-behind in the pattern would make it twice as slow).
+    """
     if fold(pattern) != pattern:
         raise ValueError(f"measure {key!r}: pattern is not in key form (lower case, new tone placement): {pattern!r}")
     body = _SPACE.sub(r"\\s+", pattern)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return re.compile(rf"(?:{body})(?!\w)")
 
 
 def load_measures(path: str | Path = MEASURES_CSV) -> list[Measure]:
@@ -104,7 +112,7 @@ def tag_measures(article: Article, *, measures: Sequence[Measure] | None = None)
     spans: list[Span] = []
     for measure in lexicon:
         found: list[Span] = []
-        for match in measure.pattern.finditer(key):
+        for match in word_matches(measure.pattern, key):
             if found and not article.body[found[-1].end:match.start()].strip():
                 # Adjacent mentions of one measure ("mũi tiêm vaccine") are one mention.
                 found[-1] = Span(found[-1].start, match.end(), "measure", found[-1].data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from .dates import find_dates
 from .document import Span
@@ -62,17 +62,23 @@ _QUALIFIER_OF = {
     "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
 }
 
-# Words before a number that make it a name or a position rather than a quantity.
-_ORDINAL_CUE = re.compile(
-    r"(?:\bthứ|\blần|\bmũi|\btầng|\bđợt|\bđợt dịch|\bdịch|\bquận|\bphường|\blớp|\bkỳ|\bkhóa|\bkhoá|"
-    r"\bcấp|\bcấp độ|\bgiai đoạn|\bquốc lộ|\btỉnh lộ|\bql|\bđt|\bngõ|\bngách|\bhẻm|\bkiệt|\bđường|\bphòng|"
-    r"\btổ|\bấp|\bthôn|\bxóm|\bkhối|\bkhu phố|\blô|\btòa|\bblock|\bđiều|\bkhoản|\bchương|\bnhóm|"
-    r"\bkỳ họp|\bphiên|\bbảng|\bhình|\bmẫu số|\bsố hiệu|\bphụ lục|\btrang|\bkênh|\bvtv|\bquý|"
-    r"\bcơ sở|\bgiường số|"
-    # "số 3513" is a number of something, "trong số 3.971 ca" is "among the 3,971 cases"
-    r"(?<!trong )(?<!tổng )(?<!với )(?<!là )(?<!có )(?<!hơn )(?<!trên )(?<!gần )\bsố)\s*$"
+# Words before a number that make it a name or a position rather than a quantity
+# ("quận 5", "lần 2", "đợt dịch 4").
+_ORDINAL_WORDS = (
+    "thứ", "lần", "mũi", "tầng", "đợt", "đợt dịch", "dịch", "quận", "phường", "lớp", "kỳ", "khóa", "khoá",
+    "cấp", "cấp độ", "giai đoạn", "quốc lộ", "tỉnh lộ", "ql", "đt", "ngõ", "ngách", "hẻm", "kiệt", "đường", "phòng",
+    "tổ", "ấp", "thôn", "xóm", "khối", "khu phố", "lô", "tòa", "block", "điều", "khoản", "chương", "nhóm",
+    "kỳ họp", "phiên", "bảng", "hình", "mẫu số", "số hiệu", "phụ lục", "trang", "kênh", "vtv", "quý",
+    "cơ sở", "giường số",
 )
-# Names of documents number them ("Chỉ thị 16", "Nghị quyết 128"); only when written with a capital.
+_ORDINAL_CUE = re.compile(
+    "(?:" + "".join(rf"\b{word}|" for word in _ORDINAL_WORDS)
+    # "số 3513" is a number of something, "trong số 3.971 ca" is "among the 3,971 cases"
+    + r"(?<!trong )(?<!tổng )(?<!với )(?<!là )(?<!có )(?<!hơn )(?<!trên )(?<!gần )\bsố)\s*$"
+)
+# The last word of every cue: a window whose last word is none of these has no cue (a quick test).
+_ORDINAL_LAST_WORDS = frozenset([*(word.split()[-1] for word in _ORDINAL_WORDS), "số"])
+_LAST_WORD_CHARS = re.compile(r"(\w+)\s*$")
 _DOCUMENT_CUE = re.compile(
     r"(?:Chỉ thị|Nghị quyết|Nghị định|Quyết định|Công văn|Văn bản|Thông báo|Công điện|Kế hoạch|Thông tư"
     r"|Tờ trình|Kết luận|Hướng dẫn)\s*$"
@@ -317,13 +323,21 @@ def _classify_plain(token: str, text: str, key: str, start: int, end: int) -> tu
     return "count", value, end
 
 
+def _ordinal_cue_at_end(before: str) -> re.Match[str] | None:
+    """The position word (:data:`_ORDINAL_WORDS`) that ends ``before``, if one does."""
+    last = _LAST_WORD_CHARS.search(before)
+    if last is None or last.group(1) not in _ORDINAL_LAST_WORDS:
+        return None
+    return _ORDINAL_CUE.search(before)
+
+
 def _ordinal_cue(text: str, before: str, start: int) -> bool:
     """True if a word that names a position ("quận", "lần", "phòng") ends right before ``start``.
 
     The word does not count when it ends a capitalised name of several words: "Hải Phòng 89 ca"
     is a count for Hải Phòng, "phòng 5" is a room.
     """
-    m = _ORDINAL_CUE.search(before)
+    m = _ordinal_cue_at_end(before)
     if m is None:
         return False
     cue = start - len(before) + m.start()
@@ -413,28 +427,48 @@ _CODE_BEFORE = re.compile(r"(?:covid|cov|sars|ncov)\s*-\s*$")
 
 def _spelled_numbers(text: str, key: str, taken: list[Span]) -> list[Span]:
     """Find runs of number words ("hai mươi mốt ca") and parse the longest valid prefix."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(key)]
     taken_bounds = sorted((t.start, t.end) for t in taken)
     spans: list[Span] = []
-    i = 0
-    while i < len(words):
-        run = []
-        j = i
-        while j < len(words) and words[j][2] in _SPELLED_WORDS:
-            if run and key[words[j - 1][1] : words[j][0]] != " ":
-                break
-            run.append(j)
-            j += 1
-        if not run:
-            i += 1
-            continue
-        found = _longest_spelled(text, key, words, run, taken_bounds)
-        if found is None:
-            i = run[0] + 1
-            continue
-        spans.append(found)
-        i = next((k for k in run if words[k][0] >= found.end), run[-1] + 1)
+    for words, size in _spelled_runs(key):
+        i = 0
+        while i < size:
+            run = list(range(i, size))
+            found = _longest_spelled(text, key, words, run, taken_bounds)
+            if found is None:
+                i += 1
+                continue
+            spans.append(found)
+            i = next((k for k in run if words[k][0] >= found.end), size)
     return spans
+
+
+# One number word ("hai", "mươi", "triệu") as a whole word of letters. The pattern starts with
+# plain letters so that the regex engine skips ahead quickly; :func:`_spelled_runs` checks
+# that no letter comes before it.
+_SPELLED_WORD = re.compile(rf"(?:{'|'.join(sorted(_SPELLED_WORDS, key=len, reverse=True))})(?![^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _spelled_runs(key: str) -> Iterator[tuple[list[tuple[int, int, str]], int]]:
+    """Yield each run of number words joined by single spaces: ``(words, size)``.
+
+    ``words`` holds (start, end, word) tuples: the ``size`` words of the run, then the word of
+    letters that follows it, if any (plausibility checks look at it: "Ba Đình", "năm 2021").
+    """
+    pos = 0
+    while (match := _SPELLED_WORD.search(key, pos)) is not None:
+        start = match.start()
+        if start and _LETTER.match(key, start - 1):
+            pos = start + 1
+            continue
+        words = [(start, match.end(), match.group())]
+        while (nxt := _SPELLED_WORD.match(key, words[-1][1] + 1)) is not None and key[words[-1][1]] == " ":
+            words.append((nxt.start(), nxt.end(), nxt.group()))
+        pos, size = words[-1][1], len(words)
+        after = _WORD.search(key, pos)
+        if after is not None:
+            words.append((after.start(), after.end(), after.group()))
+        yield words, size
 
 
 def _longest_spelled(
@@ -476,7 +510,7 @@ def _plausible_spelled(text: str, key: str, words: list[tuple[int, int, str]], i
         if word in ("tư", "mốt", "lăm", "nhăm", "linh", "lẻ", "chục", "mươi", "trăm", *_MULTIPLIERS):
             return False
     before = key[max(0, first[0] - 12) : first[0]]
-    if _ORDINAL_CUE.search(before) or re.search(r"\bthứ\s*$", before):
+    if _ordinal_cue_at_end(before) is not None:
         return False
     return True
 
