@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Sequence
 
 from .document import Span
@@ -23,6 +24,7 @@ __all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts"]
 
 _FULL = re.compile(r"(?<![\d.,/-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?![\d/])")
 _WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm\s+|[/,]\s*)(\d{4}))?")
+_DIGIT = re.compile(r"\d")
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})(?![\d/])")
 _DAY_MONTH = re.compile(r"(?<![\d.,/\w-])(\d{1,2})([/.-])(\d{1,2})(?![\d/\w]|[.,-]\d)")
 
@@ -120,6 +122,8 @@ def find_dates(text: str) -> list[Span]:
     >>> [(s.text("tính đến 6 giờ ngày 28/5"), s.data["day"], s.data["month"]) for s in find_dates("tính đến 6 giờ ngày 28/5")]
     [('28/5', 28, 5)]
     """
+    if _DIGIT.search(text) is None:  # every date shape has digits
+        return []
     key = fold(text)
     found: list[tuple[int, int, int | None, int, int | None]] = []
     taken: list[tuple[int, int]] = []
@@ -166,10 +170,15 @@ def find_dates(text: str) -> list[Span]:
 
 # --- as-of dates -----------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] | None:
-    """Return ('date', d) or ('now', None) for what ``sentence`` itself says, or None."""
+    """Return ('date', d) or ('now', None) for what ``sentence`` itself says, or None.
+
+    Remembered: :func:`resolve_as_of` asks again about the earlier sentences of an article.
+    """
     key = fold(sentence)
-    spans = [s for s in find_dates(sentence) if s.data["day"] is not None]
+    dates = find_dates(sentence)
+    spans = [s for s in dates if s.data["day"] is not None]
     to_dates = [s for s in spans if s.data["role"] == "to"]
     if to_dates:
         return "date", _span_date(to_dates[-1], published)
@@ -180,7 +189,7 @@ def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] 
     at_dates = [s for s in spans if s.data["role"] == "at"]
     if at_dates:
         return "date", _span_date(at_dates[0], published)
-    if any(s.data["role"] == "from" for s in find_dates(sentence)):
+    if any(s.data["role"] == "from" for s in dates):
         return "now", None  # "từ tháng 4/2021 ..." with no end: counted up to now
     return None
 

@@ -502,9 +502,7 @@ _SCRIPT_NAMES = {
 
 
 _LATIN_START = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_VN_SPECIFIC_WORD = re.compile(
-    "[^\\W\\d_]*[" + "".join(sorted(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})) + "][^\\W\\d_]*"
-)
+_VN_SPECIFIC_CASED = frozenset(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})
 
 
 @lru_cache(maxsize=65536)
@@ -529,7 +527,7 @@ def _language_problem(text: str) -> str | None:
             scripts[script] = scripts.get(script, 0) + len(word)
         dominant = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
         return f"not Vietnamese: mostly {_SCRIPT_NAMES.get(dominant, dominant.title())} characters"
-    vietnamese = len(_VN_SPECIFIC_WORD.findall(sample))
+    vietnamese = sum(1 for word in words if not _VN_SPECIFIC_CASED.isdisjoint(word))
     if vietnamese and vietnamese >= MIN_VIETNAMESE_WORD_SHARE * len(latin_words):
         return None
     english = sum(1 for w in latin_words if w.lower() in _ENGLISH_WORDS)

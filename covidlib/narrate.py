@@ -207,6 +207,10 @@ def _records(rows: Rows) -> list[dict[str, Any]]:
 def _missing(value: Any) -> bool:
     if value is None:
         return True
+    if isinstance(value, (str, int)):  # the usual cells, answered without pandas
+        return False
+    if isinstance(value, float):
+        return value != value
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):

@@ -22,12 +22,12 @@ _CUT_AFTER = re.compile(r"(?<![\w.])(?:TX|TT|TP|Tp|TS|BS|GS|PGS|ThS|Th\.S|TS\.BS
 
 def _locate(text: str, sentence: str, cursor: int) -> tuple[int, int] | None:
     """Return (start, end) of ``sentence`` in ``text`` at or after ``cursor``, ignoring white space."""
-    chars = [c for c in sentence if not c.isspace()]
-    if not chars:
+    if not sentence.strip():
         return None
     pos = text.find(sentence, cursor)
     if pos >= 0:
         return pos, pos + len(sentence)
+    chars = [c for c in sentence if not c.isspace()]
     # Walk the text matching the sentence's non-space characters in order.
     match = _NON_SPACE.search(text, cursor)
     if match is None:

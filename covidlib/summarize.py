@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import config
 from .document import Article, Span
-from .normalize import collapse_spaces, fold
+from .normalize import collapse_spaces, fold, word_matches
 from .numbers import find_numbers
 
 __all__ = [
@@ -209,7 +209,7 @@ def _fact_counts(article: Article, spans: Sequence[Span], facts: Mapping[str, An
         key = article.body_key[span.start:span.end]
         total = sum(span.start <= s < span.end for s in starts)
         total += sum(name in key for name in names)
-        total += sum(bool(_province_pattern(p).search(key)) for p in provinces)
+        total += sum(_mentions(p, key) for p in provinces)
         result.append(total)
     return np.array(result, dtype=float)
 
@@ -318,10 +318,18 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=128)
 def _province_pattern(province: str) -> re.Pattern[str]:
-    """Return a pattern over folded text for a province and its aliases, as whole words."""
+    """Return a pattern over folded text for a province and its aliases, ending a word.
+
+    Find its matches with :func:`~covidlib.normalize.word_matches` (which checks that they start one).
+    """
     names = _aliases().get(province, (province,))
     body = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return re.compile(rf"(?:{body})(?!\w)")
+
+
+def _mentions(province: str, key: str) -> bool:
+    """True if folded ``key`` names ``province`` (or an alias of it) as whole words."""
+    return next(word_matches(_province_pattern(province), key), None) is not None
 
 
 def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -338,7 +346,7 @@ def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, lis
     key = article.body_key
     places = []
     for province in record.get("provinces") or []:
-        hits = list(_province_pattern(province).finditer(key))
+        hits = list(word_matches(_province_pattern(province), key))
         places.append({"article_id": article.article_id, "province": province, "province_code": None,
                        "district": None, "mentions": len(hits),
                        "first_start": hits[0].start() if hits else None, "first_end": hits[0].end() if hits else None})
@@ -391,7 +399,7 @@ def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[
     provinces = set(gold_record.get("provinces") or [])
     hits_values = len(values & chosen_values)
     hits_names = sum(name in text_key for name in names)
-    hits_provinces = sum(bool(_province_pattern(p).search(text_key)) for p in provinces)
+    hits_provinces = sum(_mentions(p, text_key) for p in provinces)
     total = len(values) + len(names) + len(provinces)
     result = {
         "article_id": article.article_id,
