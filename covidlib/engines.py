@@ -147,6 +147,10 @@ def _process(item: Item) -> "PageResult":
     return process_page(*item)
 
 
+def _process_batch(items: list[Item]) -> list["PageResult"]:
+    return [_process(item) for item in items]
+
+
 def _progress(total: int | None, enabled: bool):
     if not enabled:
         return None
@@ -157,23 +161,40 @@ def _progress(total: int | None, enabled: bool):
 
 def run_local(
     items: Iterable[Item], *, workers: int | None = 1, progress: bool = False,
-    cache: ResultCache | None = None, window: int = 64,
+    cache: ResultCache | None = None, window: int = 64, batch: int = 8,
 ) -> Iterator["PageResult"]:
-    """Yield results for ``items`` in input order, using ``workers`` processes (``None`` = all cores)."""
+    """Yield results for ``items`` in input order, using ``workers`` processes (``None`` = all cores).
+
+    Pages go to the workers ``batch`` at a time (one task per page costs more in
+    hand-over than a small page takes to process); at most ``window`` pages are in
+    flight, so memory stays flat.
+    """
     workers = default_workers() if not workers else max(1, workers)
     bar = _progress(None, progress)
-    pending: deque[tuple[str | None, Future | "PageResult"]] = deque()
+    # each entry: [cache key, result | (future, index in its batch) | None while its batch is being filled]
+    pending: deque[list[Any]] = deque()
+    filling: list[tuple[list[Any], Item]] = []
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread) if workers > 1 else None
 
-    def finish(entry: tuple[str | None, Any]) -> "PageResult":
+    def submit() -> None:
+        if filling:
+            future = executor.submit(_process_batch, [item for _, item in filling])
+            for index, (entry, _) in enumerate(filling):
+                entry[1] = (future, index)
+            filling.clear()
+
+    def finish(entry: list[Any]) -> "PageResult":
         key, value = entry
-        result = value.result() if isinstance(value, Future) else value
+        if value is None:
+            submit()
+            value = entry[1]
+        result = value[0].result()[value[1]] if isinstance(value, tuple) else value
         if cache is not None and key is not None:
             cache.put(key, result)
         if bar is not None:
             bar.update(1)
         return result
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread) if workers > 1 else None
     restore_blas = limit_blas_threads(1) if executor is None else None  # the pages are processed here
     try:
         for item in items:
@@ -182,11 +203,15 @@ def run_local(
                 key = cache.key(*item)
                 cached = cache.get(key)
             if cached is not None:
-                pending.append((None, cached))
+                pending.append([None, cached])
             elif executor is None:
-                pending.append((key, _process(item)))
+                pending.append([key, _process(item)])
             else:
-                pending.append((key, executor.submit(_process, item)))
+                entry = [key, None]
+                pending.append(entry)
+                filling.append((entry, item))
+                if len(filling) >= batch:
+                    submit()
             while len(pending) > (window if executor else 0):
                 yield finish(pending.popleft())
         while pending:

@@ -235,6 +235,22 @@ class TableWriter:
         for tmp, path in zip(self._tmp, self.paths):
             tmp.replace(path)
 
+    def detach_parquet(self, path: Path) -> Path:
+        """Stop writing: finish the Parquet file so far under ``path`` (a run to merge), drop the CSV file."""
+        self._parquet.close()
+        self._tmp[1].replace(path)
+        self._csv.close()
+        self._tmp[0].unlink(missing_ok=True)
+        return path
+
+    def abandon(self) -> None:
+        """Stop writing and remove the unfinished files."""
+        self._csv.close()
+        if self._parquet is not None:
+            self._parquet.close()
+        for tmp in self._tmp:
+            tmp.unlink(missing_ok=True)
+
     def __enter__(self) -> "TableWriter":
         return self
 
@@ -242,11 +258,7 @@ class TableWriter:
         if kind is None:
             self.close()
         else:
-            self._csv.close()
-            if self._parquet is not None:
-                self._parquet.close()
-            for tmp in self._tmp:
-                tmp.unlink(missing_ok=True)
+            self.abandon()
 
 
 def sort_key(table: str) -> Callable[[Mapping[str, Any]], tuple]:
@@ -290,9 +302,12 @@ class SpooledTables:
     """Tables written from rows that arrive in input order, keeping at most ``spill_rows`` rows in memory.
 
     Rows are buffered per table; when the buffers hold ``spill_rows`` rows they are
-    sorted and spilled to a run file, and :meth:`close` merges the runs into the final
-    CSV and Parquet files. The files are the same bytes :func:`write_tables` writes for
-    ``frame(table, all rows)``: a corpus of any size is written in flat memory.
+    sorted and, while each chunk sorts after the rows before it (the usual case: input
+    order is article order), appended to the final files at once. When a chunk would
+    sort before rows already written, the table falls back to sorted run files that
+    :meth:`close` merges into the final CSV and Parquet files. Either way the files are
+    the same bytes :func:`write_tables` writes for ``frame(table, all rows)``: a corpus of
+    any size is written in flat memory, and mostly while it is being processed.
     """
 
     MAX_RUNS = 32  # runs merged at once; more are first merged into bigger runs
@@ -305,6 +320,8 @@ class SpooledTables:
         self._buffers: dict[str, list[Mapping[str, Any]]] = {table: [] for table in TABLES}
         self._buffered = 0
         self._runs: dict[str, list[Path]] = {table: [] for table in TABLES}
+        self._writers: dict[str, TableWriter] = {}  # tables still written in order, straight to their files
+        self._last: dict[str, tuple] = {}  # sort key of the last row written there
         self._spool: tempfile.TemporaryDirectory | None = None
         self._n_runs = 0
 
@@ -327,12 +344,26 @@ class SpooledTables:
     def _spill(self) -> None:
         for table, buffer in self._buffers.items():
             if buffer:
-                path = self._run_path(table)
-                pq.write_table(pa.Table.from_pandas(frame(table, buffer), schema=parquet_schema(table),
-                                                    preserve_index=False), path, compression="none")
-                self._runs[table].append(path)
+                self._write_chunk(table, frame(table, buffer))
                 self._buffers[table] = []
         self._buffered = 0
+
+    def _write_chunk(self, table: str, df: pd.DataFrame) -> None:
+        """Append a sorted chunk to the table's files if it sorts after what they hold, else to a new run."""
+        key = sort_key(table)
+        in_order = not self._runs[table] and (table not in self._last or key(_row_at(df, 0)) >= self._last[table])
+        if in_order:
+            if table not in self._writers:
+                self._writers[table] = TableWriter(table, self.out)
+            self._writers[table].write(df)
+            self._last[table] = key(_row_at(df, -1))
+            return
+        if table in self._writers:  # what was written in order becomes the first run
+            self._runs[table].append(self._writers.pop(table).detach_parquet(self._run_path(table)))
+        path = self._run_path(table)
+        pq.write_table(pa.Table.from_pandas(df, schema=parquet_schema(table), preserve_index=False), path,
+                       compression="none")
+        self._runs[table].append(path)
 
     def _merge_runs(self, table: str) -> list[Path]:
         """Merge consecutive runs into bigger ones until at most :attr:`MAX_RUNS` are left; return them in order."""
@@ -356,21 +387,30 @@ class SpooledTables:
         """Write every table's files and ``codebook.csv``; return their paths."""
         written: list[Path] = []
         try:
-            if any(self._runs.values()):
-                self._spill()
             for table in TABLES:
+                if self._buffers[table]:
+                    self._write_chunk(table, frame(table, self._buffers[table]))
+                    self._buffers[table] = []
+                if table in self._writers:
+                    writer = self._writers.pop(table)
+                    writer.close()
+                    written += writer.paths
+                    continue
                 with TableWriter(table, self.out) as writer:
-                    if self._runs[table]:
-                        for df in merge_sorted(table, self._merge_runs(table)):
-                            writer.write(df)
-                    else:
-                        writer.write(frame(table, self._buffers[table]))
-                        self._buffers[table] = []
+                    for df in merge_sorted(table, self._merge_runs(table)):
+                        writer.write(df)
                 written += writer.paths
         finally:
+            for writer in self._writers.values():
+                writer.abandon()
             if self._spool is not None:
                 self._spool.cleanup()
         return written + [write_codebook(self.out)]
+
+
+def _row_at(df: pd.DataFrame, index: int) -> dict[str, Any]:
+    """Row ``index`` of ``df`` as a dict, missing values as None (what :func:`sort_key` reads)."""
+    return {name: (None if _missing(value) else value) for name, value in df.iloc[index].items()}
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:

@@ -116,6 +116,28 @@ def test_merging_sorted_runs_gives_the_order_of_one_sort(tmp_path, runs, expecte
     assert merged["article_id"].tolist() == expected
 
 
+# article ids in arrival order: in article order first (written straight to the files), then one
+# that sorts before them ("bao#10" after "bao#9", as JSON records 9 and 10 do), then more
+ARRIVALS = ["bao#1", "bao#2", "bao#9", "bao#10", "bao#3", "c", "a", "d"]
+
+
+@pytest.mark.parametrize("spill_rows", [1, 2, 3, 100])
+def test_spooled_tables_fall_back_to_runs_when_rows_arrive_out_of_order(tmp_path, spill_rows):
+    rows = [{"article_id": a, "province": "Hà Nội", "first_start": i % 3 or None, "district": None}
+            for i, a in enumerate(ARRIVALS)]
+    write_tables({"places": frame("places", rows)}, tmp_path / "whole")
+    sink = SpooledTables(tmp_path / "spooled", spill_rows=spill_rows)
+    for row in rows:
+        sink.add("places", [row])
+    sink.close()
+    for suffix in ("csv", "parquet"):
+        name = f"places.{suffix}"
+        assert (tmp_path / "spooled" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    assert sorted(p.name for p in (tmp_path / "spooled").iterdir()) == sorted(
+        [f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")] + ["codebook.csv"])
+    assert pd.read_csv(tmp_path / "spooled" / "places.csv")["article_id"].tolist() == sorted(ARRIVALS)
+
+
 def test_cache_second_run_processes_only_new_and_changed_pages(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
