@@ -77,6 +77,27 @@ def test_metric_and_qualifier(paragraphs, expected):
     assert [(r["value"], r["metric"], r["qualifier"]) for r in _rows(paragraphs)] == expected
 
 
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # under a heading about treatment, test results count patients still in care
+        (["Về công tác điều trị, theo Sở Y tế tỉnh Nghệ An:", "- Số bệnh nhân dương tính: 12 ca.",
+          "- Số bệnh nhân âm tính lần 1: 4 ca.", "- Số ca khỏi bệnh: 30 ca."],
+         [(12, "active"), (4, "active"), (30, "recovered")]),
+        # the heading reaches the items of its own list only
+        (["Tình hình điều trị tại tỉnh Nghệ An như sau:", "- Số bệnh nhân dương tính: 12 ca.",
+          "Tổng số ca dương tính của tỉnh Nghệ An là 90 ca."],
+         [(12, "active"), (90, "confirmed")]),
+        # a heading about something else leaves the items as they read
+        (["Kết quả xét nghiệm tại tỉnh Nghệ An:", "- Số bệnh nhân dương tính: 12 ca."], [(12, "confirmed")]),
+        # a new positive under a treatment heading is still new
+        (["Về công tác điều trị tại tỉnh Nghệ An:", "- Số ca dương tính mới: 3 ca."], [(3, "new_confirmed")]),
+    ],
+)
+def test_a_list_heading_sets_the_metric_its_items_leave_open(paragraphs, expected):
+    assert [(r["value"], r["metric"]) for r in _rows(paragraphs)] == expected
+
+
 def test_quarantine_detail_says_where():
     rows = _rows(["Tỉnh Bình Định đã cách ly tập trung 3.000 người, cách ly tại nhà 12.000 người, cách ly 900 F1."])
     assert [(r["value"], r["detail"]) for r in rows] == [(3000, "tập trung"), (12000, "tại nhà"), (900, "F1")]

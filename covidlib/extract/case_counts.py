@@ -745,7 +745,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
     ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
-    counter, subject, post, pre, list, breakdown, weak, default) and ``place_from`` (how
+    counter, subject, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
     paragraph, context, home).
     ``places`` are the article's place spans from
@@ -770,12 +770,18 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     starts = [n.start for n in numbers]
     published = article.metadata.published
     spans: list[Span] = []
+    heading: str | None = None  # the folded line that introduces the list being read ("Về tình hình điều trị:")
     for sent in article.sentences:
         text = article.text(sent)
+        item = _LIST_ITEM.match(text) is not None
+        if not item:
+            heading = article.body_key[sent.start:sent.end].strip() if text.rstrip().endswith(":") else None
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
         if inside and not _skip_sentence(article, text):
             counts = _read_sentence(reader, sent, inside)
+            if counts and item and heading is not None:
+                _apply_heading(article.body_key[sent.start:sent.end], heading, counts)
             if counts:
                 as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
                 for count in counts:
@@ -785,6 +791,28 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
     return spans
+
+
+# A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
+_LIST_ITEM = re.compile(r"\s*[-–+•*]\s")
+# A list introduced as the state of treatment ("Về tình hình điều trị ...:") ...
+_TREATMENT_HEADING = re.compile(r"(?<!\w)điều\s+trị(?!\w)")
+# ... whose items give test results ("Số ca dương tính với SARS-CoV-2: 27 ca") counts patients in care.
+_TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
+
+
+def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> None:
+    """Let the line that introduces a list set the metric its items leave open.
+
+    Under a heading about treatment, an item that gives a test result counts patients still
+    in care: "Về tình hình điều trị: ... - Số ca dương tính với SARS-CoV-2: 27 ca" is 27 active
+    cases, not 27 confirmed ones. Items with a metric of their own ("Số ca khỏi bệnh") keep it.
+    """
+    if not _TREATMENT_HEADING.search(heading_key) or not _TEST_STATUS.search(item_key):
+        return
+    for count in counts:
+        if count.metric in ("confirmed", "tested"):
+            count.metric, count.evidence = "active", "heading"
 
 
 def _skip_sentence(article: Article, text: str) -> bool:
