@@ -69,6 +69,8 @@ def _rows(paragraphs: list[str], **kwargs) -> list[dict]:
         (["Tính đến ngày 3/9, tỉnh Trà Vinh đã có 612 ca mắc."], [(612, "confirmed", "exact")]),
         (["Trong tổng số 1.245 ca đang điều trị tại tỉnh Cà Mau, có 900 ca không triệu chứng."],
          [(1245, "active", "exact"), (900, "active", "exact")]),
+        (["Hà Nội có 500 ca mắc mới, tăng 120 ca."], [(500, "new_confirmed", "exact")]),
+        (["Số ca mắc mới của Cần Thơ giảm 45 ca, xuống còn 300 ca."], [(300, "new_confirmed", "exact")]),
         (["Hà Nội có thêm 20 F0, nâng tổng số F0 của thành phố lên 4.210."],
          [(20, "new_confirmed", "exact"), (4210, "confirmed", "exact")]),
     ],
@@ -109,6 +111,8 @@ def test_quarantine_detail_says_where():
     "sentence",
     [
         "Dịp này, UBND tỉnh tặng 100 bộ sách giáo khoa và 20 suất quà cho học sinh khó khăn.",
+        "Số ca mắc mới trong ngày tại tỉnh Long An tăng 120 ca.",
+        "Số bệnh nhân nặng giảm thêm 15 ca.",
         "Tỉnh thành lập 5 chốt kiểm dịch tại các cửa ngõ ra vào tỉnh.",
         "Dịch đã xuất hiện tại 04 huyện, thị xã, thành phố của tỉnh.",
         "Có 19 quận, huyện được bán hàng ăn uống mang về.",

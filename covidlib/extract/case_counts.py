@@ -131,6 +131,8 @@ _SUBJECT = re.compile(_words(r"số(?:[ ]+lượng)?") + r"(?P<phrase>(?:[ ]+(?!
 # Numbers that are not counts although a counter follows them.
 _DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xuống|được))?[ ]*$")
 _COMPARED = re.compile(_words(r"so với"))
+# "tăng 120 ca", "giảm thêm 45 ca": a change by that much ("tăng lên 500 ca" names the new level).
+_BY_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+thêm)?[ ]*$")
 _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
                           r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
 _CAPACITY_BEFORE = re.compile(
@@ -236,6 +238,8 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     before = key[max(sent.start, number.start - 60) : number.start]
     sentence = key[sent.start : sent.end]
     if _DELTA_BEFORE.search(before) and _COMPARED.search(sentence):
+        return True
+    if _BY_DELTA_BEFORE.search(before):  # "số ca mắc mới tăng 120 ca": up by 120, not 120 cases
         return True
     if _RATE_BEFORE.search(before) or _CAPACITY_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before):
         return True
