@@ -526,6 +526,61 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
     return first, last
 
 
+_MAX_BOX_HEADLINES = 5  # headlines a related-news box inside an article lists
+
+
+def _box_headlines(lines: list[_Line], header: int) -> int | None:
+    """Return the position after the headlines under a related-news header, or None if it lists none.
+
+    A headline is an unmarked line that does not read as prose ("Hà Nội thêm 12 ca mắc mới"),
+    or a related link ("Xem thêm: ...").
+    """
+    pos = header + 1
+    while pos < len(lines) and pos - header <= _MAX_BOX_HEADLINES and not lines[pos].prose and (
+            lines[pos].kind == "related_link" or (lines[pos].kind is None and _is_headline(lines[pos]))):
+        pos += 1
+    return pos if pos > header + 1 else None
+
+
+def _continues_article(lines: list[_Line], resume: int, run: tuple[int, int]) -> bool:
+    """True if the prose from ``resume`` reads as more of the article, not as teasers of other articles.
+
+    The article goes on with paragraph after paragraph, or with one paragraph and its byline;
+    a list of other articles alternates headlines and one-paragraph summaries.
+    """
+    after = resume + 1
+    if after < len(lines) and lines[after].kind in ("byline", "source"):
+        return True
+    if after > run[1] or not lines[after].prose:
+        return False
+    prose = [p for p in range(resume, run[1] + 1) if lines[p].prose]
+    headlines = sum(1 for p in range(resume, prose[-1] + 1) if lines[p].kind is None and _is_headline(lines[p]))
+    return headlines * 2 < len(prose)
+
+
+def _bridge_related_boxes(lines: list[_Line], runs: list[tuple[int, int]], last: int) -> int:
+    """Return the body's last line, carried over related-news boxes set inside the article.
+
+    Some sites put a box ("TIN LIÊN QUAN" and a few headlines) between two paragraphs of the
+    article. When such a box sits right after the body and article prose follows it (not a list
+    of teasers, and no byline, footer or comments in between), the body goes on after it; the
+    box's lines are marked as related-news furniture.
+    """
+    starts = {run[0]: run for run in runs}
+    while last + 1 < len(lines) and lines[last + 1].kind == "related" and lines[last + 1].reason == "related-news header":
+        header = last + 1
+        resume = _box_headlines(lines, header)
+        run = starts.get(header + 1)
+        if resume is None or run is None or resume > run[1] or not lines[resume].lead:
+            break
+        if not _continues_article(lines, resume, run):
+            break
+        for pos in range(header + 1, resume):
+            lines[pos].kind, lines[pos].reason = "related", "related-news headline inside the article"
+        _first, last = _body_bounds(lines, run, resume - 1)
+    return last
+
+
 def _introduces_list(lines: list[_Line], pos: int, end: int) -> bool:
     """Return True for a short unmarked line ending in a colon with a list item right below it."""
     line = lines[pos]
@@ -798,12 +853,14 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     if hinted is not None:
         lines[hinted].kind, lines[hinted].reason = None, ""
     after = hinted if hinted is not None else -1
-    run = _choose_run(lines, _segments(lines), after)
+    runs = _segments(lines)
+    run = _choose_run(lines, runs, after)
     if run is None:  # no article prose: the whole page is head
         first, last = len(lines), len(lines) - 1
     else:
         first, last = _body_bounds(lines, run, after)
         first = _past_late_dateline(lines, first, last)
+        last = _bridge_related_boxes(lines, runs, last)
     after_image = {p + 1 for p, ln in enumerate(lines) if ln.kind == "image_file"}
     title_pos = hinted if hinted is not None else _find_title(lines, first, after_image)
     if run is not None:

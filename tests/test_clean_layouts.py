@@ -876,6 +876,30 @@ def test_related_link_inside_the_article_is_removed_and_the_body_goes_on(link):
     assert article.body.endswith(layout.last)
 
 
+RELATED_BOXES = [  # a related-news box between two paragraphs: removed, and the body goes on after it
+    ["TIN LIÊN QUAN", "TP HCM cho phép 5 loại hình kinh doanh hoạt động trở lại",
+     "Bình Dương mở lại chợ truyền thống từ ngày 20/9"],
+    ["Tin liên quan:", "Chợ đầu mối Hóc Môn hoạt động lại với 30% tiểu thương"],
+    ["Bài viết liên quan", "Hà Nội cho phép bán hàng ăn uống mang về",
+     "Đồng Nai lập 11 điểm bán hàng lưu động", "Xem thêm: Cần Thơ mở cửa lại chợ Tân An"],
+]
+
+
+@pytest.mark.parametrize("box", RELATED_BOXES, ids=["capitals", "colon", "with_link"])
+def test_related_box_inside_the_article_is_removed_and_the_body_goes_on(box):
+    layout = layout_named("national_date_above_title_bare_author")
+    paragraphs = layout.page.split("\n\n")
+    at = next(i for i, text in enumerate(paragraphs) if text.startswith("Theo Sở Công Thương")) + 1
+    page = "\n\n".join(paragraphs[:at] + box + paragraphs[at:])
+    article = build_article(page, article_id="x", file="x.txt")
+    texts = [p.text(article.body) for p in article.paragraphs]
+    assert not set(box) & set(texts)
+    assert article.body.endswith(layout.last)
+    for line in box:
+        at = article.page.index(line)
+        assert [f.label for f in article.furniture if f.start <= at < f.end] == ["related"], line
+
+
 # --- the same pages as HTML, through the loader ------------------------------
 
 HTML_NATIONAL = """<!DOCTYPE html>
