@@ -104,11 +104,29 @@ def test_district_table_joins_the_province_table():
 def test_district_csv_has_the_documented_columns_and_snapshot_flags():
     with open(config.REFERENCE_DIR / "districts.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    lists = ["in_2020_list", "in_2023_list", "in_2025_list"]
     assert list(rows[0]) == ["province", "province_code", "district", "district_type", "district_code",
-                             "full_name", "in_2023_list", "in_2025_list"]
-    assert all(r["in_2023_list"] == "1" or r["in_2025_list"] == "1" for r in rows)
+                             "full_name", *lists]
+    assert all("1" in (r[column] for column in lists) for r in rows)
     hue = [r for r in rows if r["district"] == "Huế"]
     assert [(r["province"], r["in_2023_list"], r["in_2025_list"]) for r in hue] == [("Thừa Thiên Huế", "1", "0")]
+    # HCM's districts merged into thành phố Thủ Đức on 2021-01-01 are only in the 2020 list
+    merged = {r["full_name"]: (r["province"], [r[c] for c in lists]) for r in rows if r["district_code"] in ("762", "763")}
+    assert merged == {"Quận Thủ Đức": ("Hồ Chí Minh", ["1", "0", "0"]), "Quận 9": ("Hồ Chí Minh", ["1", "0", "0"])}
+
+
+@pytest.mark.parametrize("sentence, district", [
+    ("Quận 9 của TP.HCM ghi nhận thêm 15 ca mắc COVID-19.", "Quận 9"),
+    ("Trong ngày, quận 2 (TP.HCM) có 8 ca mắc mới.", "Quận 2"),
+    ("Huyện Tĩnh Gia, tỉnh Thanh Hóa lập chốt kiểm soát dịch.", "Tĩnh Gia"),
+])
+def test_districts_dissolved_before_2023_are_found(sentence, district):
+    from covidlib.extract.places import extract_places
+    from covidlib.document import Article
+    from covidlib.sentences import split_sentences
+
+    article = Article("a", "a.txt", sentence, sentence, sentences=split_sentences(sentence))
+    assert district in {s.data.get("district") for s in extract_places(article)}
 
 
 def test_reference_readme_describes_each_table_it_ships():
