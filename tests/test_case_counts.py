@@ -71,6 +71,7 @@ def _rows(paragraphs: list[str], **kwargs) -> list[dict]:
          [(1245, "active", "exact"), (900, "active", "exact")]),
         (["Hà Nội có 500 ca mắc mới, tăng 120 ca."], [(500, "new_confirmed", "exact")]),
         (["Số ca mắc mới của Cần Thơ giảm 45 ca, xuống còn 300 ca."], [(300, "new_confirmed", "exact")]),
+        (["Trong tuần qua, tỉnh Bắc Giang trung bình mỗi ngày tăng 1.416 F0."], [(1416, "new_confirmed", "exact")]),
         (["Hà Nội có thêm 20 F0, nâng tổng số F0 của thành phố lên 4.210."],
          [(20, "new_confirmed", "exact"), (4210, "confirmed", "exact")]),
     ],

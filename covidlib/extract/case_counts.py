@@ -133,6 +133,8 @@ _DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xu�
 _COMPARED = re.compile(_words(r"so với"))
 # "tăng 120 ca", "giảm thêm 45 ca": a change by that much ("tăng lên 500 ca" names the new level).
 _BY_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+thêm)?[ ]*$")
+# ... but "mỗi ngày tăng 1.988 F0" adds that many cases a day.
+_PER_PERIOD_DELTA = re.compile(_words(r"mỗi|một|hằng|hàng") + r"[ ]+(?:ngày|tuần)[ ]+(?:lại[ ]+)?tăng(?:[ ]+thêm)?[ ]*$")
 _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
                           r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
 _CAPACITY_BEFORE = re.compile(
@@ -239,8 +241,8 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     sentence = key[sent.start : sent.end]
     if _DELTA_BEFORE.search(before) and _COMPARED.search(sentence):
         return True
-    if _BY_DELTA_BEFORE.search(before):  # "số ca mắc mới tăng 120 ca": up by 120, not 120 cases
-        return True
+    if _BY_DELTA_BEFORE.search(before) and not _PER_PERIOD_DELTA.search(before):
+        return True  # "số ca mắc mới tăng 120 ca": up by 120, not 120 cases
     if _RATE_BEFORE.search(before) or _CAPACITY_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before):
         return True
     if _planned(key[sent.start : number.start]):
