@@ -59,6 +59,9 @@ _NOW = re.compile(
     r"\b(?:sáng|trưa|chiều|tối|đêm) nay\b|\bngày nay\b|\btrong 24 giờ qua\b|\b24 giờ qua\b|\b24h qua\b|"
     r"\btrong ngày hôm nay\b"
 )
+# A year the figures belong to ("năm 2020", "trong năm 2021"), not a start ("từ năm 2020") or a birth year.
+_YEAR_ONLY = re.compile(r"(?<!sinh )(?<!\w)năm (20(?:19|2\d))(?![\d/])")
+_SINCE = re.compile(r"(?<!\w)từ(?!\w)")
 _YESTERDAY = re.compile(r"\b(?:hôm qua|ngày hôm qua)\b")
 
 
@@ -194,6 +197,30 @@ def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] 
     return None
 
 
+def _period_end(sentence: str, published: date | None) -> tuple[str, date | None] | None:
+    """Return what a month or a year named in the sentence says: its last day if it is over, else now.
+
+    "Trong tháng 8/2021, tỉnh ghi nhận 5.000 ca" in an article of September 2021 is as of 2021-08-31;
+    "Năm 2020, tỉnh có 12 ca" in an article of 2021 is as of 2020-12-31; in one of 2020, as of its date.
+    Only a sentence's own figures read it: a year named earlier in the article sets no date for later ones.
+    """
+    key, dates = fold(sentence), find_dates(sentence)
+    months = [s for s in dates if s.data["day"] is None and s.data["role"] == "at" and s.data["year"]]
+    if months:
+        year, month = months[0].data["year"], months[0].data["month"]
+        end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        match = _YEAR_ONLY.search(key)
+        if match is None:
+            return None
+        if _SINCE.search(key, max(0, match.start() - 40), match.start()):
+            return "now", None  # "kể từ khi dịch bùng phát năm 2020": counted up to now
+        end = date(int(match.group(1)), 12, 31)
+    if published is None:
+        return "date", end
+    return ("date", end) if end < published else ("now", None)
+
+
 def _span_date(span: Span, published: date | None) -> date | None:
     return date_from_parts(span.data["day"], span.data["month"], span.data["year"], published=published)
 
@@ -204,7 +231,8 @@ def resolve_as_of(
     """Return the ISO date the figures of ``sentence`` refer to, or None when the year is unknown.
 
     The sentence's own date wins ("đến sáng 8-10" -> ``YYYY-10-08``); "đến nay", "hiện",
-    "trong 24 giờ qua" mean the publish date; otherwise the nearest earlier sentence of
+    "trong 24 giờ qua" mean the publish date; a month or year of its own that is over gives
+    its last day ("năm 2020" -> ``2020-12-31``); otherwise the nearest earlier sentence of
     ``context`` (earlier sentences of the article, in reading order) that states a date;
     otherwise the publish date.
 
@@ -212,7 +240,7 @@ def resolve_as_of(
     '2021-05-28'
     """
     pub = parse_published(published)
-    found = _explicit(sentence, pub)
+    found = _explicit(sentence, pub) or _period_end(sentence, pub)
     if found is None:
         for earlier in reversed(context or ()):
             found = _explicit(earlier, pub)

@@ -70,6 +70,15 @@ def test_find_dates_ignores_ranges_ranks_and_counts(text):
          "2021-09-16"),
         ("Thành phố có 12 ca mới.", "2021-09-17", None, "2021-09-17"),
         ("Hôm qua, tỉnh có 5 ca mắc.", "2021-09-17", None, "2021-09-16"),
+        # a month or a year that is over: its last day; the current one: the article's date
+        ("Trong tháng 8/2021, tỉnh Bình Dương ghi nhận 5.000 ca.", "2021-09-20", None, "2021-08-31"),
+        ("Trong tháng 12/2021, tỉnh Bình Dương ghi nhận 900 ca.", "2022-01-05", None, "2021-12-31"),
+        ("Trong tháng 9/2021, tỉnh Bình Dương ghi nhận 5.000 ca.", "2021-09-20", None, "2021-09-20"),
+        ("Năm 2020, tỉnh Bắc Giang ghi nhận 12 ca mắc COVID-19.", "2021-09-20", None, "2020-12-31"),
+        ("Trong năm 2021, Đà Nẵng có 35 ca tử vong.", "2021-09-20", None, "2021-09-20"),
+        ("Kể từ khi dịch bùng phát vào năm 2020, tỉnh ghi nhận 500 ca.", "2021-09-20", None, "2021-09-20"),
+        ("Bệnh nhân sinh năm 2019, là 1 trong 3 ca mắc mới.", "2021-09-20", None, "2021-09-20"),
+        ("Kết quả có 7 ca dương tính.", "2021-09-17", ["Năm 2020, tỉnh Bắc Giang có 12 ca."], "2021-09-17"),
     ],
 )
 def test_resolve_as_of(sentence, published, context, expected):
