@@ -6,17 +6,18 @@
 
 The input is cut into partitions of whole files, listed by the loader
 (:func:`covidlib.load.input_files`), so every file keeps the name, and every article
-the id, that the local engine gives it; each worker reads its files itself
-(:func:`covidlib.load.iter_file`). Results stay on the workers. The client takes the
-partitions in input order and decides which pages repeat an earlier one, exactly as
-the local engine does (the loader's check on the page text first, then the check on
-the cleaned body); then the worker holding the partition writes
-``DIR/<table>/part-NNNNN.parquet`` without the repeated articles. Last, the client
-merges the sorted parts into ``DIR/<table>.csv``, the same files the local engine
-writes, and writes ``codebook.csv``. On a real cluster ``DIR`` and the input must be
-on a file system every worker sees, and covidlib must be installed on the workers.
-Workers started by Dask nannies run numpy's matrix products on one thread (Dask's
-default ``distributed.nanny.pre-spawn-environ``), as the local engine's workers do.
+the id, that the local engine gives it (ids are unique across inputs and travel with
+each file); each worker reads its files itself (:func:`covidlib.load.iter_file`).
+Results stay on the workers. The client takes the partitions in input order and
+decides which pages repeat an earlier one, exactly as the local engine does (the
+loader's check on the page text first, then the check on the cleaned body); then the
+worker holding the partition writes ``DIR/<table>/part-NNNNN.parquet`` without the
+repeated articles. Last, the client merges the sorted parts into ``DIR/<table>.csv``,
+the same files the local engine writes, and writes ``codebook.csv``. On a real
+cluster ``DIR`` and the input must be on a file system every worker sees, and covidlib
+must be installed on the workers. Workers started by Dask nannies run numpy's matrix
+products on one thread (Dask's default ``distributed.nanny.pre-spawn-environ``), as
+the local engine's workers do.
 """
 from __future__ import annotations
 
@@ -25,12 +26,12 @@ import math
 import os
 from collections import Counter, deque
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .engines import default_workers
-from .load import DuplicateIndex, LoadRecord, input_files, iter_file
+from .load import DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
 from .tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
 
@@ -43,8 +44,6 @@ PART_PATTERN = "part-*.parquet"
 _REPEATED_PAGE = "duplicate"  # the loader's reason for a page whose text was seen before
 _MAX_FILES_PER_PARTITION = 500
 _SOME_FACTS: dict[str, list[dict[str, Any]]] = {"articles": []}
-
-InputFile = tuple[str, str, "LoadRecord | None"]  # absolute path, name in the report, problem row
 
 
 @dataclass
@@ -82,8 +81,9 @@ def _process_partition(files: Sequence[InputFile]) -> _Partition:
     seen = _KeyRecorder()
     results: list[PageResult] = []
     keys: list[str | None] = []
-    for path, file, problem in files:
-        pairs = [(problem, None)] if problem is not None else iter_file(path, file, duplicates=seen)
+    for item in files:
+        pairs = ([(item.problem, None)] if item.problem is not None
+                 else iter_file(item.path, item.file, base_id=item.base_id, duplicates=seen))
         for record, page in pairs:
             keys.append(seen.last_key)  # None when the page never reached the check (empty, not Vietnamese, ...)
             seen.last_key = None
@@ -253,7 +253,7 @@ def run_dask(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _prepare_parts(out)
-    files = [(os.path.abspath(path), file, problem) for path, file, problem in input_files(inputs)]
+    files = [replace(item, path=Path(os.path.abspath(item.path))) for item in input_files(inputs)]
     with _client(scheduler, workers) as client:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         partitions = partition_files(files, n_workers=n_workers, files_per_partition=files_per_partition)

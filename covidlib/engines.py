@@ -8,6 +8,7 @@ input order, so the tables are identical whatever the number of workers.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import hashlib
 import json
 import os
@@ -53,9 +54,9 @@ def library_version() -> str:
 class ResultCache:
     """Page results on disk, keyed by content hash and library version.
 
-    A page is looked up by the hash of its file name, record number, text and hints
-    under the current :func:`library_version`; a changed library version means a new
-    folder, so old results are never reused.
+    A page is looked up by the hash of its load-report row (file name, record number,
+    article id, status...), text and hints under the current :func:`library_version`;
+    a changed library version means a new folder, so old results are never reused.
     """
 
     def __init__(self, folder: str | Path, *, version: str | None = None) -> None:
@@ -67,7 +68,8 @@ class ResultCache:
     @staticmethod
     def key(record: "LoadRecord", page: "LoadedPage | None") -> str:
         digest = hashlib.sha256()
-        digest.update(json.dumps([record.file, record.record, record.status, record.reason]).encode())
+        # the whole report row: its article id and duplicate_of depend on the other inputs of the run
+        digest.update(json.dumps(dataclasses.astuple(record), default=str).encode())
         if page is not None:
             digest.update(page.text.encode())
             digest.update(json.dumps(page.meta, sort_keys=True, default=str).encode())

@@ -34,6 +34,14 @@ an otherwise UTF-8 page become U+FFFD and are counted in ``reason``; a page
 where more than 2% of the characters would be U+FFFD fails. ``file`` is the path
 relative to the folder it was found under, or the file's name when a file is
 given directly.
+
+Names and ids are unique across all inputs of one run (:func:`input_files` gives
+them, in input order, so every engine gets the same): the first input to claim a
+name or an id keeps it. A later file whose ``file`` is taken (``x.txt`` in a second
+folder ``B``) is shown with its input folder's name in front (``B/x.txt``; for a
+file given directly, the folder it is in). A later file whose article id is taken
+(``x.txt`` after ``x.html``) gets its extension in the id (``x~txt``), else a number
+(``x~2``, ``x~3``...); its ``ok`` row says so in ``reason``.
 """
 from __future__ import annotations
 
@@ -46,8 +54,9 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import count
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
@@ -61,6 +70,7 @@ from .normalize import collapse_spaces, fold, normalize_page
 __all__ = [
     "LoadedPage",
     "LoadRecord",
+    "InputFile",
     "Decoded",
     "DuplicateIndex",
     "PAGE_SUFFIXES",
@@ -111,11 +121,12 @@ class LoadedPage:
     n_bytes: int
     format: str
     meta: dict[str, str] = field(default_factory=dict)
+    base_id: str | None = None  # the file's unique article id (before "#record"); None: from ``file``
 
     @property
     def article_id(self) -> str:
-        """Return the page's article id (see :func:`article_id_for`)."""
-        return article_id_for(self.file, self.record)
+        """Return the page's article id: ``base_id`` (or :func:`article_id_for` of ``file``) plus ``#record``."""
+        return _record_id(self.base_id, self.file, self.record)
 
 
 @dataclass(frozen=True)
@@ -130,11 +141,28 @@ class LoadRecord:
     encoding: str | None = None
     format: str | None = None
     duplicate_of: str | None = None
+    base_id: str | None = None  # the file's unique article id (before "#record"); None: from ``file``
 
     @property
     def article_id(self) -> str:
-        """Return the row's article id (see :func:`article_id_for`)."""
-        return article_id_for(self.file, self.record)
+        """Return the row's article id: ``base_id`` (or :func:`article_id_for` of ``file``) plus ``#record``."""
+        return _record_id(self.base_id, self.file, self.record)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input file as listed by :func:`input_files`: its path, report name, unique base article id, problem row.
+
+    It unpacks as ``path, file, problem``; pass ``base_id`` on to :func:`iter_file`.
+    """
+
+    path: Path
+    file: str
+    problem: LoadRecord | None
+    base_id: str
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.path, self.file, self.problem))
 
 
 @dataclass(frozen=True)
@@ -165,19 +193,35 @@ class DuplicateIndex:
 
 
 def article_id_for(file: str, record: int | None) -> str:
-    """Return a stable, readable id: the stem of ``file`` with ``/`` as ``__``, plus ``#record`` for records.
+    """Return the plain id of a report name: the stem of ``file`` with ``/`` as ``__``, plus ``#record`` for records.
+
+    This is the id a file gets unless an earlier input of the same run has it; then
+    :func:`input_files` gives the file ``stem~extension`` or ``stem~2``, ``stem~3``...
 
     >>> article_id_for("2021/tuoitre/ha-noi-them-12-ca.html", None)
     '2021__tuoitre__ha-noi-them-12-ca'
     >>> article_id_for("bao-chi.jsonl", 3)
     'bao-chi#3'
     """
+    return _with_record(_plain_id(file)[0], record)
+
+
+def _plain_id(file: str) -> tuple[str, str]:
+    """Return the plain base id of a report name and its extension ("" if none): ("2021__ha-noi", "html")."""
     path = file.replace("\\", "/").strip("/")
     head, _, name = path.rpartition("/")
-    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    stem, extension = name.rsplit(".", 1) if "." in name.lstrip(".") else (name, "")
     base = f"{head}/{stem}" if head else stem
-    base = base.replace("/", "__")
+    return base.replace("/", "__"), extension
+
+
+def _with_record(base: str, record: int | None) -> str:
     return base if record is None else f"{base}#{record}"
+
+
+def _record_id(base_id: str | None, file: str, record: int | None) -> str:
+    """Return the article id of a row: its file's ``base_id`` (the plain id of ``file`` if None) plus ``#record``."""
+    return _with_record(base_id if base_id is not None else _plain_id(file)[0], record)
 
 
 def fingerprint(text: str) -> str:
@@ -791,6 +835,7 @@ _MOJIBAKE_NOTE = "mojibake repaired (UTF-8 that had been read as cp1252/latin-1)
 class _Context:
     max_bytes: int
     duplicates: DuplicateIndex
+    base_id: str | None = None  # the unique base id of the file being read
 
 
 def _row(file: str, record: int | None, status: str, reason: str, n_bytes: int, **kw: Any) -> tuple[LoadRecord, None]:
@@ -843,7 +888,7 @@ def _finish(
     problem = _language_problem(text)
     if problem:
         return _row(file, record, "skipped", problem, n_bytes, **kw)
-    first = ctx.duplicates.check(fingerprint(text), article_id_for(file, record))
+    first = ctx.duplicates.check(fingerprint(text), _record_id(ctx.base_id, file, record))
     if first:
         return _row(file, record, "skipped", "duplicate", n_bytes, duplicate_of=first, **kw)
     reason = "; ".join(note for note in notes if note)
@@ -1120,6 +1165,82 @@ def _inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
     return [Path(item) for item in inputs]
 
 
+_NUMBERED_ID = re.compile(r"(.*)#\d+")
+_RECORD_FORMATS = frozenset({"json", "jsonl"})
+
+
+def _folder_name(folder: Path) -> str:
+    """Return the name of ``folder`` as the user would see it ("." becomes the current folder's name)."""
+    return Path(os.path.abspath(folder)).name or "input"
+
+
+class _Names:
+    """The report names and base article ids given so far in one listing, so that no two inputs share one."""
+
+    def __init__(self) -> None:
+        self._files: set[str] = set()
+        self._ids: set[str] = set()
+        self._record_bases: set[str] = set()  # ids of JSON files: their records are "id#1", "id#2"...
+        self._numbered: set[str] = set()  # "bao" when an id "bao#3" is taken
+
+    def claim(self, rel: str, folder: str) -> tuple[str, str]:
+        """Return the unique report name and base id of the file ``rel`` of the input folder ``folder``."""
+        file = next(name for name in self._file_names(rel, folder) if name not in self._files)
+        self._files.add(file)
+        records = PAGE_SUFFIXES.get(Path(file).suffix.lower()) in _RECORD_FORMATS
+        base_id = next(candidate for candidate in _id_candidates(file) if self._id_free(candidate, records=records))
+        self._ids.add(base_id)
+        if records:
+            self._record_bases.add(base_id)
+        numbered = _NUMBERED_ID.fullmatch(base_id)
+        if numbered:
+            self._numbered.add(numbered.group(1))
+        return file, base_id
+
+    @staticmethod
+    def _file_names(rel: str, folder: str) -> Iterator[str]:
+        yield rel
+        yield f"{folder}/{rel}"
+        for n in count(2):
+            yield f"{folder}~{n}/{rel}"
+
+    def _id_free(self, candidate: str, *, records: bool) -> bool:
+        """Return True if ``candidate`` (and, for a JSON file, every ``candidate#n``) differs from every id given."""
+        if candidate in self._ids or (records and candidate in self._numbered):
+            return False
+        numbered = _NUMBERED_ID.fullmatch(candidate)
+        return not (numbered and numbered.group(1) in self._record_bases)
+
+
+def _id_candidates(file: str) -> Iterator[str]:
+    """Yield the base ids ``file`` may get, best first: "x", then "x~txt", then "x~2", "x~3"..."""
+    plain, extension = _plain_id(file)
+    yield plain
+    if extension:
+        yield f"{plain}~{extension}"
+    for n in count(2):
+        yield f"{plain}~{n}"
+
+
+def _renamed_note(file: str, base_id: str) -> str:
+    """Return the note for a file whose base id is not its plain id, else ""."""
+    plain = _plain_id(file)[0]
+    return "" if base_id == plain else f"article id {base_id!r} ({plain!r} is taken by an earlier input)"
+
+
+def _load_file(path: Path, file: str, base_id: str, ctx: _Context) -> Iterator[Row]:
+    """Yield the rows of one file with its base id; an ok row notes in ``reason`` when that is not the plain id."""
+    ctx = replace(ctx, base_id=base_id)
+    note = _renamed_note(file, base_id)
+    for record, page in _load_path(path, file, ctx):
+        reason = record.reason
+        if note and record.status == "ok":
+            reason = f"{reason}; {note}" if reason else note
+        if page is not None:
+            page.base_id = base_id
+        yield replace(record, reason=reason, base_id=base_id), page
+
+
 def iter_pages(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
@@ -1129,56 +1250,74 @@ def iter_pages(
     """Yield ``(row, page)`` for every file under ``inputs`` and every JSON record, one at a time (``page`` only if ok).
 
     ``file`` is relative to the folder it was found under, or the file's name for a
-    file given directly. Pages and records over ``max_bytes`` are skipped; a
-    JSON-lines file of any size streams. Pass ``duplicates`` to share one
-    :class:`DuplicateIndex` across calls.
+    file given directly. ``file`` and ``article_id`` are unique across ``inputs`` and the
+    first input keeps the plain ones (see :func:`input_files`): input folders
+    ``tuoitre`` and ``vnexpress`` that both hold ``x.txt`` give the files ``x.txt`` and
+    ``vnexpress/x.txt``, ids ``x`` and ``vnexpress__x``.
+    Pages and records over ``max_bytes`` are skipped; a JSON-lines file of any size
+    streams. Pass ``duplicates`` to share one :class:`DuplicateIndex` across calls.
     """
     ctx = _Context(max_bytes=max_bytes, duplicates=duplicates if duplicates is not None else DuplicateIndex())
-    for path, file, problem in input_files(inputs):
-        if problem is not None:
-            yield problem, None
+    for item in input_files(inputs):
+        if item.problem is not None:
+            yield item.problem, None
         else:
-            yield from _load_path(path, file, ctx)
+            yield from _load_file(item.path, item.file, item.base_id, ctx)
 
 
-def input_files(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-) -> Iterator[tuple[Path, str, LoadRecord | None]]:
-    """Yield ``(path, file, problem)`` for every input file in the order :func:`iter_pages` reads them.
+def input_files(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[InputFile]:
+    """Yield an :class:`InputFile` for every input file in the order :func:`iter_pages` reads them.
 
-    ``file`` is the name the load report gives it (relative to its input folder);
-    ``problem`` is the file's report row when it cannot be read at all, else ``None``.
-    Engines that hand files to other processes use this with :func:`iter_file`.
+    ``file`` is the name the load report gives it: relative to its input folder, or
+    the file's name for a file given directly; if an earlier input has that name,
+    the input folder's name goes in front (``vnexpress/x.txt``; for a file given
+    directly, the name of the folder it is in), then ``vnexpress~2/x.txt``...
+    ``base_id`` is its article id (JSON records add ``#n``): the plain id
+    (:func:`article_id_for`) if no earlier input has it, else ``stem~extension``
+    (``x~txt`` after ``x.html``), else ``stem~2``, ``stem~3``... ``problem`` is the
+    file's report row when it cannot be read at all, else ``None``. Engines that
+    hand files to other processes pass ``file`` and ``base_id`` to :func:`iter_file`.
     """
+    names = _Names()
     for item in _inputs(inputs):
         if item.is_dir():
+            folder = _folder_name(item)
             for path, rel, problem in _walk(item):
-                if problem:
-                    status = "failed" if problem.startswith("cannot") else "skipped"
-                    yield path, rel, _row(rel, None, status, problem, 0)[0]
-                else:
-                    yield path, rel, None
+                status = "failed" if problem and problem.startswith("cannot") else "skipped"
+                yield _input_file(names, path, rel, folder, (status, problem) if problem else None)
         elif not item.exists() and not item.is_symlink():
-            name = item.name or str(item)
-            yield item, name, _row(name, None, "failed", "cannot read: no such file or folder", 0)[0]
+            problem = ("failed", "cannot read: no such file or folder")
+            yield _input_file(names, item, item.name or str(item), _folder_name(item.parent), problem)
         else:
-            yield item, item.name, None
+            yield _input_file(names, item, item.name, _folder_name(item.parent), None)
+
+
+def _input_file(names: _Names, path: Path, rel: str, folder: str, problem: tuple[str, str] | None) -> InputFile:
+    """Return the listing of one file, with its unique name and base id and its report row if it cannot be read."""
+    file, base_id = names.claim(rel, folder)
+    row = LoadRecord(file, None, problem[0], problem[1], 0, base_id=base_id) if problem else None
+    return InputFile(path, file, row, base_id)
 
 
 def iter_file(
-    path: str | os.PathLike[str], file: str, *, max_bytes: int = 20_000_000, duplicates: DuplicateIndex | None = None,
+    path: str | os.PathLike[str], file: str, *, base_id: str | None = None, max_bytes: int = 20_000_000,
+    duplicates: DuplicateIndex | None = None,
 ) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
-    """Yield ``(row, page)`` for one input file named ``file`` in the report, as :func:`iter_pages` would."""
+    """Yield ``(row, page)`` for one input file named ``file`` in the report, as :func:`iter_pages` would.
+
+    ``base_id`` is the file's id from :func:`input_files` (default: the plain id of ``file``).
+    """
     ctx = _Context(max_bytes=max_bytes, duplicates=duplicates if duplicates is not None else DuplicateIndex())
-    yield from _load_path(Path(path), file, ctx)
+    yield from _load_file(Path(path), file, base_id if base_id is not None else _plain_id(file)[0], ctx)
 
 
 def load_report(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **kw: Any) -> pd.DataFrame:
     """Return the load report, one row per file or record (columns: :data:`REPORT_COLUMNS`).
 
-    ``file``/``record``/``article_id`` name the input; ``status`` is ok/skipped/failed and
-    ``reason`` says why in plain words; ``bytes`` is its size; ``encoding`` the codec it was
-    read with; ``format`` txt/html/json/jsonl; ``duplicate_of`` the article id it repeats.
+    ``file``/``record``/``article_id`` name the input (no two rows share an ``article_id``;
+    see :func:`input_files`); ``status`` is ok/skipped/failed and ``reason`` says why in
+    plain words; ``bytes`` is its size; ``encoding`` the codec it was read with;
+    ``format`` txt/html/json/jsonl; ``duplicate_of`` the article id it repeats.
     """
     rows = [
         {

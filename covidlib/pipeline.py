@@ -17,7 +17,7 @@ import pandas as pd
 
 from .article import build_article
 from .document import Article
-from .load import DuplicateIndex, LoadedPage, LoadRecord, article_id_for, fingerprint, iter_pages
+from .load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
 from .tables import TABLES, frame
 
 __all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results",
@@ -37,7 +37,7 @@ def _load_row(record: LoadRecord) -> dict[str, Any]:
     return {
         "file": record.file,
         "record": record.record,
-        "article_id": article_id_for(record.file, record.record),
+        "article_id": record.article_id,
         "status": record.status,
         "reason": record.reason,
         "bytes": record.n_bytes,
@@ -225,7 +225,7 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
     for record, page in iter_pages(inputs if inputs is not None else config.input_dir()):
         if page is None or record.status != "ok":
             continue
-        article_id = article_id_for(record.file, record.record)
+        article_id = record.article_id
         if wanted is not None and article_id not in wanted:
             continue
         yield build_article(page.text, article_id=article_id, file=record.file, hints=page.meta)
