@@ -14,16 +14,15 @@ def _extract(args: argparse.Namespace) -> int:
     from .engines import ResultCache
 
     started = time.perf_counter()
-    cache = None
-    if args.engine == "dask":  # the Dask engine keeps no result cache
+    cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
+    if args.engine == "dask":
         from .dask_engine import run_dask
 
         summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,
-                           progress=not args.quiet)
+                           progress=not args.quiet, cache=cache)
     else:
         from .pipeline import iter_results, write_results
 
-        cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
         results = iter_results(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
         summary = write_results(results, args.out)
     elapsed = time.perf_counter() - started

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .engines import default_workers
+from .engines import ResultCache, default_workers
 from .load import DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
 from .tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
@@ -52,6 +52,8 @@ class _Partition:
 
     results: list[PageResult]
     page_keys: list[str | None]
+    reused: int = 0  # pages whose results came from the cache
+    processed: int = 0  # pages processed here (and put in the cache, if there is one)
 
 
 def partition_files(files: Sequence[InputFile], *, n_workers: int, files_per_partition: int | None = None) -> list[list[InputFile]]:
@@ -72,28 +74,41 @@ class _KeyRecorder(DuplicateIndex):
         return super().check(key, article_id)
 
 
-def _process_partition(files: Sequence[InputFile]) -> _Partition:
+def _process_partition(files: Sequence[InputFile], cache_folder: str | None = None,
+                       version: str | None = None) -> _Partition:
     """Load and process every page of ``files``, noting the key of each page's text.
 
     Pages the loader finds repeated within the partition are not processed; pages that
-    repeat one of another partition are, and the client drops them.
+    repeat one of another partition are, and the client drops them. With ``cache_folder``
+    (on a file system every worker sees) results are looked up and stored as the local
+    engine does, under the client's library ``version``.
     """
+    cache = ResultCache(cache_folder, version=version) if cache_folder else None
     seen = _KeyRecorder()
-    results: list[PageResult] = []
-    keys: list[str | None] = []
+    partition = _Partition([], [])
     for item in files:
         pairs = ([(item.problem, None)] if item.problem is not None
                  else iter_file(item.path, item.file, base_id=item.base_id, duplicates=seen))
         for record, page in pairs:
-            keys.append(seen.last_key)  # None when the page never reached the check (empty, not Vietnamese, ...)
+            partition.page_keys.append(seen.last_key)  # None when the page never reached the check
             seen.last_key = None
-            results.append(process_page(record, page))
-    return _Partition(results, keys)
+            key = cache.key(record, page) if cache is not None else None
+            result = cache.get(key) if cache is not None else None
+            if result is None:
+                result = process_page(record, page)
+                partition.processed += 1
+                if cache is not None:
+                    cache.put(key, result)
+            else:
+                partition.reused += 1
+            partition.results.append(result)
+    return partition
 
 
-def _page_index(partition: _Partition) -> list[tuple[dict[str, Any], str | None, str | None]]:
-    """Return what the client needs to find repeated pages: (load row, text key, body key) per page."""
-    return [(result.load, key, result.fingerprint) for result, key in zip(partition.results, partition.page_keys)]
+def _page_index(partition: _Partition) -> tuple[list[tuple[dict[str, Any], str | None, str | None]], int, int]:
+    """Return what the client needs to find repeated pages, (load row, text key, body key) per page, and the cache counts."""
+    index = [(result.load, key, result.fingerprint) for result, key in zip(partition.results, partition.page_keys)]
+    return index, partition.reused, partition.processed
 
 
 def _write_partition(partition: _Partition, number: int, load_rows: list[dict[str, Any]], keep: list[bool],
@@ -173,7 +188,8 @@ def _prepare_parts(out: Path) -> None:
             old.unlink()
 
 
-def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, window: int, progress: bool) -> WriteSummary:
+def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, window: int, progress: bool,
+         cache: ResultCache | None = None) -> WriteSummary:
     """Process ``partitions`` on the cluster, at most ``window`` at a time; return what was written.
 
     Partitions are taken in input order: once the pages before a partition are known,
@@ -189,7 +205,10 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
     def write_first() -> None:
         nonlocal writes
         number, done, index = pending.popleft()
-        rows, keep = repeats.resolve(index.result())
+        pages, reused, processed = index.result()
+        if cache is not None:
+            cache.hits, cache.misses = cache.hits + reused, cache.misses + processed
+        rows, keep = repeats.resolve(pages)
         for row in rows:
             summary.note(row)
         writes.append(client.submit(_write_partition, done, number, rows, keep, str(out), pure=False, priority=1))
@@ -198,7 +217,8 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
             bar.update(1)
 
     for number, files in enumerate(partitions):
-        done = client.submit(_process_partition, files, pure=False)
+        done = client.submit(_process_partition, files, str(cache.folder.parent) if cache else None,
+                             cache.folder.name if cache else None, pure=False)
         # priority: a small follow-up task that is ready goes before the worker's next partition
         pending.append((number, done, client.submit(_page_index, done, pure=False, priority=1)))
         while len(pending) >= window:
@@ -242,13 +262,15 @@ def _write_csv(out: Path) -> None:
 
 def run_dask(
     inputs: Any, *, out_dir: str | Path, scheduler: str | None = None, workers: int | None = None,
-    files_per_partition: int | None = None, progress: bool = False,
+    files_per_partition: int | None = None, progress: bool = False, cache: ResultCache | None = None,
 ) -> WriteSummary:
     """Extract every table from ``inputs`` on a Dask cluster into ``out_dir`` (``<table>/part-*.parquet`` and ``<table>.csv``).
 
     ``scheduler`` is the address of a running cluster ("tcp://10.0.0.5:8786"); without
     it a local cluster of ``workers`` processes (default: all cores) is started and
-    stopped. Returns what was written, as :func:`covidlib.pipeline.write_results` does.
+    stopped. With ``cache`` (its folder on a file system every worker sees), the workers
+    reuse and store page results as the local engine does, and its ``hits``/``misses``
+    count them. Returns what was written, as :func:`covidlib.pipeline.write_results` does.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -257,6 +279,6 @@ def run_dask(
     with _client(scheduler, workers) as client:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         partitions = partition_files(files, n_workers=n_workers, files_per_partition=files_per_partition)
-        summary = _run(client, partitions, out, window=2 * n_workers + 1, progress=progress)
+        summary = _run(client, partitions, out, window=2 * n_workers + 1, progress=progress, cache=cache)
     _write_csv(out)
     return summary

@@ -14,6 +14,7 @@ pytest.importorskip("distributed")
 from covidlib import config
 from covidlib.__main__ import main
 from covidlib.dask_engine import PART_PATTERN, _Repeats, partition_files, run_dask
+from covidlib.engines import ResultCache
 from covidlib.pipeline import BODY_DUPLICATE, extract_tables
 from covidlib.tables import TABLES, frame, write_tables
 
@@ -168,3 +169,22 @@ def test_read_tables_reads_the_part_folders(dask_out, local):
     assert set(back) == set(TABLES)
     for table in TABLES:
         pd.testing.assert_frame_equal(back[table], local[0][table], check_dtype=True)
+
+
+def test_a_cached_rerun_processes_only_the_new_page(cluster, corpus, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    first = ResultCache(tmp_path / "cache")
+    run_dask(folder, out_dir=out, scheduler=cluster.scheduler_address, cache=first)
+    assert first.hits == 0 and first.misses > 5
+    text = SEEDS[0].read_text(encoding="utf-8").replace("\n\n", "\n\nSở Y tế đề nghị người dân tiếp tục khai báo y tế.\n\n", 1)
+    (folder / "zzz_new.txt").write_text(text, encoding="utf-8")
+    again = ResultCache(tmp_path / "cache")
+    run_dask(folder, out_dir=out, scheduler=cluster.scheduler_address, cache=again)
+    assert (again.hits, again.misses) == (first.misses, 1)
+    fresh = extract_tables(folder)
+    assert "zzz_new" in set(fresh["articles"]["article_id"])
+    for table in TABLES:
+        back = pd.read_parquet(out / table)
+        pd.testing.assert_frame_equal(frame(table, back.to_dict("records")), fresh[table], check_dtype=True)
