@@ -154,7 +154,7 @@ def mean_coverage(table, method):
 def test_method_beats_lead3_on_gold_fact_coverage(gold_pairs):
     table = compare_methods(gold_pairs, n=3)
     mine, lead = mean_coverage(table, "textrank"), mean_coverage(table, "lead")
-    # Measured with DEFAULT_WEIGHTS (tuned on these pages): 0.598 against 0.419.
+    # Measured with DEFAULT_WEIGHTS (tuned on these pages): 0.581 against 0.419.
     assert mine > lead + 0.1, (mine, lead)
 
 
