@@ -217,8 +217,8 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
             bar.update(1)
 
     for number, files in enumerate(partitions):
-        done = client.submit(_process_partition, files, str(cache.folder.parent) if cache else None,
-                             cache.folder.name if cache else None, pure=False)
+        done = client.submit(_process_partition, files, str(cache.root) if cache else None,
+                             cache.version if cache else None, pure=False)
         # priority: a small follow-up task that is ready goes before the worker's next partition
         pending.append((number, done, client.submit(_page_index, done, pure=False, priority=1)))
         while len(pending) >= window:

@@ -197,6 +197,7 @@ def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] 
     return None
 
 
+@lru_cache(maxsize=4096)
 def _period_end(sentence: str, published: date | None) -> tuple[str, date | None] | None:
     """Return what a month or a year named in the sentence says: its last day if it is over, else now.
 

@@ -60,7 +60,9 @@ class ResultCache:
     """
 
     def __init__(self, folder: str | Path, *, version: str | None = None) -> None:
-        self.folder = Path(folder) / (version or library_version())
+        self.root = Path(folder)
+        self.version = version or library_version()
+        self.folder = self.root / self.version
         self.folder.mkdir(parents=True, exist_ok=True)
         self.hits = 0
         self.misses = 0
