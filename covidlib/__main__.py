@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ext = sub.add_parser("extract", help="load, clean and extract facts; write the tables (CSV + Parquet)")
-    ext.add_argument("inputs", nargs="+", help="folders or files (.txt, .html, .htm, .json, .jsonl)")
+    ext.add_argument("inputs", nargs="+", help="folders or files (.txt, .html, .htm, .json, .jsonl, each also as .gz)")
     ext.add_argument("--out", default=str(config.PROCESSED_DIR), help="output folder (default data/processed)")
     ext.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     ext.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or Dask")

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
 import hashlib
 import io
 import json
@@ -54,6 +55,7 @@ import os
 import re
 import stat
 import unicodedata
+import zlib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import count
@@ -74,6 +76,7 @@ __all__ = [
     "Decoded",
     "DuplicateIndex",
     "PAGE_SUFFIXES",
+    "page_format",
     "iter_pages",
     "input_files",
     "iter_file",
@@ -98,6 +101,24 @@ PAGE_SUFFIXES: dict[str, str] = {
     ".ndjson": "jsonl",
 }
 REPORT_COLUMNS = ["file", "record", "article_id", "status", "reason", "bytes", "encoding", "format", "duplicate_of"]
+GZIP_SUFFIX = ".gz"  # "bai-viet.html.gz", "bao.jsonl.gz": read through gzip, as the inner extension says
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def page_format(name: str) -> str | None:
+    """Return the format a file name says ("txt", "html", "json", "jsonl"), "" without an extension, None if unknown.
+
+    A ``.gz`` ending is looked through: "bai.html.gz" is "html".
+
+    >>> page_format("ha-noi.HTML"), page_format("bao.jsonl.gz"), page_format("README"), page_format("a.pdf")
+    ('html', 'jsonl', '', None)
+    """
+    suffix = Path(_without_gzip(name)).suffix.lower()
+    return PAGE_SUFFIXES.get(suffix, "" if not suffix else None)
+
+
+def _without_gzip(name: str) -> str:
+    return name[: -len(GZIP_SUFFIX)] if name.lower().endswith(GZIP_SUFFIX) and len(name) > len(GZIP_SUFFIX) else name
 
 MIN_VIETNAMESE_WORD_SHARE = 0.10  # Vietnamese news pages measure 0.47-0.63 (seeds and dev pages)
 MAX_REPLACED_SHARE = 0.02
@@ -208,7 +229,7 @@ def article_id_for(file: str, record: int | None) -> str:
 
 def _plain_id(file: str) -> tuple[str, str]:
     """Return the plain base id of a report name and its extension ("" if none): ("2021__ha-noi", "html")."""
-    path = file.replace("\\", "/").strip("/")
+    path = _without_gzip(file.replace("\\", "/").strip("/"))
     head, _, name = path.rpartition("/")
     stem, extension = name.rsplit(".", 1) if "." in name.lstrip(".") else (name, "")
     base = f"{head}/{stem}" if head else stem
@@ -1070,9 +1091,16 @@ def _is_json_lines(head: str) -> bool:
         return False
 
 
+def _open_maybe_gzip(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading bytes, through gzip when it starts with the gzip signature."""
+    with open(path, "rb") as probe:
+        compressed = probe.read(2) == _GZIP_MAGIC
+    return gzip.open(path, "rb") if compressed else open(path, "rb")
+
+
 def _json_file_rows(path: Path, file: str, size: int, fmt: str, ctx: _Context) -> Iterator[Row]:
     """Yield the rows of a .json/.jsonl file: JSON lines and lists are streamed, a single object is read whole."""
-    with open(path, "rb") as raw:
+    with _open_maybe_gzip(path) as raw:
         head = raw.read(_SAMPLE_BYTES)
         raw.seek(0)
         if not head:
@@ -1099,8 +1127,8 @@ def _json_file_rows(path: Path, file: str, size: int, fmt: str, ctx: _Context) -
 
 def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[Row]:
     """Yield the rows of one file, whatever goes wrong with it."""
-    suffix = path.suffix.lower()
-    fmt = PAGE_SUFFIXES.get(suffix, "" if not suffix else None)
+    fmt = page_format(path.name)
+    suffix = Path(_without_gzip(path.name)).suffix.lower()
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -1113,7 +1141,7 @@ def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[Row]:
         yield _row(file, None, "skipped", "not a regular file (a pipe, socket or device)", 0, format=fmt)
         return
     if fmt is None:
-        yield _row(file, None, "skipped", f"unknown extension '{suffix}' (reads {', '.join(PAGE_SUFFIXES)})", size)
+        yield _row(file, None, "skipped", f"unknown extension '{suffix}' (reads {', '.join(PAGE_SUFFIXES)}, also gzip-compressed as .gz)", size)
         return
     try:
         if fmt in ("json", "jsonl"):
@@ -1123,10 +1151,33 @@ def _load_path(path: Path, file: str, ctx: _Context) -> Iterator[Row]:
             yield _row(file, None, "skipped", _too_large("file", size, ctx.max_bytes), size, format=fmt or None)
             return
         data = path.read_bytes()
+        if data.startswith(_GZIP_MAGIC):  # "x.html.gz", or a page saved with its HTTP gzip encoding
+            data = _gunzip(data, ctx.max_bytes)
     except OSError as err:
         yield _row(file, None, "failed", _plain_os_error(err), size, format=fmt or None)
         return
+    except _TooLarge as err:
+        yield _row(file, None, "skipped", _too_large("decompressed page", err.size, ctx.max_bytes), size, format=fmt or None)
+        return
+    except (EOFError, zlib.error) as err:
+        yield _row(file, None, "failed", f"cannot read: damaged gzip data ({err})", size, format=fmt or None)
+        return
     yield _page_from_bytes(file, data, fmt, ctx)
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Return gzip ``data`` decompressed; raise :class:`_TooLarge` past ``max_bytes`` (checked as it inflates)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+        out = handle.read(max_bytes + 1)
+    if len(out) > max_bytes:
+        raise _TooLarge(len(out))
+    return out
 
 
 def _walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
@@ -1187,7 +1238,7 @@ class _Names:
         """Return the unique report name and base id of the file ``rel`` of the input folder ``folder``."""
         file = next(name for name in self._file_names(rel, folder) if name not in self._files)
         self._files.add(file)
-        records = PAGE_SUFFIXES.get(Path(file).suffix.lower()) in _RECORD_FORMATS
+        records = page_format(file) in _RECORD_FORMATS
         base_id = next(candidate for candidate in _id_candidates(file) if self._id_free(candidate, records=records))
         self._ids.add(base_id)
         if records:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
 import io
 import json
 import os
@@ -445,6 +446,9 @@ BAD_INPUTS = [
     ("README", _write(VIETNAMESE), "ok", "no file extension; read as text"),
     (".DS_Store", _write(b"\x00\x00\x00\x01Bud1" + b"\x00" * 64), "skipped", "binary file"),
     ("bad.json", _write('{"text": "Hà Nội" "x"}'), "failed", "invalid JSON: Expecting ','"),
+    ("cut.txt.gz", _write(gzip.compress(VIETNAMESE.encode())[:-12]), "failed", "cannot read: damaged gzip data"),
+    ("bomb.txt.gz", _write(gzip.compress((VIETNAMESE * 1000).encode())), "skipped", "decompressed page too large"),
+    ("report.pdf.gz", _write(gzip.compress(VIETNAMESE.encode())), "skipped", "unknown extension '.pdf'"),
 ]
 
 
@@ -650,3 +654,30 @@ def test_every_dev_line_decodes_alone(dev_gold):
             assert unicodedata.normalize("NFC", decode_bytes(to_cp1258(line)).text) == line
             assert repair_mojibake(mojibake(line)) == line
             assert repair_mojibake(line) == line
+
+
+# --- gzip-compressed inputs ------------------------------------------------------------------------------------------
+
+GZIP_CASES = [  # (name of the plain copy, name of the compressed one, bytes of the page)
+    ("bai.html", "bai.html.gz", ("<html><head><title>Hà Nội thêm 12 ca</title></head><body><p>" + VIETNAMESE
+                                 + "</p></body></html>").encode()),
+    ("tin.txt", "tin.txt.gz", VIETNAMESE.encode("utf-16")),
+    ("bao.jsonl", "bao.jsonl.gz", "\n".join(json.dumps({"text": VIETNAMESE + f" Tin số {i}."}, ensure_ascii=False)
+                                             for i in range(3)).encode()),
+    ("http.html", "http-body.html", ("<p>" + VIETNAMESE + "</p>").encode()),  # saved with its gzip HTTP encoding
+]
+
+
+@pytest.mark.parametrize("plain, packed, data", GZIP_CASES, ids=[c[1] for c in GZIP_CASES])
+def test_gzip_compressed_pages_read_as_their_plain_copy(tmp_path, plain, packed, data):
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "packed").mkdir()
+    (tmp_path / "plain" / plain).write_bytes(data)
+    (tmp_path / "packed" / packed).write_bytes(gzip.compress(data))
+    expected = list(iter_pages(tmp_path / "plain"))
+    got = list(iter_pages(tmp_path / "packed"))
+    assert [r.status for r, _ in got] == ["ok"] * len(expected)
+    assert [p.text for _, p in got] == [p.text for _, p in expected]
+    assert [(r.format, r.encoding) for r, _ in got] == [(r.format, r.encoding) for r, _ in expected]
+    stem = plain.split(".")[0] if packed.endswith(".gz") else "http-body"
+    assert [r.article_id for r, _ in got] == [r.article_id.replace(plain.split(".")[0], stem) for r, _ in expected]
