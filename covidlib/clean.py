@@ -13,7 +13,9 @@ captions are kept with the label ``caption``. Every removed block becomes a
 furniture span over the page with ``data['reason']`` in plain words. A page
 hard-wrapped at a fixed width (a text-mode browser's dump) has its paragraphs
 joined back first; date lines are ranked by how near the title they sit, so a
-site's clock above the menus does not pass for the publication date.
+site's clock above the menus does not pass for the publication date. A time
+relative to now ("Đức Toàn · 2 giờ trước") is a date line that gives no date;
+poll boxes and series notes ("(Còn nữa)") end the body like related news does.
 
 >>> c = clean_page("Trang chủ | Thời sự | Thế giới\\n\\nHà Nội thêm 12 ca COVID-19 mới\\n\\n"
 ...                "Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.\\n\\nTin liên quan\\n\\n• Tin khác")
@@ -34,6 +36,7 @@ from .metadata import (
     SOURCE_PREFIX,
     byline_names,
     find_date,
+    find_relative_time,
     is_person_name,
     is_credit_value,
     is_place_name,
@@ -104,6 +107,16 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
      r"(?:đăng ký\s+)?nhận\s+(?:bản tin|tin(?: tức)?(?: mới(?: nhất)?)?\s+qua\s+(?:e-?mail|zalo|ứng dụng)).*"
      r"|đăng ký\s+(?:nhận\s+)?bản tin.*|tải ứng dụng.*"),
     ("advert", "advertisement slot", r"(?:image )?advertisement|quảng cáo|ads?"),
+    ("audio", "audio player",
+     r"(?:nghe (?:bài viết|bài báo|đọc bài|audio|tin)|bấm để nghe|listen(?: to (?:this )?article)?)\s*:?"
+     r"|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|(?:giọng đọc|tốc độ đọc)\s*:.*|giọng (?:nam|nữ)(?: miền (?:bắc|trung|nam))?"),
+    ("poll", "poll or survey box",
+     r"(?:thăm dò|khảo sát|bình chọn|biểu quyết|kết quả bình chọn|xem kết quả|gửi bình chọn)"
+     r"(?: ý kiến| bạn đọc| nhanh)?\s*:?|bạn nghĩ sao\s*\??"),
+    ("continued", "series part note",
+     r"\(\s*(?:(?:còn nữa|còn tiếp|hết)\s*\.*|(?:kỳ sau|kì sau|đón đọc kỳ (?:sau|tới))\b[^()]*)\)\.?"
+     r"|(?:còn nữa|còn tiếp)\s*\.*"),
+    ("note", "note below the article", r"\(\*+\)\s*\S.*"),
     ("image_file", "image file name", r"[\w.\-()% ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)"),
     ("footer", "site footer",
      r"(?:©|\(c\)\s|bản quyền|copyright|giấy phép|cơ quan chủ quản|cơ quan quản lý|cơ quan chủ trì"
@@ -113,16 +126,16 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
     ("notice", "cookie or browser notice", r".*\b(?:cookies?|trình duyệt của bạn|javascript)\b.*"),
 )
 #: Kinds whose marker wins even over a full sentence ("© 2021 ... Giấy phép số 123/GP-BTTTT.").
-_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file", "related_link"})
+_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file", "related_link", "note"})
 #: Kinds of lines that only ever come after an article: the body never runs past one.
 BODY_ENDING_KINDS = frozenset(
     {"related", "rating", "comment", "login", "sharepoint", "pagination", "footer", "return_top", "byline", "source",
-     "counter", "tags"}
+     "counter", "tags", "poll", "continued"}
 )
 #: Kinds that mark the end of an article: prose after them is someone else's (teasers, comments).
 _AFTER_ARTICLE_KINDS = BODY_ENDING_KINDS - {"counter", "login"}
 #: Kinds of tail lines whose block goes on over the unmarked lines after them.
-_BLOCK_KINDS = frozenset({"related", "footer", "sharepoint", "pagination", "counter", "comment"})
+_BLOCK_KINDS = frozenset({"related", "footer", "sharepoint", "pagination", "counter", "comment", "poll"})
 
 _COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
 _FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}")
@@ -153,6 +166,7 @@ _DATE_WORDS = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|
                          r"thời gian đăng|ngày đăng|cập nhật|đăng|clock|lượt xem|bình luận|views?)\b")
 _BACK_LINK = re.compile(
     f"(?i:quay lại|quay về|trở về|trở lại)(?:\\s+(?:(?i:trang|đầu)\\b|[{_UPPER}])\\S*(?:\\s+\\S+){{0,2}})?")
+_RELATIVE_REST = re.compile(r"\d{1,2}[:h]\d{2}|[\s·•|,;:()\[\]\-–—]+")
 _CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*")
 _WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
 _SITE_TAG = re.compile(
@@ -160,6 +174,7 @@ _SITE_TAG = re.compile(
     r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)))\s*[-–—]\s+(?=\S)"
 )
 _GLUED_REASON = "related headlines glued together without spaces"
+_RELATIVE_REASON = "time relative to when the page was saved"
 _RUN_SHARE = 0.25
 _TINY_RUN_SHARE = 0.1
 _MAX_TITLE_TOKENS = 40
@@ -173,7 +188,7 @@ _MIN_WRAPPED_CHARS = 40
 _WRAP_SLACK = 2
 _TITLE_DATE_GAP = 3  # lines between a title and its date line (a name or share buttons may sit between)
 _BYLINE_ZONE = 3  # lines after the body where bylines, sources and date lines sit
-_ZONE_KINDS = frozenset({"byline", "source", "dateline"})
+_ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note"})  # "(Còn nữa)" / "Lâm Phương"
 
 
 @dataclass(frozen=True)
@@ -293,6 +308,15 @@ def _is_dateline(text: str, tokens: int) -> bool:
     return words <= 3
 
 
+def _is_relative_dateline(text: str) -> bool:
+    """Return True for a line giving a time relative to now, alone or beside a name ("Đức Toàn · 2 giờ trước")."""
+    where = find_relative_time(text)
+    if where is None:
+        return False
+    rest = _RELATIVE_REST.sub(" ", _DATE_WORDS.sub(" ", text[: where[0]] + " " + text[where[1] :])).strip()
+    return not rest or reads_as_byline(rest)
+
+
 def _is_prefixed_byline(text: str) -> bool:
     """Return True for "Tin, ảnh: L.Thọ" or "PV: Nhóm phóng viên", not an interview's "PV: Thưa ông, ...?"."""
     m = BYLINE_PREFIX.match(text)
@@ -337,6 +361,8 @@ def _marker(text: str, tokens: int) -> tuple[str, str] | None:
         return "clock", "today's date shown by the site"
     if _is_dateline(bare, tokens):
         return "dateline", "publication date line"
+    if tokens <= 8 and _is_relative_dateline(bare):
+        return "dateline", _RELATIVE_REASON
     if tokens <= 15 and _is_prefixed_byline(bare):
         return "byline", "author line"
     if tokens <= 12 and SOURCE_PREFIX.match(bare) and not _SENTENCE_END.search(bare.rstrip(")")):
@@ -463,7 +489,8 @@ def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> 
 
     Runs with a lead sentence are candidates. The first one that does not start after
     a related-news header, rating, byline or footer wins unless it is tiny; failing
-    that, the first with at least a quarter of the largest run's prose.
+    that (side lists such as "Tin nổi bật" above the article), the first that holds a
+    date line above its lead, then the first with at least a quarter of the largest run's prose.
     """
     usable = [r for r in runs if r[1] > after and any(lines[p].lead for p in range(max(r[0], after + 1), r[1] + 1))]
     if not usable:
@@ -473,7 +500,22 @@ def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> 
     fresh = [r for r in usable if not _follows_article(lines, r) and mass[r] >= _TINY_RUN_SHARE * best]
     if fresh:
         return fresh[0]
+    headed = [r for r in usable if mass[r] >= _RUN_SHARE * best and _dated_above_lead(lines, r, after)]
+    if headed:
+        return headed[0]
     return next(r for r in usable if mass[r] >= _RUN_SHARE * best)
+
+
+def _dated_above_lead(lines: list[_Line], run: tuple[int, int], after: int) -> bool:
+    """Return True if a date line sits in the run above its first lead sentence (the article's own head)."""
+    start = max(run[0], after + 1)
+    lead = next(p for p in range(start, run[1] + 1) if lines[p].lead)
+    return any(_dated(lines[p]) for p in range(start, lead))
+
+
+def _dated(line: _Line) -> bool:
+    """Return True for a date line that gives a date, not only a relative time ("2 giờ trước")."""
+    return line.kind == "dateline" and line.reason != _RELATIVE_REASON
 
 
 def _below_headline(lines: list[_Line], pos: int) -> bool:
@@ -484,11 +526,12 @@ def _below_headline(lines: list[_Line], pos: int) -> bool:
 def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
     """Return the position of the title: the headline nearest the date line, else the last headline."""
     candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
-        p + 1 < len(lines) and lines[p + 1].kind == "dateline" and not _below_headline(lines, p)))]
+        p + 1 < len(lines) and _dated(lines[p + 1]) and not _below_headline(lines, p)))]
     if not candidates:
         return None
     plain = [p for p in candidates if not _is_shouting(lines[p].text)] or candidates
-    dates = [p for p in range(body_start) if lines[p].kind == "dateline"]
+    dates = [p for p in range(body_start) if _dated(lines[p])] \
+        or [p for p in range(body_start) if lines[p].kind == "dateline"]
     if dates:
         return min(plain, key=lambda p: (min(abs(p - d) for d in dates), p > dates[0]))
     return plain[-1]
@@ -608,13 +651,17 @@ def _past_late_dateline(lines: list[_Line], first: int, last_pos: int) -> int:
 
 
 def _extend_back(lines: list[_Line], first: int, floor: int) -> int:
-    """Move the body start back over a lead photo with its caption, or a long unpunctuated lead."""
+    """Move the body start back over a lead photo with its caption, or a long unpunctuated lead.
+
+    A credited caption alone above the lead ("... (Ảnh: Minh Quân)") is the head's photo, not the lead.
+    """
     pos = first - 1
     if pos <= floor or lines[pos].kind is not None or _is_shouting(lines[pos].text):
         return first
     if pos - 1 > floor and lines[pos - 1].kind == "image_file" and not is_person_name(lines[pos].text):
         return pos - 1
-    if lines[pos].tokens >= 12 and (pos == 0 or lines[pos - 1].kind != "image_file"):
+    if lines[pos].tokens >= 12 and (pos == 0 or lines[pos - 1].kind != "image_file") \
+            and not _PHOTO_CREDIT.search(lines[pos].text):
         return pos
     return first
 
@@ -729,6 +776,8 @@ def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
         return "title", "article title"
     if line.kind:
         return line.kind, line.reason
+    if _PHOTO_CREDIT.search(line.text) and line.tokens <= _MAX_CAPTION_TOKENS:
+        return "caption", "photo caption above the article"
     if _is_shouting(line.text):
         return "banner", "site name in capitals above the article"
     if line.tokens <= 3:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the cleaner imports this module; only the type goes the oth
 __all__ = [
     "DateMatch",
     "find_date",
+    "find_relative_time",
     "parse_published",
     "yearless_dates",
     "is_person_name",
@@ -69,6 +70,12 @@ _TIME = re.compile(
     r"(?i)(?<![\d:.,])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::\d{2})?(?!\d|[.,]\d)(?:\s*(AM|PM|SA|CH)\b)?"
 )
 _DAY_WORDS = re.compile(r"(?i)\b(?:sáng|trưa|chiều|tối|đêm|ngày|hôm)\s+(?:nay\s*,?\s*)?$")
+#: A time relative to now, as sites print beside a byline ("2 giờ trước", "15 phút trước", "3 hours ago").
+_RELATIVE_TIME = re.compile(
+    r"(?i)(?<!\w)(?:\d{1,3}|một|vài|mấy)\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước(?!\w)"
+    r"|(?<!\w)(?:vừa xong|vừa đăng)(?!\w)"
+    r"|(?<![\w.])\d{1,3}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,16 @@ def find_date(text: str) -> DateMatch | None:
     return None
 
 
+def find_relative_time(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of a time relative to now ("2 giờ trước"), which gives no date; None if there is none.
+
+    >>> find_relative_time("Đức Toàn · 2 giờ trước")
+    (11, 22)
+    """
+    m = _RELATIVE_TIME.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 def yearless_dates(text: str) -> list[DateMatch]:
     """Return day/month dates written without a year ("Chiều 4/7", "ngày 11-9", "19.6").
 
@@ -187,12 +204,14 @@ SOURCE_PREFIX = re.compile(
 )
 #: First words that make a capitalised phrase an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
-    """bộ sở báo cổng trang ban ubnd hđnd trung cục viện bệnh tạp đài thông văn công tỉnh thành huyện
+    """bộ sở báo cổng trang ban ubnd hđnd trung cục viện bệnh tạp đài thông công tỉnh thành huyện
     xã phường quận tp tin bài ảnh video nguồn theo hội đoàn đảng phòng chi trường học nhà khu tổng
     lượt các những trong tại với và của thủ chính bản xem đăng ngày nhóm""".split()
 )
-#: Two-word openings that are a country or an institution, though both words are given names too ("Việt Anh").
-_NOT_NAME_OPENINGS = frozenset({"việt nam", "quốc hội", "quốc gia", "quốc tế", "quốc phòng"})
+#: Two-word openings that are a country, an institution or a document, though the first word opens
+#: names too ("Việt Anh", "Văn Hùng").
+_NOT_NAME_OPENINGS = frozenset({"việt nam", "quốc hội", "quốc gia", "quốc tế", "quốc phòng", "văn phòng", "văn bản",
+                                "văn hóa", "văn hoá", "văn kiện", "văn nghệ", "văn thư", "văn học", "văn miếu"})
 _OUTLET_HINT = re.compile(
     r"(?i)(?:\.(?:vn|com|net|org|gov)\b|\b(?:online|báo|tạp chí|ttxvn|vtv|vov|tuổi trẻ|thanh niên|vnexpress"
     r"|dân trí|zing|nhân dân|tiền phong|lao động|sức khỏe|đời sống|cổng thông tin|bộ y tế)\b)"
@@ -340,13 +359,16 @@ _DATE_LINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 def name_beside_date(line: str) -> str | None:
     """Return the reporter's name written on a date line, beside the date ("Thanh Huyền | 19/08/2021 07:15").
 
+    A time relative to now stands in for the date ("Đức Toàn · 2 giờ trước").
+
     >>> name_beside_date("Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)"), name_beside_date("Ngày đăng: 11/09/2021")
     ('Thanh Huyền', None)
     """
     found = find_date(line)
-    if found is None:
+    start, end = (found.start, found.end) if found else find_relative_time(line) or (-1, -1)
+    if start < 0:
         return None
-    for side in (line[: found.start], line[found.end :]):
+    for side in (line[:start], line[end:]):
         side = _DATE_LINE_WORDS.sub(" ", _TIME.sub(" ", side))
         for chunk in _DATE_LINE_SEPARATOR.split(side):
             names = byline_names(chunk.strip(" ,;:-–|"))
@@ -412,14 +434,19 @@ def _published(cleaned: "Cleaned") -> tuple[str | None, str | None]:
     """Return (ISO date or None, note) from the page's date lines, never guessing a year."""
     page = cleaned.page
     yearless: list[str] = []
+    relative: list[str] = []
     for span in cleaned.datelines:
         line = span.text(page)
         found = find_date(line)
         if found is not None:
             return found.iso, None
         yearless.extend(line[d.start : d.end] for d in yearless_dates(line))
+        if (where := find_relative_time(line)) is not None:
+            relative.append(line[where[0] : where[1]])
     if yearless:
         return None, f"the date line gives '{yearless[0]}' without a year; the year is not guessed"
+    if relative:
+        return None, f"the page gives only '{relative[0]}', a time relative to when it was saved; no date is guessed"
     mentions = yearless_dates(cleaned.body[:600])
     if mentions:
         m = mentions[0]

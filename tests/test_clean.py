@@ -76,6 +76,10 @@ TAIL_FURNITURE = [  # lines that end the article: nothing after them is body
     ("Related news", "related"),
     ("Ý kiến (0)", "comment"),
     ("Comments (0)", "comment"),
+    ("Thăm dò ý kiến", "poll"),
+    ("Bình chọn", "poll"),
+    ("(Còn nữa)", "continued"),
+    ("(Kỳ sau: Những người nạp oxy không ngủ)", "continued"),
 ]
 
 HEAD_FURNITURE = [  # lines above the title
@@ -109,6 +113,10 @@ INLINE_FURNITURE = [  # lines inside the article that are not body
     ("Print", "share"),
     ("Theo dõi chúng tôi trên Google News", "share"),
     ("Đăng ký nhận bản tin để không bỏ lỡ tin tức mới nhất", "newsletter"),
+    ("Nghe bài viết", "audio"),
+    ("00:00 / 02:45", "audio"),
+    ("Giọng đọc: Nữ miền Bắc", "audio"),
+    ("(*) Tên một số nhân vật trong bài đã được thay đổi.", "note"),
 ]
 
 
@@ -179,6 +187,11 @@ PROSE_LINES = [
     "PV: Thưa ông, tỉnh đã chuẩn bị thuốc thế nào?",
     "Mới nhất, Bộ Y tế cho biết sẽ phân bổ thêm vaccine.",
     "Chủ đề: Chung tay đẩy lùi dịch bệnh",
+    "2 giờ trước khi tiêm, người dân được khám sàng lọc.",
+    "Thăm dò ý kiến người dân về việc mở lại chợ được tiến hành trong tháng 10.",
+    "Còn nữa, người dân về từ vùng dịch phải khai báo y tế.",
+    "Bình chọn của người dân cho thấy 80% ủng hộ tiêm vaccine cho trẻ.",
+    "Nghe tin có ca mắc, người dân trong khu phố chủ động ở nhà.",
 ]
 
 
@@ -461,3 +474,62 @@ def test_build_article_never_raises_and_spans_fit(page):
         assert 0 <= span.start < span.end <= len(article.page) and span.data.get("reason")
     if article.status == "ok":
         assert article.paragraphs and article.sentences
+
+
+# --- layouts written for round 4: relative times, lead captions, side lists ---------
+
+RELATIVE_TIME_LINES = ["2 giờ trước", "15 phút trước", "Đức Toàn · 2 giờ trước", "Minh Khang | 3 ngày trước",
+                       "3 hours ago"]
+
+
+@pytest.mark.parametrize("line", RELATIVE_TIME_LINES)
+def test_relative_time_line_is_a_date_line(line):
+    assert line_kind(line) == ("dateline", "time relative to when the page was saved")
+
+
+def test_name_beside_a_relative_time_is_not_the_title():
+    page = page_of("Sức khỏe", TITLE, "Đức Toàn · 2 giờ trước", DATE, P1, P2)
+    article = build_article(page, article_id="x", file="x.txt")
+    assert (article.metadata.title, article.metadata.author) == (TITLE, "Đức Toàn")
+    assert article.metadata.published == "2021-09-16T12:30"
+
+
+def test_credited_caption_above_the_lead_does_not_start_the_body():
+    caption = "Nhân viên y tế lấy mẫu xét nghiệm cho người dân phường Vĩnh Ninh, TP Huế (Ảnh: Minh Quân)"
+    page = page_of(TITLE, DATE, caption, P1, P2)
+    cleaned = clean_page(page)
+    assert [p.text(cleaned.body) for p in cleaned.paragraphs] == [P1, P2]
+    assert any(f.label == "caption" and f.text(page) == caption for f in cleaned.furniture)
+
+
+def test_side_lists_with_teasers_above_the_article_are_not_the_body():
+    page = page_of("Tin nổi bật", "Bình Dương gỡ phong tỏa 3 khu nhà trọ ở Thuận An", TEASER,
+                   "Đọc nhiều", "1. Tây Ninh đón 500 công dân từ Campuchia về nước", TITLE, DATE, P1, P2,
+                   "Tin liên quan", "Long An cho phép người dân đi lại giữa các huyện")
+    cleaned = clean_page(page)
+    assert [p.text(cleaned.body) for p in cleaned.paragraphs] == [P1, P2]
+    assert cleaned.title is not None and cleaned.title.text(page) == TITLE
+
+
+@pytest.mark.parametrize("marker", ["(Còn nữa)", "(*) Tên nhân vật đã được thay đổi."])
+def test_byline_after_a_series_or_note_line_is_found(marker):
+    page = page_of(TITLE, DATE, P1, P2, marker, "Lâm Phương", "Kỳ 2: Những người nạp oxy không ngủ")
+    article = build_article(page, article_id="x", file="x.txt")
+    assert [p.text(article.body) for p in article.paragraphs] == [P1, P2]
+    assert article.metadata.author == "Lâm Phương"
+
+
+def test_poll_box_ends_the_body_and_the_byline_above_it_is_read():
+    page = page_of(TITLE, DATE, P1, P2, "Hoài Nam", "Thăm dò ý kiến",
+                   "Bạn có đồng ý cho con đi học trực tiếp từ tháng 11?", "Đồng ý", "Không đồng ý", "Biểu quyết")
+    article = build_article(page, article_id="x", file="x.txt")
+    assert [p.text(article.body) for p in article.paragraphs] == [P1, P2]
+    assert article.metadata.author == "Hoài Nam"
+
+
+def test_relative_times_in_a_side_list_do_not_pick_the_title():
+    page = page_of("Tin mới", "Bình Dương gỡ phong tỏa 3 khu nhà trọ ở Thuận An", "3 giờ trước",
+                   "Long An cho phép người dân đi lại giữa các huyện", "5 giờ trước", TITLE, DATE, P1, P2)
+    cleaned = clean_page(page)
+    assert cleaned.title is not None and cleaned.title.text(page) == TITLE
+    assert [p.text(cleaned.body) for p in cleaned.paragraphs] == [P1, P2]

@@ -783,6 +783,286 @@ LAYOUTS = [
         "Thanh Hóa đón hơn 2.000 công dân từ phía Nam về quê", "2021-10-04T09:00", None,
         "Hơn 2.000 công dân được đón về quê bằng tàu hỏa.", "đưa về khu cách ly tập trung của các huyện.",
     ),
+    # third-party-style layouts not covered above, written for round 4
+    Layout(
+        "audio_player_and_font_widgets_between_sapo_and_body",
+        lines(
+            "Trang chủ › Xã hội › Y tế",
+            "Phú Thọ lập 12 tổ chăm sóc F0 tại nhà ở thành phố Việt Trì",
+            "Cập nhật: 08:15 | 12/10/2021",
+            "Cỡ chữ: A- A A+",
+            "In bài",
+            "Thành phố Việt Trì vừa thành lập 12 tổ chăm sóc người mắc COVID-19 điều trị tại nhà, mỗi tổ phụ trách "
+            "từ 2 đến 3 phường, xã.",
+            "Nghe bài viết",
+            "00:00 / 02:45",
+            "Mỗi tổ gồm một bác sỹ của trạm y tế, một điều dưỡng và hai thành viên tổ COVID cộng đồng. Tổ phát túi "
+            "thuốc, hướng dẫn người bệnh tự đo chỉ số SpO2 và báo cáo hằng ngày về Trung tâm Y tế thành phố.",
+            "Đến sáng 12/10, Việt Trì có 46 người mắc COVID-19 đang điều trị tại nhà, phần lớn không có triệu chứng.",
+            "Trường hợp có dấu hiệu trở nặng được chuyển ngay đến Bệnh viện Đa khoa tỉnh bằng xe cấp cứu của "
+            "thành phố.",
+            "Bài và ảnh: Nguyễn Đức Anh",
+            "Tin cùng chuyên mục",
+            "Thanh Sơn tiêm vaccine cho học sinh lớp 12",
+        ),
+        "Phú Thọ lập 12 tổ chăm sóc F0 tại nhà ở thành phố Việt Trì", "2021-10-12T08:15", "Nguyễn Đức Anh",
+        "Thành phố Việt Trì vừa thành lập 12 tổ chăm sóc", "bằng xe cấp cứu của thành phố.",
+    ),
+    Layout(
+        "relative_time_beside_author_and_absolute_gmt_date",
+        blocks(
+            "Thời sự", "Sức khỏe",
+            "Cần Thơ cho phép quán ăn bán tại chỗ từ ngày 13/10",
+            "Đức Toàn · 2 giờ trước",
+            "12/10/2021 08:15 GMT+7",
+            "Từ 0 giờ ngày 13/10, TP Cần Thơ cho phép các quán ăn, nhà hàng phục vụ khách tại chỗ với không quá 50% "
+            "công suất.",
+            "Nhân viên và khách phải tiêm ít nhất một mũi vaccine hoặc đã khỏi bệnh COVID-19 trong vòng 6 tháng. "
+            "Chủ quán phải bố trí bàn cách nhau tối thiểu 2 mét.",
+            "Theo Sở Y tế, trong tuần qua thành phố ghi nhận trung bình 35 ca mắc mới mỗi ngày, giảm gần một nửa so "
+            "với tuần trước.",
+            "Các hoạt động tập trung trên 30 người ngoài trời vẫn chưa được tổ chức.",
+            "Chia sẻ",
+            "Bình luận (0)",
+            "Đọc nhiều",
+            "Vĩnh Long mở lại tuyến xe khách nội tỉnh",
+            "Hậu Giang cho học sinh lớp 12 học trực tiếp",
+        ),
+        "Cần Thơ cho phép quán ăn bán tại chỗ từ ngày 13/10", "2021-10-12T08:15", "Đức Toàn",
+        "Từ 0 giờ ngày 13/10, TP Cần Thơ cho phép", "vẫn chưa được tổ chức.",
+    ),
+    Layout(
+        "worded_weekday_date_and_caps_co_authors_before_sapo",
+        lines(
+            "Xã hội",
+            "Hải Phòng thí điểm đón khách du lịch đến đảo Cát Bà",
+            "Thứ ba, ngày 12 tháng 10 năm 2021",
+            "PHẠM HÙNG - LAN ANH",
+            "(HP) - Từ ngày 15/10, huyện Cát Hải thí điểm đón khách du lịch nội thành đến đảo Cát Bà với điều kiện "
+            "du khách đã tiêm đủ hai mũi vaccine phòng COVID-19.",
+            "Du khách phải có kết quả xét nghiệm âm tính trong vòng 72 giờ và chỉ được lưu trú tại 24 cơ sở đã được "
+            "thẩm định an toàn.",
+            "Trong giai đoạn đầu, mỗi ngày huyện đón tối đa 1.000 khách. Các tàu cao tốc từ bến Bính chỉ được chở "
+            "50% số ghế.",
+            "UBND huyện Cát Hải sẽ đánh giá kết quả sau hai tuần để quyết định mở rộng đón khách từ các tỉnh lân cận.",
+            "In bài viết",
+            "Tin liên quan",
+            "Quảng Ninh mở lại tuyến du lịch vịnh Hạ Long",
+        ),
+        "Hải Phòng thí điểm đón khách du lịch đến đảo Cát Bà", "2021-10-12", "Phạm Hùng - Lan Anh",
+        "Từ ngày 15/10, huyện Cát Hải thí điểm", "mở rộng đón khách từ các tỉnh lân cận.",
+    ),
+    Layout(
+        "bilingual_portal_english_day_month_date_and_views",
+        blocks(
+            "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH QUẢNG BÌNH",
+            "QUANG BINH PROVINCE PORTAL",
+            "Tiếng Việt | English",
+            "Trang chủ", "Tin tức - Sự kiện", "Tin trong tỉnh",
+            "Quảng Bình xét nghiệm diện rộng tại thị xã Ba Đồn",
+            "12 October 2021 | Lượt xem: 542",
+            "Ngày 12/10, Trung tâm Y tế thị xã Ba Đồn phối hợp với CDC tỉnh lấy hơn 8.000 mẫu xét nghiệm nhanh cho "
+            "người dân 6 phường nội thị.",
+            "Đợt xét nghiệm được tiến hành sau khi thị xã ghi nhận 9 ca mắc COVID-19 trong cộng đồng chưa rõ "
+            "nguồn lây.",
+            "Người dân được chia theo khung giờ đến điểm lấy mẫu tại nhà văn hóa các tổ dân phố để tránh tập trung "
+            "đông người.",
+            "Văn Hùng (Sở Y tế)",
+            "Các tin khác",
+            "Bố Trạch đón 120 công dân từ phía Nam về quê",
+            "Thống kê truy cập", "Đang truy cập: 35", "Tổng lượt truy cập: 2.456.789",
+        ),
+        "Quảng Bình xét nghiệm diện rộng tại thị xã Ba Đồn", "2021-10-12", "Văn Hùng",
+        "Ngày 12/10, Trung tâm Y tế thị xã Ba Đồn", "để tránh tập trung đông người.",
+    ),
+    Layout(
+        "doctor_interview_reporter_and_bs_answers",
+        lines(
+            "Sức khỏe",
+            "Bác sĩ nhi khoa: Trẻ mắc COVID-19 phần lớn có triệu chứng nhẹ",
+            "Thứ Tư, 13/10/2021 - 06:00",
+            "Nhiều phụ huynh lo lắng khi con mắc COVID-19. Phóng viên đã trao đổi với bác sĩ Trần Thị Hoa, Trưởng "
+            "khoa Nhi, Bệnh viện Đa khoa tỉnh Bình Định, về cách chăm sóc trẻ tại nhà.",
+            "Phóng viên: Thưa bác sĩ, trẻ mắc COVID-19 thường có biểu hiện gì?",
+            "BS Trần Thị Hoa: Phần lớn trẻ chỉ sốt nhẹ, ho, sổ mũi trong 3 đến 5 ngày. Trong 214 trẻ khoa đang theo "
+            "dõi, chỉ có 6 trẻ phải thở oxy.",
+            "Phóng viên: Khi nào phụ huynh cần đưa trẻ đến bệnh viện?",
+            "BS Trần Thị Hoa: Khi trẻ thở nhanh, bỏ bú, li bì hoặc sốt cao liên tục trên 39 độ, gia đình cần gọi "
+            "ngay trạm y tế hoặc đưa trẻ đi khám.",
+            "Phóng viên: Xin cảm ơn bác sĩ!",
+            "Thu Hà (thực hiện)",
+            "Tin cùng chuyên mục",
+            "Bình Định tiêm vaccine cho trẻ từ 12 đến 17 tuổi",
+        ),
+        "Bác sĩ nhi khoa: Trẻ mắc COVID-19 phần lớn có triệu chứng nhẹ", "2021-10-13T06:00", "Thu Hà",
+        "Nhiều phụ huynh lo lắng khi con mắc COVID-19.", "Phóng viên: Xin cảm ơn bác sĩ!",
+    ),
+    Layout(
+        "live_update_entries_with_time_stamps",
+        blocks(
+            "Thời sự", "Trực tiếp",
+            "Trực tiếp COVID-19 ngày 12/10: Đồng Nai mở lại 7 loại hình kinh doanh",
+            "12/10/2021 06:00 GMT+7",
+            "Cập nhật liên tục tình hình dịch COVID-19 và các quyết định mới của các địa phương trong ngày 12/10.",
+            "11:30",
+            "Đồng Nai mở lại 7 loại hình kinh doanh",
+            "UBND tỉnh Đồng Nai cho phép nhà hàng, tiệm cắt tóc, cửa hàng bán lẻ và 4 loại hình khác hoạt động trở lại "
+            "từ ngày 13/10 với điều kiện nhân viên đã tiêm vaccine.",
+            "09:15",
+            "Cả nước ghi nhận 3.200 ca mắc mới",
+            "Bản tin của Bộ Y tế tối 11/10 cho biết cả nước ghi nhận thêm 3.200 ca mắc COVID-19, trong đó TP HCM "
+            "có 1.100 ca.",
+            "06:00",
+            "TP HCM cho học sinh lớp 12 ôn tập trực tiếp",
+            "Sở Giáo dục và Đào tạo TP HCM đề xuất cho học sinh lớp 12 ở các huyện ngoại thành đến trường ôn tập từ "
+            "đầu tháng 11.",
+            "Nhóm phóng viên",
+            "Chia sẻ",
+        ),
+        "Trực tiếp COVID-19 ngày 12/10: Đồng Nai mở lại 7 loại hình kinh doanh", "2021-10-12T06:00", None,
+        "Cập nhật liên tục tình hình dịch COVID-19", "đến trường ôn tập từ đầu tháng 11.",
+    ),
+    Layout(
+        "series_part_ending_with_to_be_continued_and_note",
+        lines(
+            "Phóng sự - Ký sự",
+            "Những chuyến xe chở oxy xuyên đêm - Kỳ 1: Cuộc gọi lúc nửa đêm",
+            "Chủ nhật, 17/10/2021 | 07:00",
+            "Suốt ba tháng dịch bùng phát ở TP HCM, đội xe thiện nguyện của anh Lê Văn Tâm đã chở hơn 2.000 bình oxy "
+            "đến tận nhà người bệnh.",
+            "Cuộc gọi đầu tiên đến lúc 0 giờ 20 phút. Một cụ bà 78 tuổi ở quận 8 có chỉ số SpO2 chỉ còn 86%, gia "
+            "đình không tìm được bình oxy.",
+            "Anh Tâm cùng hai tình nguyện viên chạy xe từ quận Gò Vấp sang, mất gần 40 phút vì phải qua bốn chốt "
+            "kiểm soát.",
+            "\"Những đêm như thế, chúng tôi chỉ sợ đến chậm vài phút\", anh Tâm kể.",
+            "(*) Tên một số nhân vật trong bài đã được thay đổi.",
+            "(Còn nữa)",
+            "Lâm Phương",
+            "Kỳ 2: Những người nạp oxy không ngủ",
+        ),
+        "Những chuyến xe chở oxy xuyên đêm - Kỳ 1: Cuộc gọi lúc nửa đêm", "2021-10-17T07:00", "Lâm Phương",
+        "Suốt ba tháng dịch bùng phát ở TP HCM", "chúng tôi chỉ sợ đến chậm vài phút\", anh Tâm kể.",
+    ),
+    Layout(
+        "poll_box_after_byline_and_illustration_caption",
+        lines(
+            "Giáo dục",
+            "Hà Nội lấy ý kiến phụ huynh về việc cho học sinh đi học trở lại",
+            "15/10/2021 - 15:30",
+            "Sở Giáo dục và Đào tạo Hà Nội đề nghị các trường lấy ý kiến phụ huynh trước ngày 20/10 về việc cho học "
+            "sinh lớp 9 và lớp 12 đến trường.",
+            "Ảnh minh họa",
+            "Theo dự kiến, học sinh ở các huyện ngoại thành không có ca mắc COVID-19 trong cộng đồng sẽ được học trực "
+            "tiếp từ tháng 11.",
+            "Mỗi lớp được chia thành hai ca, học sinh ngồi cách nhau 1,5 mét và đo thân nhiệt trước khi vào lớp.",
+            "Giáo viên và nhân viên nhà trường phải tiêm đủ hai mũi vaccine.",
+            "Hoài Nam",
+            "Thăm dò ý kiến",
+            "Bạn có đồng ý cho con đi học trực tiếp từ tháng 11?",
+            "Đồng ý",
+            "Không đồng ý",
+            "Chưa quyết định",
+            "Biểu quyết",
+            "Xem kết quả",
+        ),
+        "Hà Nội lấy ý kiến phụ huynh về việc cho học sinh đi học trở lại", "2021-10-15T15:30", "Hoài Nam",
+        "Sở Giáo dục và Đào tạo Hà Nội đề nghị", "phải tiêm đủ hai mũi vaccine.",
+    ),
+    Layout(
+        "provincial_portal_document_list_above_the_article",
+        blocks(
+            "UBND TỈNH SƠN LA",
+            "Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ",
+            "Văn bản chỉ đạo",
+            "Công văn số 1520/UBND-VX ngày 10/10/2021 về tăng cường phòng, chống dịch COVID-19",
+            "Quyết định số 2345/QĐ-UBND ngày 08/10/2021 ban hành quy định tạm thời về thích ứng an toàn với dịch",
+            "Kế hoạch số 210/KH-UBND ngày 05/10/2021 về tiêm vaccine cho trẻ em",
+            "Tin hoạt động",
+            "Sơn La tiêm vaccine cho hơn 40.000 công nhân và người lao động",
+            "Ngày 12/10/2021 | Lượt xem: 732",
+            "Tính đến ngày 12/10, tỉnh Sơn La đã tiêm vaccine phòng COVID-19 cho hơn 40.000 công nhân, người lao động "
+            "tại các doanh nghiệp và khu công nghiệp.",
+            "Sở Y tế phối hợp với Ban Quản lý các khu công nghiệp tổ chức 18 điểm tiêm ngay tại nhà xưởng để người lao "
+            "động không phải nghỉ làm.",
+            "Trong tháng 10, tỉnh dự kiến tiếp nhận thêm 150.000 liều vaccine và ưu tiên tiêm mũi 2 cho những người "
+            "đã tiêm mũi 1 trên 8 tuần.",
+            "Thu Trang - Sở Y tế",
+            "Tin cùng chuyên mục",
+            "Mộc Châu đón khách du lịch có thẻ xanh",
+            "Lượt truy cập: 3.210.456",
+        ),
+        "Sơn La tiêm vaccine cho hơn 40.000 công nhân và người lao động", "2021-10-12", "Thu Trang",
+        "Tính đến ngày 12/10, tỉnh Sơn La đã tiêm", "cho những người đã tiêm mũi 1 trên 8 tuần.",
+    ),
+    Layout(
+        "hot_and_most_read_side_lists_before_the_article",
+        lines(
+            "Trang chủ | Thời sự | Xã hội | Sức khỏe | Thế giới",
+            "Tin nổi bật",
+            "Bình Dương gỡ phong tỏa 3 khu nhà trọ ở Thuận An",
+            "Sau 14 ngày không phát sinh ca mắc mới, 3 khu nhà trọ với hơn 2.000 công nhân được gỡ phong tỏa.",
+            "Long An cho phép người dân đi lại giữa các huyện",
+            "Người dân không cần giấy đi đường nhưng phải khai báo y tế điện tử khi qua chốt.",
+            "Đọc nhiều",
+            "1. Tây Ninh đón 500 công dân từ Campuchia về nước",
+            "2. Tiền Giang mở lại chợ đầu mối Vĩnh Kim",
+            "3. Bến Tre hỗ trợ ngư dân bị ảnh hưởng bởi dịch",
+            "Sức khỏe",
+            "An Giang mở thêm 3 khu điều trị F0 ở vùng biên giới",
+            "Thứ Ba, 12/10/2021, 10:45",
+            "Tỉnh An Giang vừa đưa vào hoạt động 3 khu điều trị người mắc COVID-19 tại thị xã Tân Châu, huyện An Phú "
+            "và thành phố Châu Đốc.",
+            "Mỗi khu có quy mô 200 giường, do trung tâm y tế huyện, thị xã phụ trách với sự hỗ trợ của Bệnh viện Đa "
+            "khoa khu vực tỉnh.",
+            "Trong tuần qua, các địa phương giáp biên giới ghi nhận 412 ca mắc mới, phần lớn là người nhập cảnh trái "
+            "phép đã được cách ly ngay.",
+            "Hữu Huệ",
+            "Tin liên quan",
+            "Đồng Tháp xét nghiệm cho người dân vùng biên",
+        ),
+        "An Giang mở thêm 3 khu điều trị F0 ở vùng biên giới", "2021-10-12T10:45", "Hữu Huệ",
+        "Tỉnh An Giang vừa đưa vào hoạt động 3 khu điều trị", "đã được cách ly ngay.",
+    ),
+    Layout(
+        "photo_captions_with_credit_in_parentheses_caps_author",
+        blocks(
+            "Xã hội",
+            "Huế tạm dừng đón khách tham quan Đại Nội",
+            "12/10/2021 | 14:20",
+            "Nhân viên y tế lấy mẫu xét nghiệm cho người dân phường Vĩnh Ninh, TP Huế (Ảnh: Minh Quân)",
+            "Trung tâm Bảo tồn di tích Cố đô Huế tạm dừng đón khách tham quan Đại Nội và các lăng tẩm từ ngày 12/10 "
+            "sau khi thành phố ghi nhận chuỗi lây nhiễm mới.",
+            "Thành phố Huế đã ghi nhận 27 ca mắc COVID-19 trong 3 ngày qua, trong đó có 4 nhân viên bán vé và hướng "
+            "dẫn viên.",
+            "Nhân viên bán vé tại cổng Ngọ Môn đã được cách ly tập trung (Ảnh: Minh Quân)",
+            "Các điểm di tích được phun khử khuẩn toàn bộ. Hoạt động đón khách sẽ được xem xét lại sau 14 ngày.",
+            "MINH QUÂN",
+            "Tin liên quan",
+            "Quảng Trị tạm dừng đón khách tham quan Thành cổ",
+        ),
+        "Huế tạm dừng đón khách tham quan Đại Nội", "2021-10-12T14:20", "Minh Quân",
+        "Trung tâm Bảo tồn di tích Cố đô Huế tạm dừng", "sẽ được xem xét lại sau 14 ngày.",
+    ),
+    Layout(
+        "dotted_date_credit_line_before_sapo_glued_widget",
+        lines(
+            "Kinh tế",
+            "Doanh nghiệp du lịch Quảng Ninh chuẩn bị đón khách trở lại",
+            "12.10.2021 | 08:15",
+            "Bài: Hà Linh - Ảnh: Quốc Tuấn",
+            "Sau gần 6 tháng đóng cửa, nhiều khách sạn ở TP Hạ Long đã phun khử khuẩn, tập huấn cho nhân viên để sẵn "
+            "sàng đón khách từ giữa tháng 10.",
+            "Quảng Ninh đón khách du lịch nội tỉnhHạ Long mở lại tuyến tàu thăm vịnhVân Đồn khôi phục đường bay "
+            "thương mạiCô Tô đón đoàn khách đầu tiên",
+            "Theo Sở Du lịch Quảng Ninh, đã có 120 cơ sở lưu trú đăng ký tham gia chương trình \"Du lịch an toàn\" "
+            "với hơn 4.500 phòng.",
+            "Các cơ sở phải có phương án xử lý khi phát hiện khách nghi mắc COVID-19 và 100% nhân viên đã tiêm đủ hai "
+            "mũi vaccine.",
+            "Tags: du lịch, Quảng Ninh, COVID-19",
+        ),
+        "Doanh nghiệp du lịch Quảng Ninh chuẩn bị đón khách trở lại", "2021-10-12T08:15", "Hà Linh",
+        "Sau gần 6 tháng đóng cửa, nhiều khách sạn", "100% nhân viên đã tiêm đủ hai mũi vaccine.",
+    ),
 ]
 
 FIELDS = ("title", "published", "author", "first", "last")
@@ -834,11 +1114,21 @@ FURNITURE_LINES = (  # lines of the layouts above that are never body, wherever 
     "Xem thêm: Lạng Sơn lập thêm 4 chốt kiểm soát dịch trên quốc lộ 1A",
     "Đọc thêm: Bình Thuận phong tỏa chợ Phan Thiết sau ca mắc ở tiểu thương",
     "vinhlong-bvdc3.jpg", "Tags: covid-19, Cần Thơ, bệnh viện dã chiến", "Từ khóa: F0, cách ly tại nhà, Hưng Yên",
+    "Nghe bài viết", "00:00 / 02:45", "Cỡ chữ: A- A A+", "Đức Toàn · 2 giờ trước", "PHẠM HÙNG - LAN ANH",
+    "(*) Tên một số nhân vật trong bài đã được thay đổi.", "(Còn nữa)", "Lâm Phương", "Hoài Nam", "Thăm dò ý kiến",
+    "Bạn có đồng ý cho con đi học trực tiếp từ tháng 11?", "Văn Hùng (Sở Y tế)", "Thu Hà (thực hiện)",
+    "Sau 14 ngày không phát sinh ca mắc mới, 3 khu nhà trọ với hơn 2.000 công nhân được gỡ phong tỏa.",
+    "Nhân viên y tế lấy mẫu xét nghiệm cho người dân phường Vĩnh Ninh, TP Huế (Ảnh: Minh Quân)",
+    "Bài: Hà Linh - Ảnh: Quốc Tuấn",
+    "Quảng Ninh đón khách du lịch nội tỉnhHạ Long mở lại tuyến tàu thăm vịnhVân Đồn khôi phục đường bay "
+    "thương mạiCô Tô đón đoàn khách đầu tiên",
 )
 CAPTIONS = (  # photo captions inside the layouts: kept in the body, labelled as captions
     "Người dân mua hàng tại chợ Bà Chiểu, quận Bình Thạnh, sáng 18/9. Ảnh: Quỳnh Trần",
     "Lực lượng y tế chuẩn bị giường bệnh tại ký túc xá - Ảnh: CHÍ QUỐC",
     "Nhân viên y tế chuẩn bị tiếp nhận bệnh nhân tại bệnh viện dã chiến. Ảnh: Thanh Tùng",
+    "Ảnh minh họa",
+    "Nhân viên bán vé tại cổng Ngọ Môn đã được cách ly tập trung (Ảnh: Minh Quân)",
 )
 
 

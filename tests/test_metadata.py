@@ -8,6 +8,7 @@ from covidlib.metadata import (
     author_from_byline,
     byline_names,
     find_date,
+    find_relative_time,
     is_person_name,
     is_place_name,
     name_beside_date,
@@ -124,6 +125,24 @@ def test_page_without_any_date_gives_a_note():
     assert meta.published is None and meta.date_note
 
 
+def test_page_with_only_a_relative_time_gives_a_note():
+    meta = _meta(f"Tiêm vaccine cho trẻ tại Huế\n\nĐức Toàn · 2 giờ trước\n\n{BODY}")
+    assert meta.published is None and "2 giờ trước" in meta.date_note
+    assert meta.author == "Đức Toàn"
+
+
+@pytest.mark.parametrize("text, found", [("Đức Toàn · 2 giờ trước", "2 giờ trước"), ("15 phút trước", "15 phút trước"),
+                                         ("3 hours ago", "3 hours ago")])
+def test_relative_times(text, found):
+    where = find_relative_time(text)
+    assert where is not None and text[where[0] : where[1]] == found
+
+
+@pytest.mark.parametrize("text", ["Ngày 12/10/2021", "Trước đó 2 ngày, tỉnh đã phong tỏa", "Hôm qua: 1.234", ""])
+def test_no_relative_time(text):
+    assert find_relative_time(text) is None
+
+
 def test_date_line_gives_published_without_note():
     meta = _meta(f"Tiêm vaccine cho trẻ tại Huế\n\nThứ Hai, 16/05/2022 12:44\n\n{BODY}")
     assert (meta.published, meta.date_note, meta.title) == ("2022-05-16T12:44", None, "Tiêm vaccine cho trẻ tại Huế")
@@ -192,6 +211,8 @@ BYLINES = [
     ("Theo Hà Minh (Báo Đồng Nai)", "Hà Minh"),
     ("Việt Quốc", "Việt Quốc"),
     ("HOÀI THƯƠNG", "Hoài Thương"),
+    ("Văn Hùng (Sở Y tế)", "Văn Hùng"),
+    ("Thu Hà (thực hiện)", "Thu Hà"),
 ]
 
 
@@ -256,7 +277,8 @@ def test_person_names(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Bộ Y tế", "Quang cảnh buổi làm việc", "Tin liên quan", "Lượt xem: 846", "IMG_0875.JPG", "Hoàng", "", "A B"],
+    ["Bộ Y tế", "Quang cảnh buổi làm việc", "Tin liên quan", "Lượt xem: 846", "IMG_0875.JPG", "Hoàng", "", "A B",
+     "VĂN PHÒNG TỈNH ỦY", "Văn Bản Mới"],
 )
 def test_not_person_names(text):
     assert not is_person_name(text)
@@ -283,14 +305,16 @@ def test_co_authors_stop_at_a_unit_or_outlet():
 @pytest.mark.parametrize(
     "line, name",
     [("08/10/2021 | Thu Thảo", "Thu Thảo"), ("Thanh Huyền | 19/08/2021 07:15", "Thanh Huyền"),
-     ("Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)", "Thanh Huyền"), ("NGỌC ÁNH - 29-08-2021 - 20:45", "Ngọc Ánh")],
+     ("Thanh Huyền Thứ năm, 19/8/2021 07:15 (GMT+7)", "Thanh Huyền"), ("NGỌC ÁNH - 29-08-2021 - 20:45", "Ngọc Ánh"),
+     ("Đức Toàn · 2 giờ trước", "Đức Toàn")],
 )
 def test_name_beside_date(line, name):
     assert name_beside_date(line) == name
 
 
 @pytest.mark.parametrize("line", ["Ngày đăng: 11/09/2021 | Lượt xem: 846", "12:05 | 15/08/2021", "Thanh Huyền",
-                                  "Thứ bảy, 18/9/2021, 07:30 (GMT+7)", "Hà Nội, ngày 16 tháng 5 năm 2022"])
+                                  "Thứ bảy, 18/9/2021, 07:30 (GMT+7)", "Hà Nội, ngày 16 tháng 5 năm 2022",
+                                  "2 giờ trước"])
 def test_date_lines_without_a_name(line):
     assert name_beside_date(line) is None
 
