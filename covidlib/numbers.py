@@ -6,8 +6,8 @@ numbers out ("hai mươi mốt", "một trăm linh năm"), and puts a qualifier 
 ("hơn", "gần", "khoảng"). :func:`find_numbers` returns every number of a text as a
 span whose ``kind`` tells a quantity (``count``) from what only looks like one: dates,
 times, phone and document numbers, codes such as "F0" or "COVID-19", ranks, years,
-ages, patient ids, percentages, ranges, ordinals ("lần 2", "quận 11") and signed changes
-("(-1.210)", "+310").
+ages, patient ids, percentages, ranges ("12 - 17", "từ 2.000 đến 3.000"), ordinals ("lần 2",
+"quận 11") and signed changes ("(-1.210)", "+310").
 """
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ _SPELLED_WORDS = frozenset(
 # Qualifier words read just before a number (keys are folded text).
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w])(?P<word>hơn|trên|gần|khoảng|chừng|xấp xỉ|ít nhất|tối thiểu|dưới|ước tính|ước|tầm|"
-    r"không dưới|không quá|tối đa|chưa đến|chưa tới|chỉ hơn)\s*(?:là\s+|có\s+)?$"
+    r"không dưới|không quá|tối đa|chưa đến|chưa tới|chỉ hơn|vượt(?:\s+(?:qua|quá))?(?:\s+(?:mốc|ngưỡng))?)"
+    r"\s*(?:là\s+|có\s+)?$"
 )
 _QUALIFIER_OF = {
     "hơn": "more_than", "trên": "more_than", "chỉ hơn": "more_than",
@@ -59,6 +60,7 @@ _QUALIFIER_OF = {
     "không quá": "less_than", "tối đa": "less_than",
     "khoảng": "about", "chừng": "about", "xấp xỉ": "about", "ước tính": "about", "ước": "about",
     "tầm": "about",
+    "vượt": "more_than",
     "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
 }
 
@@ -101,6 +103,9 @@ _COUNTER_AFTER = re.compile(r"\s+(?:ca|trường hợp|người|bệnh nhân|f\d
 _DIGITS = re.compile(r"\d+(?:[.,:/\-–]\d+)*")
 # A spaced range partner: "18 - 65", "12.415 - 12.508".
 _SPACED_RANGE = re.compile(r"\s+[-–]\s+(\d+(?:[.,]\d+)*)")
+# A range in words, after "từ": "từ 2.000 đến 3.000 ca" (not "đến 8/9", a date).
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
+_WORDED_RANGE = re.compile(r"\s+(?:đến|tới)\s+(\d+(?:[.,]\d+)*)(?![/:\-–]?\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -239,7 +244,8 @@ def qualifier_before(key: str, start: int) -> str:
     match = _QUALIFIER_BEFORE.search(key[max(0, start - 24) : start])
     if match is None:
         return "exact"
-    return _QUALIFIER_OF[match.group("word")]
+    word = match.group("word")
+    return _QUALIFIER_OF["vượt" if word.startswith("vượt") else " ".join(word.split())]
 
 
 # --- finding numbers in text -------------------------------------------------------
@@ -400,6 +406,8 @@ def _digit_numbers(text: str, key: str) -> list[Span]:
             continue
         kind, value, end = _classify_plain(token, text, key, start, end)
         partner = _SPACED_RANGE.match(key, end) if kind in ("count", "ordinal", "patient_id") else None
+        if partner is None and kind == "count" and _FROM_BEFORE.search(key, max(0, start - 6), start):
+            partner = _WORDED_RANGE.match(key, end)  # "từ 2.000 đến 3.000 ca": a range, not two figures
         if partner and not _DATE_CUE_BEFORE.search(key[max(0, start - 12) : start]):
             end = partner.end()
             pos = end

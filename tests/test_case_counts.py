@@ -74,6 +74,18 @@ def _rows(paragraphs: list[str], **kwargs) -> list[dict]:
         (["Trong tuần qua, tỉnh Bắc Giang trung bình mỗi ngày tăng 1.416 F0."], [(1416, "new_confirmed", "exact")]),
         (["Hà Nội có thêm 20 F0, nâng tổng số F0 của thành phố lên 4.210."],
          [(20, "new_confirmed", "exact"), (4210, "confirmed", "exact")]),
+        # each label before a colon names its own figure
+        (["Ca nhiễm mới tại Bình Dương: 2.012; ca tử vong: 23; ca khỏi bệnh: 1.540."],
+         [(2012, "new_confirmed", "exact"), (23, "deaths", "exact"), (1540, "recovered", "exact")]),
+        # rows of a table, one a line, take the metric of the line that introduces them
+        (["Số ca tử vong cộng dồn theo địa phương:", "Hà Nội 512", "TP.HCM 19.870 ca"],
+         [(512, "deaths", "exact"), (19870, "deaths", "exact")]),
+        (["Số F0 cộng đồng tại Hà Nội hôm nay là 1.023."], [(1023, "new_confirmed", "exact")]),
+        (["Tính đến hôm nay, Hà Nội có 1.023 F0."], [(1023, "confirmed", "exact")]),
+        (["Quận 8 có 5.600 F0 đang cách ly tại nhà."], [(5600, "active", "exact")]),
+        (["Bình Dương: 35.000 F0 đã hoàn thành điều trị tại nhà."], [(35000, "recovered", "exact")]),
+        (["Số ca mắc mới ở Hà Nội là 8, ít hơn hôm qua 5 ca."], [(8, "new_confirmed", "exact")]),
+        (["Số ca nhiễm ở Hà Nội vượt mốc 10.000."], [(10000, "confirmed", "more_than")]),
     ],
 )
 def test_metric_and_qualifier(paragraphs, expected):
@@ -203,6 +215,14 @@ def test_a_caption_repeating_the_title_is_skipped():
           "Tây Hồ và Long Biên mỗi quận thêm 1 ca."],
          [(9, "Hà Nội", None), (9, "Hà Nội", None), (4, "Hà Nội", "Cầu Giấy"), (1, "Hà Nội", "Đống Đa"),
           (1, "Hà Nội", "Tây Hồ"), (1, "Hà Nội", "Long Biên")]),
+        # an address names the district before its province
+        (["Chiều 19/9, xã Tân Phú, huyện Châu Thành, tỉnh Bến Tre ghi nhận 4 ca mắc mới."], [(4, "Bến Tre", "Châu Thành")]),
+        (["Quận Tân Phú (TP.HCM) có khoảng 1.100 F0 đang điều trị tại nhà."], [(1100, "Hồ Chí Minh", "Tân Phú")]),
+        # a region of several provinces is no province
+        (["Khu vực Tây Nguyên có 412 ca mắc mới, riêng Gia Lai 150 ca."], [(412, None, None), (150, "Gia Lai", None)]),
+        # after a list of rows from several provinces, a total belongs to none of them
+        (["Số ca tử vong theo địa phương:", "- Hà Nội: 512", "- Long An: 45", "Tổng số ca tử vong là 557."],
+         [(512, "Hà Nội", None), (45, "Long An", None), (557, None, None)]),
     ],
 )
 def test_province_and_district(paragraphs, expected):

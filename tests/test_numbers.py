@@ -89,6 +89,9 @@ def _numbers(text):
         ("trên 500 trường hợp", [("500", 500, "count", "more_than")]),
         ("là 2.882.983 ca", [("2.882.983", 2882983, "count", "exact")]),
         ("đã tiêm 19.003.228 liều", [("19.003.228", 19003228, "count", "exact")]),
+        ("số ca nhiễm vượt mốc 10.000", [("10.000", 10000, "count", "more_than")]),
+        ("vượt qua ngưỡng 500 ca", [("500", 500, "count", "more_than")]),
+        ("Hà Nội có nhiều hơn 500 ca mắc mới", [("500", 500, "count", "more_than")]),
     ],
 )
 def test_find_numbers_reads_counts_with_their_qualifier(text, expected):
@@ -139,6 +142,9 @@ def test_find_numbers_reads_counts_with_their_qualifier(text, expected):
         ("quy mô 200-250 giường bệnh", "200-250", "range"),
         ("cách ly 14-21 ngày với người về", "14-21", "range"),
         ("trong độ tuổi 18 - 65", "18 - 65", "range"),
+        ("mỗi ngày ghi nhận từ 2.000 đến 3.000 ca", "2.000 đến 3.000", "range"),
+        ("trẻ từ 12 đến 17 tuổi được tiêm", "12 đến 17", "age"),
+        ("từ 5 đến 8/9 có 30 ca", "5", "count"),
         ("cách ly tại nhà 14 ngày", "14", "duration"),
         ("trong 07 ngày qua", "07", "duration"),
         ("kỳ họp thứ 13 của Ban Thường vụ", "13", "ordinal"),

@@ -87,6 +87,16 @@ FOUND = [
      "Lò Văn Mừng", "Chủ tịch UBND huyện", None),
     ("Ông Ksor Phước Hà, Phó Chủ tịch UBND tỉnh Gia Lai, đã ký quyết định.",
      "Ksor Phước Hà", "Phó Chủ tịch UBND tỉnh Gia Lai", None),
+    # the comma of "phòng, chống dịch" is inside the title
+    ("Phó Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh Nguyễn Văn Sơn yêu cầu các huyện báo cáo.",
+     "Nguyễn Văn Sơn", "Phó Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh", None),
+    # foreign names written with accents other languages use; a Vietnamese word before a foreign name
+    ("Tổng Thư ký Liên Hợp Quốc António Guterres kêu gọi chia sẻ vắc xin.",
+     "António Guterres", "Tổng Thư ký Liên Hợp Quốc", None),
+    ("Ngài Carlos Ramírez, Đại sứ Mexico tại Việt Nam, trao tặng khẩu trang.",
+     "Carlos Ramírez", "Đại sứ Mexico tại Việt Nam", None),
+    ("Giám đốc WHO khu vực Tây Thái Bình Dương Takeshi Kasai cho biết sẽ hỗ trợ.",
+     "Takeshi Kasai", "Giám đốc WHO khu vực Tây Thái Bình Dương", None),
 ]
 
 # Sentences that must yield no official.

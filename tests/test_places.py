@@ -104,6 +104,8 @@ NOTHING = [
     "Bệnh viện Bạch Mai cử đoàn công tác hỗ trợ.",
     "Bệnh nhân đang điều trị tại Bệnh viện Thống Nhất.",
     "người dân hà nội và thanh hóa",
+    "Văn phòng WHO khu vực Tây Thái Bình Dương hỗ trợ vắc xin.",
+    "Diễn đàn châu Á - Thái Bình Dương bàn về phục hồi kinh tế.",
 ]
 
 

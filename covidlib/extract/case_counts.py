@@ -6,19 +6,24 @@ calls a ``count``, the word right after it (its counter noun: "ca", "trường h
 
 1. the counter itself ("1.401 F1" are contacts in quarantine, "2.514 mẫu" are tests);
 2. words right after it in its clause ("78 trường hợp tử vong", "5 ca đang nghi ngờ");
-3. a subject "số ..." before it ("Số ca khỏi bệnh: 241 ca");
+3. a subject "số ..." before it ("Số ca khỏi bệnh: 241 ca"), or the label of a
+   "label: figure" item ("...; ca tử vong: 23");
 4. the nearest keyword before it ("cách ly tập trung 15.369 trường hợp");
 5. otherwise the number continues a list or a breakdown and takes the metric of the
-   figure before it ("huyện Nậm Pồ có 45 ca, Thành phố Điện Biên Phủ 8 ca").
+   figure before it ("huyện Nậm Pồ có 45 ca, Thành phố Điện Biên Phủ 8 ca");
+6. rows of a list or of a table flattened to lines ("Hà Nội 1.234") that name no metric
+   take the one of the line introducing them ("Số ca tử vong cộng dồn theo địa phương:").
 
 A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of new
 cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
 cases without saying it is cumulative. The place is the one written next to the
 number, else the one that governs its list, else the nearest earlier one, else the
 article's home province when the article states it (title, first sentence, site tag, or
-the only province named); figures for Vietnam, the world or another country have no
-province, and neither has a total spread over several provinces ("127 ca tại TP.HCM (98),
-Bình Dương (16)") or a figure that follows a sentence listing several provinces.
+the only province named); figures for Vietnam, the world, another country or a region
+("Tây Nguyên", "ĐBSCL") have no province, and neither has a total spread over several
+provinces ("127 ca tại TP.HCM (98), Bình Dương (16)") or a figure that follows a sentence
+or a list naming several provinces. A province ending an address gives the figure the
+district written before it ("huyện Châu Thành, tỉnh Bến Tre có 4 ca").
 Plans, targets and capacities ("Mục tiêu ...", "công suất ...", "sẽ tiêm") are not
 counts, nor are signed changes ("Hải Phòng (-1.210)"). Keyword lexicons are
 module-level tables.
@@ -71,21 +76,26 @@ _NOT_CASE_AFTER = re.compile(
                      # compounds of a counter word: "ca sĩ", "ca khúc", "mẫu ruộng", "người mẫu", "mũi tên"
                      r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan")
 )
-# A number with no counter is read only when punctuation or one of these follows it.
-_BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|(?:và|trong đó|so với)(?![\w]))")
+# A number with no counter is read only when punctuation or one of these follows it; a spaced dash
+# separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
+_BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
 # Counters of the case family: words after them describe the cases, not another measure.
 _CASE_COUNTERS = frozenset({"case"})
 # Counters after which only case metrics may be read before the number ("sàng lọc ... 54 ca").
 _STRICT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|bn|f0)(?![\w])")
 
+# Counters that name confirmed patients: isolating them is caring for them, not quarantining contacts.
+_PATIENT_WORDS = re.compile(r"[ ]*(?:f0|bệnh nhân|người bệnh|bn)(?![\w])")
 # Counters that are COVID-19 cases by themselves when nothing else is said ("trường hợp" is not).
 _DEFAULT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|f0)(?![\w])")
 
 # Metric keywords, most specific first. (metric, detail, pattern)
 _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng|không qua khỏi|không qua được"),
-    ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"),
-    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|nặng|nguy kịch"
+    ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
+                        r"|hoàn thành điều trị|kết thúc điều trị"),
+    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|điều trị tại nhà|đang (?:được )?chăm sóc"
+                     r"|nặng|nguy kịch"
                      r"|thở máy|thở ô xy|thở oxy|ecmo"),
     ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
     ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
@@ -113,7 +123,7 @@ _DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
 
 # Words that make a confirmed figure a new one.
 _NEW_FLAG = re.compile(
-    _words(r"thêm|trong ngày|mỗi ngày|hằng ngày|hàng ngày|trong 24 giờ|24 giờ qua|24h qua"
+    _words(r"thêm|trong ngày|mỗi ngày|hằng ngày|hàng ngày|(?<!đến )(?<!tới )hôm nay|trong 24 giờ|24 giờ qua|24h qua"
            r"|vừa (?:ghi nhận|phát hiện|có|nhận|công bố)")
     + r"|/ngày|" + _words(r"(?:ca|mắc|nhiễm|f0|bệnh nhân|trường hợp)(?:[ ]+\S+){0,3}?[ ]+mới")
 )
@@ -121,7 +131,7 @@ _HOUR_WINDOW = re.compile(r"từ[ ]+\d{1,2}[ ]*(?:giờ|h)(?![\w]).{0,40}?đến
 # Words that make a figure cumulative.
 _CUMULATIVE = re.compile(_words(
     r"tổng|tổng cộng|tổng số|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|đến nay|tới nay|từ đầu|tính đến"
-    r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có"
+    r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có|(?:đến|tới) hôm nay"
 ))
 # A sentence that opens a breakdown of the previous sentence's figure.
 _BREAKDOWN_START = re.compile(r"\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
@@ -132,6 +142,9 @@ _SUBJECT = re.compile(_words(r"số(?:[ ]+lượng)?") + r"(?P<phrase>(?:[ ]+(?!
 _DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xuống|được))?[ ]*$")
 _COMPARED = re.compile(_words(r"so với"))
 # "tăng 120 ca", "giảm thêm 45 ca": a change by that much ("tăng lên 500 ca" names the new level).
+# "ít hơn hôm qua 5 ca": smaller than the day before by that much.
+_THAN_BEFORE = re.compile(_words(r"(?:ít|nhiều|cao|thấp) hơn") + r"[ ]+(?:ngày )?(?:hôm qua|hôm trước|ngày trước(?: đó)?"
+                          r"|tuần trước|cùng kỳ)[ ]*$")
 _BY_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+thêm)?[ ]*$")
 # ... but "mỗi ngày tăng 1.988 F0" adds that many cases a day.
 _PER_PERIOD_DELTA = re.compile(_words(r"mỗi|một|hằng|hàng") + r"[ ]+(?:ngày|tuần)[ ]+(?:lại[ ]+)?tăng(?:[ ]+thêm)?[ ]*$")
@@ -159,9 +172,11 @@ _OTHER_DISEASE = re.compile(_words(
 ))
 _COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
 
-# Scopes that are not a province.
+# Scopes that are not a province: the country, the world, and regions that group several provinces.
 _NATIONAL = re.compile(_words(
     r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
+    r"|tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây |bắc |nam )?(?:nam|bắc|trung) bộ"
+    r"|miền (?:bắc|trung|nam|tây)|các tỉnh phía (?:nam|bắc)"
     r"|(?:\d+|các)[ ]+(?:tỉnh|địa phương)(?:[ ]*,[ ]*|[ ]+và[ ]+|[ ]*/[ ]*|[ ]+)thành(?:[ ]+phố)?"
 ))
 # Other countries and regions, matched on the body as written: a figure for them has no province.
@@ -183,6 +198,10 @@ _EACH = re.compile(
     _words(r"mỗi") + r"[ ]+(?:quận|huyện|xã|phường|tỉnh|thành phố|địa phương|nơi|đơn vị)"
     r"(?:[ ]*[/,][ ]*\w+)*[ ]+(?:(?:có|thêm|ghi nhận)[ ]+)*$"
 )
+# What joins the parts of an address: "huyện Châu Thành, tỉnh Bến Tre".
+_ADDRESS_LINK = re.compile(r"[ ]*[,–-][ ]*(?:(?:tỉnh|thành phố|tp|t\.p)[ .]*)?")
+# An opening parenthesis before a place name, the unit word written before the name included ("(TP.HCM)").
+_OPENS_PARENTHESIS = re.compile(r"\([ ]*(?:(?:tỉnh|thành phố|tp|t\.p)[ .]*)?$")
 _CLAUSE_END = re.compile(r"[,;:()\n]|" + _words(r"và|trong đó|gồm|bao gồm|nhưng|còn"))
 
 # How a figure found a place written next to it (the others inherit or fall back).
@@ -240,6 +259,8 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     before = key[max(sent.start, number.start - 60) : number.start]
     sentence = key[sent.start : sent.end]
     if _DELTA_BEFORE.search(before) and _COMPARED.search(sentence):
+        return True
+    if _THAN_BEFORE.search(before):
         return True
     if _BY_DELTA_BEFORE.search(before) and not _PER_PERIOD_DELTA.search(before):
         return True  # "số ca mắc mới tăng 120 ca": up by 120, not 120 cases
@@ -341,6 +362,8 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
         if restricted and metric not in CASE_METRICS:
             if metric == "quarantined" and count.counter == "case" and not case_list \
                     and _DURING_QUARANTINE.search(key[count.counter_end : start]):
+                if _PATIENT_WORDS.match(key, count.number.end):
+                    return "active", None  # "5.600 F0 đang cách ly tại nhà": patients isolated, in care
                 return metric, detail
             continue
         if _SEVERITY.fullmatch(key, start, stop):  # "2 bệnh nhân nặng đã tử vong": the event wins
@@ -361,6 +384,13 @@ def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None]
             chosen = (specific or terms)[0]
             return chosen[2], chosen[3]
     return None
+
+
+def _label_metric(key: str, region: tuple[int, int], copula: re.Match[str], *,
+                  strict: bool) -> tuple[str, str | None] | None:
+    """Metric named by the label of a "label: figure" item ("...; ca tử vong: 23; ca khỏi bệnh: 1.540")."""
+    label = _own_clause(key, (region[0], copula.start()))
+    return _pre_metric(key, label, strict=strict)
 
 
 def _own_clause(key: str, region: tuple[int, int]) -> tuple[int, int]:
@@ -413,8 +443,10 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
             count.metric, count.evidence = "vaccinated", "counter"
         return
     own = _own_clause(key, region)
+    labelled = _COPULA_END.search(key, *region)
     readers = (
-        ("subject", lambda: _subject_metric(key, region) if _COPULA_END.search(key, *region) else None),
+        ("subject", lambda: _subject_metric(key, region) if labelled else None),
+        ("label", lambda: _label_metric(key, region, labelled, strict=strict) if labelled else None),
         ("post", lambda: _post_metric(key, count, sent, case_list=case_list)),
         ("subject", lambda: _subject_metric(key, region)),
         ("pre", lambda: _pre_metric(key, own, strict=strict)),
@@ -562,9 +594,24 @@ def _claim_before(key: str, counts: list[_Count], places: list[_Place], sent: Sp
             count.place, count.place_from = inside[-1], "before"
 
 
+def _address_districts(key: str, counts: list[_Count], places: list[_Place]) -> None:
+    """A province that ends an address takes the district written before it.
+
+    "Huyện Tân Phú, tỉnh Đồng Nai có 30 ca": the figure is Tân Phú's, in Đồng Nai.
+    """
+    for count in counts:
+        place = count.place
+        if place is None or place.district or place.national or count.place_from not in _OWN_PLACE:
+            continue
+        before = [p for p in places if p.end <= place.start]
+        if before and before[-1].district and before[-1].province == place.province \
+                and _ADDRESS_LINK.fullmatch(key, before[-1].end, place.start):
+            count.place = before[-1]
+
+
 def _in_parentheses(key: str, place: _Place) -> bool:
-    """True for "(Bắc Giang)" after another name: it locates that name, it does not govern a figure."""
-    return key[max(0, place.start - 3) : place.start].rstrip().endswith("(") \
+    """True for "(Bắc Giang)", "(TP.HCM)" after another name: it locates that name, it does not govern a figure."""
+    return _OPENS_PARENTHESIS.search(key, max(0, place.start - 16), place.start) is not None \
         and key[place.end : place.end + 3].lstrip().startswith(")")
 
 
@@ -682,7 +729,8 @@ def _count_with_value(reader: _Reader, value: int) -> _Count | None:
     return next((c for c in reversed(reader.seen) if c.value == value), None)
 
 
-def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list[_Count]:
+def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
+                   heading: str | None = None) -> list[_Count]:
     article, key = reader.article, reader.article.body_key
     counts = _candidates(article, sent, numbers, reader.place_ends)
     if not counts:
@@ -693,6 +741,12 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list
     for i in range(len(counts)):
         _read_metric(key, counts, i, sent, governing)
         count = counts[i]
+        if count.metric is None and heading is not None:
+            said = _heading_metric(heading)
+            if said is not None:  # "Số ca mắc mới theo địa phương:" then "Hà Nội 1.234"
+                count.metric, count.detail = said
+                count.evidence = "heading"
+                continue
         if count.metric is None:
             if _DEFAULT_CASE_WORDS.match(key, count.number.end):
                 inherited = previous_metric if previous_metric in ("confirmed", "new_confirmed") else "confirmed"
@@ -709,6 +763,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span]) -> list
     _claim_following(key, counts, in_sentence, sent, claimed)
     _distribute_each(key, counts, in_sentence, sent, claimed)
     _claim_before(key, counts, in_sentence, sent, claimed)
+    _address_districts(key, counts, in_sentence)
     paragraph_start = _paragraph_start(article, sent)
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
@@ -751,7 +806,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
     ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
-    counter, subject, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
+    counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
     paragraph, context, home).
     ``places`` are the article's place spans from
@@ -777,15 +832,17 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     published = article.metadata.published
     spans: list[Span] = []
     heading: str | None = None  # the folded line that introduces the list being read ("Về tình hình điều trị:")
+    listed: set[str] = set()  # provinces of the items of that list
     for sent in article.sentences:
         text = article.text(sent)
-        item = _LIST_ITEM.match(text) is not None
+        item = _LIST_ITEM.match(text) is not None or _TABLE_ROW.fullmatch(text) is not None
         if not item:
             heading = article.body_key[sent.start:sent.end].strip() if text.rstrip().endswith(":") else None
+            listed = set()
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
         if inside and not _skip_sentence(article, text):
-            counts = _read_sentence(reader, sent, inside)
+            counts = _read_sentence(reader, sent, inside, heading=heading if item else None)
             if counts and item and heading is not None:
                 _apply_heading(article.body_key[sent.start:sent.end], heading, counts)
             if counts:
@@ -794,6 +851,10 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                     spans.extend(_spans_of(count, sent, as_of))
                 reader.previous = counts[0]
                 reader.context = _next_context(counts)
+                if item:  # a list of items, one province each, spans several: what follows it is no one's
+                    listed |= _provinces_of([c.place for c in counts if c.place_from in _OWN_PLACE and c.place])
+                    if len(listed) >= 2:
+                        reader.context = _Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
     return spans
@@ -801,10 +862,27 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
 
 # A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
 _LIST_ITEM = re.compile(r"\s*[-–+•*]\s")
+# A row of a table flattened to a line: a label and one figure ("Hà Nội 1.234", "TP.HCM: 987 ca").
+_TABLE_ROW = re.compile(r"\s*(?:[^\s\d:;,]+[ \t]+){0,5}[^\s\d:;,]+[ \t]*[:\t ][ \t]*\d[\d.,]*(?:[ ]+[^\W\d_]+){0,2}[ ]*[.;]?\s*")
 # A list introduced as the state of treatment ("Về tình hình điều trị ...:") ...
 _TREATMENT_HEADING = re.compile(r"(?<!\w)điều\s+trị(?!\w)")
 # ... whose items give test results ("Số ca dương tính với SARS-CoV-2: 27 ca") counts patients in care.
 _TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
+
+
+def _heading_metric(heading_key: str) -> tuple[str, str | None] | None:
+    """Metric named by the line that introduces a list, for its rows that name none.
+
+    "Số ca tử vong cộng dồn theo địa phương:" -> deaths; "Ca mắc mới theo tỉnh:" -> new_confirmed.
+    """
+    terms = [t for t in _terms(heading_key) if not t[4]] or [t for t in _terms(heading_key, weak=True) if not t[4]]
+    if not terms:
+        return None
+    specific = [t for t in terms if t[2] != "confirmed"]
+    _, _, metric, detail, _ = (specific or terms)[0]
+    if metric == "confirmed" and _NEW_FLAG.search(heading_key) and not _CUMULATIVE.search(heading_key):
+        metric = "new_confirmed"
+    return metric, detail
 
 
 def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> None:

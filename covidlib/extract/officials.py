@@ -13,7 +13,8 @@ ranks and prefixes come from ``data/reference/titles.csv``.
 An academic or professional title next to the name is a role too when no other is written
 ("bác sĩ Trương Hữu Khanh", "PGS.TS Trần Đắc Phu"): the gold lists every named person with
 the role written next to the name. Foreign names need no listed surname when they follow a
-title or an honorific ("Tổng thống Mỹ Joe Biden", "ông Kidong Park"); names written in
+title or an honorific ("Tổng thống Mỹ Joe Biden", "ông Kidong Park", "António Guterres", whose
+accents other languages write too); names written in
 capitals ("Bí thư Tỉnh ủy NGUYỄN VĂN LỢI") are read like others. A title that runs straight
 into a name is that name's, not the previous person's ("Phó Thủ tướng Lê Minh Khái, Phó Thủ
 tướng Lê Văn Thành").
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable, Sequence
@@ -73,7 +75,8 @@ _NEIGHBOURHOOD = frozenset({"dân_phố", "khu_phố"})
 _BOARD_BEFORE = re.compile(r"(?<!\w)ban\s+$")
 _LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|t\.p\.?|tinh|thanh pho)(?:\s|\.|$)")
 _BARE_LEVEL = re.compile(r"(?<!\w)(?:tỉnh ủy|tỉnh|thành ủy|thành phố|tp)(?!\w)")
-_SEPARATOR_BACK = re.compile(r"[,;:()\[\]“”\"!?…\n]|\s[-–—]\s|(?<!tp)(?<!ts)(?<!gs)(?<!bs)\.")
+# Where a title ends, walking back from a name; not the comma of "Ban Chỉ đạo phòng, chống dịch".
+_SEPARATOR_BACK = re.compile(r"(?!(?<=phòng),\s*chống)[,;:()\[\]“”\"!?…\n]|\s[-–—]\s|(?<!tp)(?<!ts)(?<!gs)(?<!bs)\.")
 _SEPARATOR_AFTER_NAME = re.compile(r"[ ]*(?:,|\(|:|[-–—])[ ]*")
 _SEPARATOR_BETWEEN_ROLES = re.compile(r"[ ]*(?:,|[-–—])[ ]*")
 _SEPARATOR_AFTER_PEEL = re.compile(r"(?:,|\s[-–—])\s*\Z")
@@ -88,6 +91,9 @@ _ORGANIZATION_WORDS = frozenset("""
     singapore indonesia malaysia philippines myanmar brazil italy israel australia canada iran argentina mexico
 """.split())
 _APOSTROPHE = re.compile(r"['’]")
+# Marks of letters only Vietnamese writes (after NFD): breve, circumflex, horn, hook above, dot below; and đ.
+_VIETNAMESE_MARKS = re.compile("[\u0306\u0302\u031b\u0309\u0323đĐ]")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _QUALIFIER = re.compile(r"^(?:thường trực|thường vụ)\s+", re.IGNORECASE)
 
 
@@ -181,8 +187,24 @@ def _shout_text(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _latin_text(text: str) -> str | None:
+    """The word in plain ASCII letters when its accents are ones other languages use too ("António"), else None.
+
+    Letters only Vietnamese writes (đ, ă, â, ê, ô, ơ, ư, the hook and the dot tones) make it None.
+    """
+    if text.isascii():
+        return text
+    bare = unicodedata.normalize("NFD", text)
+    if _VIETNAMESE_MARKS.search(bare):
+        return None
+    bare = _COMBINING.sub("", bare)
+    return bare if bare.isascii() else None
+
+
+@lru_cache(maxsize=65536)
 def _foreign_text(text: str) -> bool:
-    return _cap_text(text) and text.isascii() and not _VI_SYLLABLE.fullmatch(text.lower())
+    latin = _latin_text(text)
+    return _cap_text(text) and latin is not None and not _VI_SYLLABLE.fullmatch(latin.lower())
 
 
 @dataclass(slots=True, eq=False)
@@ -273,7 +295,7 @@ def _runs(doc: _Doc) -> list[tuple[int, int]]:
 def _foreign_name(doc: _Doc, i: int, j: int) -> bool:
     """True for a foreign name: ASCII capitalised words, the first spelling no Vietnamese syllable ("Joe Biden")."""
     toks = doc.tokens[i:j]
-    return toks[0].is_foreign and all(t.is_cap and t.text.isascii() for t in toks) \
+    return toks[0].is_foreign and all(t.is_cap and _latin_text(t.text) is not None for t in toks) \
         and not any(t.text.lower() in _ORGANIZATION_WORDS for t in toks)
 
 
@@ -304,6 +326,8 @@ def _name_ok(doc: _Doc, i: int, j: int, *, anchored: bool) -> bool:
         return False
     if _surname_key(first) not in lex.surname_rank and not anchored and not _foreign_name(doc, i, j):
         return False
+    if not first.is_foreign and _foreign_name(doc, i + 1, j):
+        return False  # "(Thái Bình) Dương Takeshi Kasai": a Vietnamese word before a foreign name is no part of it
     start, end = first.start, toks[j - 1].end
     if _overlaps(doc.blocked, start, end):
         return False

@@ -18,6 +18,7 @@ resolved by the provinces the article names. A bare or listed district ("các hu
 that follows another province in its sentence but belongs to no province the article names
 is read as a unit inside that province and dropped ("... các tỉnh Bắc Giang, Bắc Ninh; trừ
 các huyện Lâm Thao ...").
+Names inside a longer name of something else ("Thái Bình Dương", the Pacific) are not places.
 Names inside a person's name ("Nguyễn Thanh Bình") or right after a personal title
 ("ông", "bà", "đồng chí", ranks) are not places; nor is a bare district name used as a
 person's (a byline "THANH SƠN (TTXVN)", a credit "Ảnh: Hải Hà", a speaker "Thanh Thủy cho
@@ -91,6 +92,9 @@ _CREDIT_BEFORE = re.compile(r"(?<![\w])(?:ảnh|bài|tin|video|clip|nguồn|theo
 _CREDIT_LINE_HEAD = re.compile(r"^[ ]*(?:(?:bài|tin|ảnh|video|và|nhóm phóng viên)[ ]*[,:và]*[ ]*)*")
 _CREDIT_LINE_TAIL = re.compile(r"[ ]*(?:[(\[][^()\[\]\n]{0,40}[)\]])?[ ]*(?:[-–][ ]*[^\n]{0,40})?[ .]*")
 _SPEECH_AFTER = re.compile(r"[ ]*,?[ ]*(?:cho biết|cho hay|nói|chia sẻ|kể|tâm sự|bày tỏ|nhớ lại)(?![\w])")
+
+# Longer names that contain a province's name but name something else: the Pacific Ocean.
+_NOT_PLACE_COMPOUND = re.compile(r"(?<![\w])thái[ ]+bình[ ]+dương(?![\w])")
 
 _MIN_BARE_LETTERS = 5  # a bare district name needs this many letters to stand without its province
 # District names that are also everyday words or institution names ("Bệnh viện Thống Nhất",
@@ -242,6 +246,9 @@ def _raw_hits(doc: _Text) -> list[tuple[int, int, list[_Reading]]]:
         else:  # "thủ đô Hà Nội" is no alias as written, but the name inside it is
             pos = _next_word_start(doc.key, m.start())
     taken = [(s, e) for s, e, _ in hits]
+    compounds = [m.span() for m in _NOT_PLACE_COMPOUND.finditer(doc.key)]
+    if compounds:  # "Tây Thái Bình Dương" is the Pacific, not Thái Bình
+        hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e in compounds)]
     for m in loose_pattern.finditer(doc.ascii):
         text = doc.text[m.start():m.end()]
         if not text.isascii() or any(s < m.end() and m.start() < e for s, e in taken):
