@@ -21,6 +21,10 @@ def officials_of(body: str, **options) -> list[dict]:
 
 # (sentence, name, title, rank)
 FOUND = [
+    ("Đồn trưởng Đồn Biên phòng Cửa khẩu Lao Bảo Lê Văn Hùng cho biết đã phát hiện 3 người nhập cảnh trái phép.",
+     "Lê Văn Hùng", "Đồn trưởng Đồn Biên phòng Cửa khẩu Lao Bảo", None),
+    ("GS.TSKH Nguyễn Anh Trí cho rằng cần tiêm mũi nhắc lại.", "Nguyễn Anh Trí", "GS.TSKH", None),
+    ("Theo Tiến sĩ khoa học Trần Văn Nam, virus có thể biến đổi.", "Trần Văn Nam", "Tiến sĩ khoa học", None),
     # title before the name
     ("Tại buổi làm việc, Phó Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Thanh Bình cho biết tỉnh đã làm tốt.",
      "Nguyễn Thanh Bình", "Phó Chủ tịch UBND tỉnh Thừa Thiên Huế", None),

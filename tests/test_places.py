@@ -36,6 +36,7 @@ P, D = "province", "district"
 
 FOUND = [
     ("Sáng 12/7, huyện Nậm Pồ ghi nhận thêm 3 ca mắc mới.", [(D, "Điện Biên", "Nậm Pồ")]),
+    ("Sáng 5/8, HN ghi nhận thêm 45 ca mắc mới.", [(P, "Hà Nội", None)]),
     ("Có 8 ca ở Thành phố Điện Biên Phủ và 2 ca ở huyện Điện Biên.",
      [(D, "Điện Biên", "Điện Biên Phủ"), (D, "Điện Biên", "Điện Biên")]),
     ("Ban Thường vụ Tỉnh ủy Điện Biên họp trực tuyến với huyện Điện Biên Đông.",
@@ -106,6 +107,8 @@ NOTHING = [
     "người dân hà nội và thanh hóa",
     "Văn phòng WHO khu vực Tây Thái Bình Dương hỗ trợ vắc xin.",
     "Diễn đàn châu Á - Thái Bình Dương bàn về phục hồi kinh tế.",
+    "Mã hồ sơ HN-2021-15 đã được duyệt.",
+    "Xe mang biển kiểm soát 51F-HCM chở hàng thiết yếu.",
 ]
 
 

@@ -318,6 +318,15 @@ def _looks_like_street_or_unit(doc: _Text, start: int, end: int) -> bool:
     return nxt is not None and nxt.group(1).isupper()
 
 
+def _in_code(text: str, start: int, end: int, alias: str) -> bool:
+    """True for a short capital alias glued to a code by a hyphen or slash: "HN-2021-15", "29A-HN"."""
+    if not (alias.isupper() and len(alias) <= 4):
+        return False
+    glued_before = start >= 2 and text[start - 1] in "-/" and text[start - 2].isalnum()
+    glued_after = end + 1 < len(text) and text[end] in "-/" and text[end + 1].isalnum()
+    return glued_before or glued_after
+
+
 def _classify(doc: _Text, start: int, end: int, readings: list[_Reading]) -> _Mention | None:
     """Decide what one matched name is from the word before it; None if it is no place."""
     word = _word_before(doc, start)
@@ -325,7 +334,7 @@ def _classify(doc: _Text, start: int, end: int, readings: list[_Reading]) -> _Me
     provinces = [r for r in readings if r.district is None and not r.ambiguous]
     ambiguous = [r for r in readings if r.district is None and r.ambiguous]
     districts = [r.district for r in readings if r.district is not None]
-    if _in_person_name(doc, start):
+    if _in_person_name(doc, start) or _in_code(doc.text, start, end, alias):
         return None
     if word == "tỉnh":
         chosen = (provinces or ambiguous)
