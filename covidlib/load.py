@@ -172,18 +172,15 @@ class LoadRecord:
 
 @dataclass(frozen=True)
 class InputFile:
-    """One input file as listed by :func:`input_files`: its path, report name, unique base article id, problem row.
+    """One input file as listed by :func:`input_files`: its path, report name, problem row and unique base article id.
 
-    It unpacks as ``path, file, problem``; pass ``base_id`` on to :func:`iter_file`.
+    Pass ``base_id`` on to :func:`iter_file`.
     """
 
     path: Path
     file: str
     problem: LoadRecord | None
     base_id: str
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter((self.path, self.file, self.problem))
 
 
 @dataclass(frozen=True)

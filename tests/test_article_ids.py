@@ -176,9 +176,8 @@ def test_input_files_and_iter_file_give_the_rows_of_iter_pages(tmp_path):
     index = DuplicateIndex()
     rows = []
     for item in input_files(inputs):
-        path, file, problem = item
-        rows.extend([problem] if problem else [rec for rec, _ in iter_file(path, file, base_id=item.base_id,
-                                                                            duplicates=index)])
+        rows.extend([item.problem] if item.problem else
+                    [rec for rec, _ in iter_file(item.path, item.file, base_id=item.base_id, duplicates=index)])
     assert rows == [rec for rec, _ in iter_pages(inputs)]
     assert pickle.loads(pickle.dumps(item)) == item and pickle.loads(pickle.dumps(item)).base_id == item.base_id
 

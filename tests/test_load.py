@@ -535,8 +535,9 @@ def test_input_files_and_iter_file_give_the_rows_of_iter_pages(tmp_path):
     (tmp_path / ".cache").mkdir()
     index = DuplicateIndex()
     rows = []
-    for path, file, problem in input_files([tmp_path, tmp_path / "khong-co.txt"]):
-        rows.extend([problem] if problem else [rec for rec, _ in iter_file(path, file, duplicates=index)])
+    for item in input_files([tmp_path, tmp_path / "khong-co.txt"]):
+        rows.extend([item.problem] if item.problem else
+                    [rec for rec, _ in iter_file(item.path, item.file, base_id=item.base_id, duplicates=index)])
     assert rows == [rec for rec, _ in iter_pages([tmp_path, tmp_path / "khong-co.txt"])]
     assert [row.status for row in rows] == ["skipped", "ok", "ok", "ok", "skipped", "failed", "failed"]
 

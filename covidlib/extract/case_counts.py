@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -731,6 +732,7 @@ def _count_with_value(reader: _Reader, value: int) -> _Count | None:
 
 def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                    heading: str | None = None) -> list[_Count]:
+    """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
     counts = _candidates(article, sent, numbers, reader.place_ends)
     if not counts:
@@ -768,6 +770,8 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
     _spread_totals(counts)
+    if heading is not None:
+        _apply_heading(key[sent.start:sent.end], heading, counts)
     return counts
 
 
@@ -843,8 +847,6 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
         if inside and not _skip_sentence(article, text):
             counts = _read_sentence(reader, sent, inside, heading=heading if item else None)
-            if counts and item and heading is not None:
-                _apply_heading(article.body_key[sent.start:sent.end], heading, counts)
             if counts:
                 as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
                 for count in counts:
@@ -870,6 +872,7 @@ _TREATMENT_HEADING = re.compile(r"(?<!\w)điều\s+trị(?!\w)")
 _TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
 
 
+@lru_cache(maxsize=256)
 def _heading_metric(heading_key: str) -> tuple[str, str | None] | None:
     """Metric named by the line that introduces a list, for its rows that name none.
 
