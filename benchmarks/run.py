@@ -75,8 +75,8 @@ def vary_page(text: str, variant: int) -> tuple[str, str]:
 
 def body_key(text: str) -> str:
     """Return the fingerprint of the body covidlib's cleaner keeps from a page: equal keys mean a repeated article."""
-    from covidlib.article import build_article
-    from covidlib.load import fingerprint
+    from covidlib.text.article import build_article
+    from covidlib.io.load import fingerprint
     from covidlib.normalize import normalize_page
 
     return fingerprint(build_article(normalize_page(text), article_id="bench", file="bench.txt").body)
@@ -237,9 +237,9 @@ def _page_files(folder: str) -> list[Path]:
 
 def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
     """Run the command line ``extract`` as a user would; the timer starts after the imports (models and workers start inside it)."""
-    import covidlib.pipeline  # noqa: F401  (imports are not the work being measured)
+    import covidlib.run.pipeline  # noqa: F401  (imports are not the work being measured)
     from covidlib.__main__ import main
-    from covidlib.engines import library_version
+    from covidlib.run.local import library_version
 
     args = ["extract", options["inputs"], "--out", options["out"], "--quiet", "--engine", options.get("engine", "local")]
     args += ["--workers", str(options["workers"])] if options.get("workers") else []
@@ -286,8 +286,8 @@ def _child_profile(options: dict[str, Any]) -> dict[str, Any]:
     import cProfile
     import pstats
 
-    from covidlib.load import iter_pages
-    from covidlib.pipeline import process_page
+    from covidlib.io.load import iter_pages
+    from covidlib.run.pipeline import process_page
 
     items = []
     for item in iter_pages(options["inputs"]):

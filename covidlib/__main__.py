@@ -11,17 +11,17 @@ from .tables import codebook_markdown
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .engines import ResultCache
+    from .run.local import ResultCache
 
     started = time.perf_counter()
     cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
     if args.engine == "dask":
-        from .dask_engine import run_dask
+        from .run.dask_engine import run_dask
 
         summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,
                            progress=not args.quiet, cache=cache)
     else:
-        from .pipeline import iter_results, write_results
+        from .run.pipeline import iter_results, write_results
 
         results = iter_results(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
         summary = write_results(results, args.out)
@@ -35,7 +35,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import build_reports
+    from .show.report import build_reports
 
     for path in build_reports(out_dir=Path(args.out), only=args.only):
         print(f"wrote {path}")

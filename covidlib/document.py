@@ -135,7 +135,7 @@ class Article:
         50
         """
         from .normalize import normalize_page
-        from .sentences import sentences_of_paragraphs
+        from .text.sentences import sentences_of_paragraphs
 
         body = normalize_page(body).strip()
         paragraphs, cursor = [], 0

@@ -436,7 +436,7 @@ def codebook_frame() -> pd.DataFrame:
 def codebook_markdown() -> str:
     """Return the codebook as Markdown (the text of docs/codebook.md)."""
     lines = ["# Codebook", "", "Tables written by `python -m covidlib extract INPUT --out DIR` "
-             "(CSV and Parquet, one row per fact) and returned by `covidlib.pipeline.extract_tables`.",
+             "(CSV and Parquet, one row per fact) and returned by `covidlib.run.pipeline.extract_tables`.",
              "Generated from `covidlib/tables.py`; a test keeps the two in step.", ""]
     for table, cols in CODEBOOK.items():
         lines += [f"## `{table}`", "", "| column | dtype | meaning |", "| --- | --- | --- |"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from covidlib import config
-from covidlib.evaluate import article_from_gold_bounds, load_gold
+from covidlib.quality.evaluate import article_from_gold_bounds, load_gold
 
 SEEDS_GOLD = config.GOLD_DIR / "seeds_gold.jsonl"
 DEV_GOLD = config.DEV_GOLD_DIR / "dev_gold.jsonl"

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from covidlib import config
-from covidlib.report import build_reports
+from covidlib.show.report import build_reports
 
 XSS = '<script>alert("covidlib-xss")</script>'
 IMG = "<img src=x onerror=alert('covidlib-title')>"

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from covidlib import config
-from covidlib.engines import ResultCache
-from covidlib.load import DuplicateIndex, article_id_for, input_files, iter_file, iter_pages, load_report
-from covidlib.pipeline import BODY_DUPLICATE, extract_tables
+from covidlib.run.local import ResultCache
+from covidlib.io.load import DuplicateIndex, article_id_for, input_files, iter_file, iter_pages, load_report
+from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
 from covidlib.tables import TABLES, frame
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
@@ -318,7 +318,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def dask_out(mixed_corpus, cluster, tmp_path_factory) -> Path:
-    from covidlib.dask_engine import run_dask
+    from covidlib.run.dask_engine import run_dask
 
     out = tmp_path_factory.mktemp("dask-mixed")
     run_dask(mixed_corpus[0], out_dir=out, scheduler=cluster.scheduler_address, files_per_partition=2)

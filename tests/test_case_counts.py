@@ -6,10 +6,10 @@ from collections import Counter
 import pytest
 
 from covidlib.document import Article, Metadata, Span
-from covidlib.evaluate import Score, match_case_counts, score_case_counts
+from covidlib.quality.evaluate import Score, match_case_counts, score_case_counts
 from covidlib.extract.case_counts import METRICS, case_count_rows, extract_case_counts
-from covidlib.numbers import parse_number
-from covidlib.sentences import sentences_of_paragraphs
+from covidlib.parse.numbers import parse_number
+from covidlib.text.sentences import sentences_of_paragraphs
 
 ROW_KEYS = ["article_id", "province", "province_code", "district", "metric", "detail", "value",
             "qualifier", "as_of", "sentence", "start", "end"]

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from covidlib.article import build_article
-from covidlib.clean import BODY_ENDING_KINDS, clean_page, line_kind, split_site_tag
+from covidlib.text.article import build_article
+from covidlib.text.clean import BODY_ENDING_KINDS, clean_page, line_kind, split_site_tag
 
 TITLE = "Hà Nội thêm 12 ca COVID-19 mới trong khu cách ly"
 DATE = "Thứ Năm, 16/09/2021 12:30"

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from covidlib.article import build_article
-from covidlib.clean import split_site_tag
-from covidlib.evaluate import name_key
-from covidlib.load import iter_pages
+from covidlib.text.article import build_article
+from covidlib.text.clean import split_site_tag
+from covidlib.quality.evaluate import name_key
+from covidlib.io.load import iter_pages
 from covidlib.normalize import normalize_page
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from covidlib import compare
+from covidlib.analysis import compare
 
 from .case_count_rows import counts_frame, gold_counts
 
@@ -278,7 +278,7 @@ def test_official_comparison_unknown_province_has_no_data(toy_official):
 @pytest.fixture(scope="module")
 def extracted_seed_tables():
     from covidlib import config
-    from covidlib.pipeline import extract_tables
+    from covidlib.run.pipeline import extract_tables
 
     return extract_tables(config.RAW_DIR)
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from covidlib.dates import date_from_parts, find_dates, resolve_as_of
+from covidlib.parse.dates import date_from_parts, find_dates, resolve_as_of
 
 
 @pytest.mark.parametrize(

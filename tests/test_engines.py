@@ -11,8 +11,8 @@ import pytest
 
 from covidlib import config, tables
 from covidlib.__main__ import main
-from covidlib.engines import ResultCache
-from covidlib.pipeline import collect, extract_tables, iter_results, write_results
+from covidlib.run.local import ResultCache
+from covidlib.run.pipeline import collect, extract_tables, iter_results, write_results
 from covidlib.tables import TABLES, SpooledTables, TableWriter, frame, merge_sorted, write_parquet, write_tables
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
@@ -184,7 +184,7 @@ def test_results_keep_input_order_whatever_the_workers(mixed_folder):
 def test_blas_runs_on_one_thread_while_pages_are_processed_and_is_restored():
     import numpy  # noqa: F401  (loads OpenBLAS)
 
-    from covidlib.engines import _openblas_thread_controls, limit_blas_threads
+    from covidlib.run.local import _openblas_thread_controls, limit_blas_threads
 
     controls = _openblas_thread_controls()
     if not controls:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from covidlib import config
-from covidlib.evaluate import (Score, body_bounds_ok, evaluate_gold, match_case_counts, score_case_counts,
+from covidlib.quality.evaluate import (Score, body_bounds_ok, evaluate_gold, match_case_counts, score_case_counts,
                                score_officials, score_sets, title_agrees)
 
 

@@ -21,10 +21,10 @@ from collections import Counter
 import pytest
 
 from covidlib.document import Article
-from covidlib.evaluate import name_key, title_agrees
+from covidlib.quality.evaluate import name_key, title_agrees
 from covidlib.extract.case_counts import case_count_rows
-from covidlib.numbers import parse_number
-from covidlib.pipeline import article_facts
+from covidlib.parse.numbers import parse_number
+from covidlib.run.pipeline import article_facts
 
 PUBLISHED = "2021-09-20T18:00"
 

@@ -5,8 +5,9 @@ import csv
 
 import pytest
 
-from covidlib import config, gazetteer
-from covidlib.gazetteer import find_districts, province
+from covidlib import config
+from covidlib.reference import gazetteer
+from covidlib.reference.gazetteer import find_districts, province
 
 
 def test_provinces_are_the_63_units_with_their_published_totals():
@@ -123,7 +124,7 @@ def test_district_csv_has_the_documented_columns_and_snapshot_flags():
 def test_districts_dissolved_before_2023_are_found(sentence, district):
     from covidlib.extract.places import extract_places
     from covidlib.document import Article
-    from covidlib.sentences import split_sentences
+    from covidlib.text.sentences import split_sentences
 
     article = Article("a", "a.txt", sentence, sentence, sentences=split_sentences(sentence))
     assert district in {s.data.get("district") for s in extract_places(article)}

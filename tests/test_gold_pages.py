@@ -1,9 +1,9 @@
 """The cleaner and metadata reader against the gold: the five seeds exactly, the dev pages nearly all."""
 from __future__ import annotations
 
-from covidlib.article import build_article
-from covidlib.clean import split_site_tag
-from covidlib.evaluate import name_key
+from covidlib.text.article import build_article
+from covidlib.text.clean import split_site_tag
+from covidlib.quality.evaluate import name_key
 from covidlib.normalize import normalize_page
 
 DEV_REQUIRED = 11  # of the twelve dev pages, right on title, published and body bounds

@@ -17,7 +17,7 @@ from typing import Callable
 import pytest
 
 from covidlib import config
-from covidlib.load import (
+from covidlib.io.load import (
     REPORT_COLUMNS,
     DuplicateIndex,
     LoadedPage,

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from covidlib.document import Article
-from covidlib.measures import (MEASURE_COLUMNS, load_measures, measure_labels, measure_rows, measures_by_province,
+from covidlib.extract.measures import (MEASURE_COLUMNS, load_measures, measure_labels, measure_rows, measures_by_province,
                                tag_measures)
-from covidlib.sentences import split_sentences
+from covidlib.text.sentences import split_sentences
 
 
 def make_article(body: str, article_id: str = "t") -> Article:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from covidlib.clean import clean_page
-from covidlib.metadata import (
+from covidlib.text.clean import clean_page
+from covidlib.text.metadata import (
     author_from_byline,
     byline_names,
     find_date,

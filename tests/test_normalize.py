@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from covidlib.document import Article, Span
 from covidlib.normalize import ascii_fold, fold, normalize_page, tone_key
-from covidlib.sentences import split_sentences
+from covidlib.text.sentences import split_sentences
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 TEXT = st.text(alphabet=st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " .,;:-\n0123456789ÀĐİß"), max_size=200)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from covidlib.report import NOTEBOOK_NAME, list_notebooks
+from covidlib.show.report import NOTEBOOK_NAME, list_notebooks
 
 from .reports_fixture import IMG, XSS
 

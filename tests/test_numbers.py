@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from covidlib.numbers import KINDS, QUALIFIERS, find_numbers, format_vi, parse_number, parse_spelled
+from covidlib.parse.numbers import KINDS, QUALIFIERS, find_numbers, format_vi, parse_number, parse_spelled
 
 
 # --- parse_number --------------------------------------------------------------------------

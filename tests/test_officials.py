@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from covidlib.document import Article, Metadata
-from covidlib.evaluate import Score, name_key, score_officials, title_agrees
+from covidlib.quality.evaluate import Score, name_key, score_officials, title_agrees
 from covidlib.extract.officials import OFFICIAL_COLUMNS, extract_officials, official_rows
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from covidlib import config
 from covidlib.__main__ import main
-from covidlib.engines import ResultCache
+from covidlib.run.local import ResultCache
 from covidlib.normalize import fold
-from covidlib.pipeline import extract_tables
+from covidlib.run.pipeline import extract_tables
 from covidlib.tables import TABLES
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))

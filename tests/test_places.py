@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from covidlib.document import Article, Metadata
-from covidlib.evaluate import Score, score_sets
+from covidlib.quality.evaluate import Score, score_sets
 from covidlib.extract.places import (
     extract_places,
     home_province,
@@ -13,7 +13,7 @@ from covidlib.extract.places import (
     resolve_bare_reference,
     tag_province,
 )
-from covidlib.gazetteer import ascii_name_key, name_key
+from covidlib.reference.gazetteer import ascii_name_key, name_key
 from covidlib.normalize import normalize_page
 
 

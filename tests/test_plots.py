@@ -9,7 +9,8 @@ from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
 from matplotlib.patches import PathPatch, Rectangle
 
-from covidlib import compare, plots
+from covidlib.analysis import compare
+from covidlib.show import plots
 from covidlib.tables import frame
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from covidlib.document import Article, Metadata, Span
-from covidlib.narrate import check_faithful
-from covidlib.numbers import find_numbers
-from covidlib.sentences import sentences_of_paragraphs
-from covidlib.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, compare_methods, extractive_summary,
+from covidlib.write.narrate import check_faithful
+from covidlib.parse.numbers import find_numbers
+from covidlib.text.sentences import sentences_of_paragraphs
+from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, compare_methods, extractive_summary,
                                 gold_fact_rows, lead_summary, score_summary, summary_text, tune_weights)
 
 
@@ -203,9 +203,9 @@ def test_default_weights_keep_the_lede():
 
 
 def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
-    from covidlib.narrate import check_faithful
-    from covidlib.pipeline import extract_tables, load_articles
-    from covidlib.summarize import is_extractive
+    from covidlib.write.narrate import check_faithful
+    from covidlib.run.pipeline import extract_tables, load_articles
+    from covidlib.write.summarize import is_extractive
 
     tables = extract_tables([rec["path"] for rec in seeds_gold])
     rows = tables["summaries"].set_index("article_id")
@@ -224,5 +224,5 @@ def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
 ])
 def test_terms_are_syllables_and_bigrams_within_a_phrase(sentence, expected):
     from covidlib.normalize import fold
-    from covidlib.summarize import _tokens
+    from covidlib.write.summarize import _tokens
     assert _tokens(fold(sentence)) == expected

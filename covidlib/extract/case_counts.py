@@ -1,6 +1,6 @@
 """Typed COVID-19 case counts: value, metric, qualifier, place and as-of date of each figure.
 
-Sentence-local reading. For every number of a sentence that :mod:`covidlib.numbers`
+Sentence-local reading. For every number of a sentence that :mod:`covidlib.parse.numbers`
 calls a ``count``, the word right after it (its counter noun: "ca", "trường hợp",
 "người", "F1", "mẫu", "liều"...) says what is counted; the words around it say how:
 
@@ -36,11 +36,11 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .. import gazetteer
-from ..dates import resolve_as_of
+from ..reference import gazetteer
+from ..parse.dates import resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
-from ..numbers import find_numbers
+from ..parse.numbers import find_numbers
 from .places import extract_places, stated_home_province
 
 __all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
@@ -817,7 +817,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     :func:`~covidlib.extract.places.extract_places` (computed when not given).
 
     >>> from covidlib.document import Article, Metadata
-    >>> from covidlib.sentences import split_sentences
+    >>> from covidlib.text.sentences import split_sentences
     >>> body = "Đến sáng 8-10, An Giang có 6.360 trường hợp nhiễm COVID-19, 78 trường hợp tử vong."
     >>> art = Article("a", "", body, body, sentences=split_sentences(body), metadata=Metadata(published="2021-10-08"))
     >>> [(s.data["value"], s.data["metric"], s.data["province"]) for s in extract_case_counts(art)]

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable, Sequence
 
-from .. import config, gazetteer
+from .. import config
+from ..reference import gazetteer
 from ..document import Article, Span
 from ..normalize import fold
 

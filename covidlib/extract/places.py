@@ -38,9 +38,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
-from .. import config, gazetteer
+from .. import config
+from ..reference import gazetteer
 from ..document import Article, Span
-from ..gazetteer import District, Province, ascii_name_key, name_key
+from ..reference.gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
 
 __all__ = ["extract_places", "home_province", "stated_home_province", "resolve_bare_reference", "province_table",

@@ -3,7 +3,7 @@
 Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure` and draws nothing
 else; :func:`save_figure` writes it to ``figures/`` as ``<notebook number>_<name>.png``.
 Lower bounds ("hơn 420.000 ca") are drawn as such everywhere: open markers, an arrow,
-and a "≥" label. Inputs are the tables of :mod:`covidlib.compare`.
+and a "≥" label. Inputs are the tables of :mod:`covidlib.analysis.compare`.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
-from . import config
-from .compare import LOWER_BOUND_QUALIFIERS
+from .. import config
+from ..analysis.compare import LOWER_BOUND_QUALIFIERS
 
 __all__ = [
     "FONT",

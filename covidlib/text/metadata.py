@@ -1,6 +1,6 @@
 """What a page says about its article: title, publish date and time, author and site tag.
 
-The cleaner (:mod:`covidlib.clean`) finds *where* the title, the date line and the
+The cleaner (:mod:`covidlib.text.clean`) finds *where* the title, the date line and the
 bylines are; this module reads them. Dates become ISO text
 (``"2021-10-08T19:00"``, or ``"2021-05-29"`` when the page gives no time); a date
 without a year is never completed by guessing: ``published`` stays ``None`` and
@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .document import Metadata
-from .normalize import collapse_spaces
+from ..document import Metadata
+from ..normalize import collapse_spaces
 
 if TYPE_CHECKING:  # the cleaner imports this module; only the type goes the other way
     from .clean import Cleaned
@@ -260,14 +260,14 @@ def is_place_name(text: str) -> bool:
     >>> is_place_name("Lâm Đồng"), is_place_name("Hải Phong")
     (True, False)
     """
-    from .gazetteer import name_key  # the gazetteer reads its tables on first use only
+    from ..reference.gazetteer import name_key  # the gazetteer reads its tables on first use only
 
     return name_key(text) in _place_keys()
 
 
 @lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
-    from .gazetteer import aliases, name_key
+    from ..reference.gazetteer import aliases, name_key
 
     return frozenset(name_key(alias.alias) for alias in aliases())
 

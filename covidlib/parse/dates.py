@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
 
-from .document import Span
-from .normalize import fold
+from ..document import Span
+from ..normalize import fold
 
 __all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts"]
 

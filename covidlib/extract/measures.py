@@ -22,9 +22,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from . import config
-from .document import Article, Span
-from .normalize import fold, word_matches
+from .. import config
+from ..document import Article, Span
+from ..normalize import fold, word_matches
 
 __all__ = [
     "Measure",

@@ -67,7 +67,7 @@ import pandas as pd
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from bs4.dammit import EncodingDetector
 
-from .normalize import collapse_spaces, fold, normalize_page
+from ..normalize import collapse_spaces, fold, normalize_page
 
 __all__ = [
     "LoadedPage",

@@ -148,9 +148,9 @@ def article_from_gold_bounds(record: Mapping[str, Any], page: str, *, article_id
     from ``body_first_sentence`` to the end of ``body_last_sentence``, one paragraph
     per non-empty line, paragraphs joined by a blank line.
     """
-    from .document import Article, Metadata, Span
-    from .normalize import normalize_page
-    from .sentences import sentences_of_paragraphs
+    from ..document import Article, Metadata, Span
+    from ..normalize import normalize_page
+    from ..text.sentences import sentences_of_paragraphs
 
     page = normalize_page(page)
     first = normalize_page(record["body_first_sentence"]).strip()
@@ -187,7 +187,7 @@ def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
     White space is compared loosely, and a leading site tag ("TTH.VN - ", "(TUAG)- ")
     may be kept or dropped, as the gold allows.
     """
-    from .normalize import normalize_page
+    from ..normalize import normalize_page
 
     def flat(text: str) -> str:
         return " ".join(normalize_page(text).split())
@@ -207,7 +207,7 @@ def evaluate_gold(gold_path: str | Path, raw_dir: str | Path) -> tuple["pd.DataF
     """
     import pandas as pd
 
-    from .pipeline import extract_tables
+    from ..run.pipeline import extract_tables
 
     records = load_gold(gold_path)
     raw_dir = Path(raw_dir)

@@ -1,13 +1,13 @@
 """The Dask engine: the same per-article work on a Dask cluster, written as partitioned Parquet.
 
 ``python -m covidlib extract INPUT --out DIR --engine dask [--scheduler ADDRESS]`` runs
-:func:`covidlib.pipeline.process_page` on every page, on a ``distributed.LocalCluster``
+:func:`covidlib.run.pipeline.process_page` on every page, on a ``distributed.LocalCluster``
 (one single-threaded worker process per core) or on the cluster at ``ADDRESS``.
 
 The input is cut into partitions of whole files, listed by the loader
-(:func:`covidlib.load.input_files`), so every file keeps the name, and every article
+(:func:`covidlib.io.load.input_files`), so every file keeps the name, and every article
 the id, that the local engine gives it (ids are unique across inputs and travel with
-each file); each worker reads its files itself (:func:`covidlib.load.iter_file`).
+each file); each worker reads its files itself (:func:`covidlib.io.load.iter_file`).
 Results stay on the workers. The client takes the partitions in input order and
 decides which pages repeat an earlier one, exactly as the local engine does (the
 loader's check on the page text first, then the check on the cleaned body); then the
@@ -30,10 +30,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .engines import ResultCache, default_workers
-from .load import DuplicateIndex, InputFile, input_files, iter_file
+from .local import ResultCache, default_workers
+from ..io.load import DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
-from .tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
+from ..tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -270,7 +270,7 @@ def run_dask(
     it a local cluster of ``workers`` processes (default: all cores) is started and
     stopped. With ``cache`` (its folder on a file system every worker sees), the workers
     reuse and store page results as the local engine does, and its ``hits``/``misses``
-    count them. Returns what was written, as :func:`covidlib.pipeline.write_results` does.
+    count them. Returns what was written, as :func:`covidlib.run.pipeline.write_results` does.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from typing import Iterable, Mapping, Sequence
 
-from .document import Article, Span
+from ..document import Article, Span
 
 __all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display", "narratives_html", "paragraphs_html"]
 
@@ -97,7 +97,7 @@ def furniture_table(article: Article, *, width: int = 90):
 
 
 def fact_spans(article: Article, facts: Mapping[str, object]) -> list[Span]:
-    """Return the spans of :func:`covidlib.pipeline.article_facts` relabelled for :func:`facts_html`."""
+    """Return the spans of :func:`covidlib.run.pipeline.article_facts` relabelled for :func:`facts_html`."""
     spans: list[Span] = []
     for span in facts.get("places", []):
         d = span.data

@@ -1,14 +1,14 @@
 """The ``summaries`` table row of one article: extractive summary, narratives, measures.
 
-Glue between the pipeline and :mod:`covidlib.summarize` (sentence choice),
-:mod:`covidlib.narrate` (narratives from facts) and :mod:`covidlib.measures`.
+Glue between the pipeline and :mod:`covidlib.write.summarize` (sentence choice),
+:mod:`covidlib.write.narrate` (narratives from facts) and :mod:`covidlib.extract.measures`.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from .document import Article
-from .measures import measures_of, tag_measures
+from ..document import Article
+from ..extract.measures import measures_of, tag_measures
 from .narrate import narrative_en, narrative_vi
 from .summarize import extractive_summary, summary_text
 

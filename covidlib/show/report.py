@@ -17,7 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from . import config
+from .. import config
 
 __all__ = ["NOTEBOOK_NAME", "NotebookInfo", "list_notebooks", "execute_notebook", "render_html", "build_reports"]
 

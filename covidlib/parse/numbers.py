@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from .dates import find_dates
-from .document import Span
-from .normalize import fold
+from ..document import Span
+from ..normalize import fold
 
 __all__ = [
     "KINDS",

@@ -27,11 +27,11 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .dates import date_from_parts, find_dates, parse_published
-from .document import Article
-from .measures import measure_labels, measures_of
-from .normalize import fold
-from .numbers import find_numbers, format_vi
+from ..parse.dates import date_from_parts, find_dates, parse_published
+from ..document import Article
+from ..extract.measures import measure_labels, measures_of
+from ..normalize import fold
+from ..parse.numbers import find_numbers, format_vi
 
 __all__ = [
     "format_number",

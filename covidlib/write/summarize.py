@@ -29,10 +29,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from . import config
-from .document import Article, Span
-from .normalize import collapse_spaces, fold, word_matches
-from .numbers import find_numbers
+from .. import config
+from ..document import Article, Span
+from ..normalize import collapse_spaces, fold, word_matches
+from ..parse.numbers import find_numbers
 
 __all__ = [
     "Weights",

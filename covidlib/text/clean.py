@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .document import Span
+from ..document import Span
 from .metadata import (
     BYLINE_PREFIX,
     SOURCE_PREFIX,
@@ -44,7 +44,7 @@ from .metadata import (
     reads_as_byline,
     yearless_dates,
 )
-from .normalize import fold
+from ..normalize import fold
 
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import config
-from .normalize import ascii_fold, collapse_spaces, fold
+from .. import config
+from ..normalize import ascii_fold, collapse_spaces, fold
 
 __all__ = [
     "Province",

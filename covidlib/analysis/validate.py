@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from . import gazetteer
+from ..reference import gazetteer
 from .compare import district_consistency, province_reference
 
 __all__ = [
@@ -184,7 +184,7 @@ def validate_case_counts(df: pd.DataFrame, *, raise_on_error: bool = True) -> pd
     deaths, quarantined...), or ten times it for tests and vaccine doses; rows without
     a province are held to the national population, or the world's when the sentence
     speaks of "thế giới". District figures are compared with the largest province
-    figure of the same article, metric and date (see :func:`covidlib.compare.district_consistency`).
+    figure of the same article, metric and date (see :func:`covidlib.analysis.compare.district_consistency`).
     """
     problems = [_unknown_provinces(df), _code_mismatches(df), _bad_vocabulary(df, "metric", METRICS),
                 _bad_vocabulary(df, "qualifier", QUALIFIERS), *_bad_values(df), _absurd_values(df),

@@ -1,6 +1,6 @@
 """Engines that run the per-article work: local processes (default) and Dask.
 
-Both call the same pure function, :func:`covidlib.pipeline.process_page`; nothing
+Both call the same pure function, :func:`covidlib.run.pipeline.process_page`; nothing
 about engines leaks into the extractors. The local engine streams pages through a
 bounded window of worker processes, so memory stays flat in corpus size, and keeps
 input order, so the tables are identical whatever the number of workers.
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
-    from .load import LoadedPage, LoadRecord
+    from ..io.load import LoadedPage, LoadRecord
     from .pipeline import PageResult
 
 __all__ = ["ResultCache", "library_version", "run_local", "default_workers", "limit_blas_threads"]
@@ -40,7 +40,7 @@ def default_workers() -> int:
 @lru_cache(maxsize=1)
 def library_version() -> str:
     """Return covidlib's version plus a hash of its code and reference data (the cache key's version)."""
-    from . import __version__, config
+    from .. import __version__, config
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent

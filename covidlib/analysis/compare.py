@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, gazetteer
+from .. import config
+from ..reference import gazetteer
 
 __all__ = [
     "LOWER_BOUND_QUALIFIERS",
@@ -66,7 +67,7 @@ def _province_reference_cached() -> pd.DataFrame:
 
 
 def province_reference() -> pd.DataFrame:
-    """Return the 63 provinces of 2008-2025 as a table (from :mod:`covidlib.gazetteer`).
+    """Return the 63 provinces of 2008-2025 as a table (from :mod:`covidlib.reference.gazetteer`).
 
     Columns: province, province_code, type, region, population_2019,
     new_province_2025, new_province_2025_code.

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .clean import clean_page
-from .document import Article, Metadata, Span
+from ..document import Article, Metadata, Span
 from .metadata import read_metadata, title_candidates
-from .normalize import normalize_page
+from ..normalize import normalize_page
 from .sentences import sentences_of_paragraphs
 
 __all__ = ["build_article", "STATUSES"]

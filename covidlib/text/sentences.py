@@ -11,7 +11,7 @@ from typing import Sequence
 
 from underthesea import sent_tokenize
 
-from .document import Span
+from ..document import Span
 
 __all__ = ["split_sentences", "sentences_of_paragraphs"]
 

@@ -2,7 +2,7 @@
 
 The per-article work (:func:`process_page`) is a pure function of one loaded page
 and returns plain rows, so any engine can run it: one process, a pool of local
-workers, or a Dask cluster (see :mod:`covidlib.engines`). :func:`extract_tables`
+workers, or a Dask cluster (see :mod:`covidlib.run.local`). :func:`extract_tables`
 is the Python API the notebooks call; ``python -m covidlib extract`` writes the
 same frames to disk.
 """
@@ -15,10 +15,10 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from .article import build_article
-from .document import Article
-from .load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
-from .tables import TABLES, frame
+from ..text.article import build_article
+from ..document import Article
+from ..io.load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
+from ..tables import TABLES, frame
 
 __all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results",
            "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE"]
@@ -53,9 +53,9 @@ def article_facts(article: Article) -> dict[str, Any]:
     Keys: ``places``, ``officials``, ``case_counts`` (lists of spans over ``article.body``)
     and ``home_province`` (a canonical name or None).
     """
-    from .extract.case_counts import extract_case_counts
-    from .extract.officials import extract_officials
-    from .extract.places import extract_places, home_province
+    from ..extract.case_counts import extract_case_counts
+    from ..extract.officials import extract_officials
+    from ..extract.places import extract_places, home_province
 
     places = extract_places(article)
     return {
@@ -68,10 +68,10 @@ def article_facts(article: Article) -> dict[str, Any]:
 
 def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     """Return the fact rows of one article, keyed by table name (all but ``load_report``)."""
-    from .extract.case_counts import case_count_rows
-    from .extract.officials import official_rows
-    from .extract.places import province_table
-    from .summaries import summary_row
+    from ..extract.case_counts import case_count_rows
+    from ..extract.officials import official_rows
+    from ..extract.places import province_table
+    from ..write.summaries import summary_row
 
     facts = article_facts(article)
     place_rows = province_table(article, facts["places"])
@@ -122,7 +122,7 @@ def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
 
 def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
     """Yield a :class:`PageResult` for every input file or record, in input order."""
-    from .engines import run_local
+    from .local import run_local
 
     yield from run_local(iter_pages(inputs), workers=workers, progress=progress, cache=cache)
 
@@ -192,7 +192,7 @@ def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_r
 
     At most about ``spill_rows`` rows are held at once; the rest wait in sorted runs on disk.
     """
-    from .tables import SpooledTables
+    from ..tables import SpooledTables
 
     sink = SpooledTables(out_dir, spill_rows=spill_rows)
     summary = WriteSummary()
@@ -219,7 +219,7 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
 
     ``ids`` keeps only those article ids. Useful in notebooks to look at one article closely.
     """
-    from . import config
+    from .. import config
 
     wanted = set(ids) if ids is not None else None
     for record, page in iter_pages(inputs if inputs is not None else config.input_dir()):
@@ -240,8 +240,8 @@ def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: b
     """
     import os
 
-    from . import config
-    from .engines import ResultCache
+    from .. import config
+    from .local import ResultCache
 
     if progress is None:
         progress = os.environ.get("COVIDLIB_PROGRESS", "1") != "0"
