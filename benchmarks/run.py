@@ -239,7 +239,7 @@ def _child_extract(options: dict[str, Any]) -> dict[str, Any]:
     """Run the command line ``extract`` as a user would; the timer starts after the imports (models and workers start inside it)."""
     import covidlib.run.pipeline  # noqa: F401  (imports are not the work being measured)
     from covidlib.__main__ import main
-    from covidlib.run.local import library_version
+    from covidlib.run.cache import library_version
 
     args = ["extract", options["inputs"], "--out", options["out"], "--quiet", "--engine", options.get("engine", "local")]
     args += ["--workers", str(options["workers"])] if options.get("workers") else []

@@ -7,22 +7,19 @@ import time
 from pathlib import Path
 
 from . import config
+from .run.cache import ResultCache
+from .run.dask_engine import run_dask
+from .run.pipeline import iter_results, write_results
 from .tables import codebook_markdown
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .run.local import ResultCache
-
     started = time.perf_counter()
     cache = None if args.no_cache else ResultCache(args.cache or Path(args.out) / ".cache")
     if args.engine == "dask":
-        from .run.dask_engine import run_dask
-
         summary = run_dask(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,
                            progress=not args.quiet, cache=cache)
     else:
-        from .run.pipeline import iter_results, write_results
-
         results = iter_results(args.inputs, workers=args.workers, progress=not args.quiet, cache=cache)
         summary = write_results(results, args.out)
     elapsed = time.perf_counter() - started
@@ -35,7 +32,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .show.report import build_reports
+    from .show.report import build_reports  # needs the notebook extras (nbclient, nbconvert): imported on demand
 
     for path in build_reports(out_dir=Path(args.out), only=args.only):
         print(f"wrote {path}")

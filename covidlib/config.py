@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__version__ = "0.1.0"  # also in pyproject.toml
+
 PROJECT_ROOT = Path(os.environ.get("COVIDLIB_ROOT", Path(__file__).resolve().parent.parent))
 DATA_DIR = PROJECT_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"

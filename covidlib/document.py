@@ -125,25 +125,3 @@ class Article:
         for span in spans:
             if span.end > len(self.body):
                 raise ValueError(f"span {span} runs past the body ({len(self.body)} chars)")
-
-    @classmethod
-    def from_body(cls, body: str, *, article_id: str = "example", published: str | None = None,
-                  title: str | None = None) -> "Article":
-        """Return an article whose body is ``body`` as given (no cleaning): handy for single sentences.
-
-        >>> Article.from_body("Đến sáng 8-10, An Giang có 6.360 trường hợp nhiễm.").sentences[0].end
-        50
-        """
-        from .normalize import normalize_page
-        from .text.sentences import sentences_of_paragraphs
-
-        body = normalize_page(body).strip()
-        paragraphs, cursor = [], 0
-        for chunk in body.split("\n"):
-            if chunk.strip():
-                start = cursor + (len(chunk) - len(chunk.lstrip()))
-                paragraphs.append(Span(start, cursor + len(chunk.rstrip()), "paragraph"))
-            cursor += len(chunk) + 1
-        return cls(article_id=article_id, file=article_id, page=body, body=body, paragraphs=paragraphs,
-                   sentences=sentences_of_paragraphs(body, paragraphs),
-                   metadata=Metadata(title=title, published=published))

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from covidlib import config
-from covidlib.run.local import ResultCache
+from covidlib.run.cache import ResultCache
 from covidlib.io.load import DuplicateIndex, article_id_for, input_files, iter_file, iter_pages, load_report
 from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
 from covidlib.tables import TABLES, frame

@@ -14,7 +14,7 @@ pytest.importorskip("distributed")
 from covidlib import config
 from covidlib.__main__ import main
 from covidlib.run.dask_engine import PART_PATTERN, _Repeats, partition_files, run_dask
-from covidlib.run.local import ResultCache
+from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
 from covidlib.tables import TABLES, frame, write_tables
 

@@ -11,7 +11,7 @@ import pytest
 
 from covidlib import config, tables
 from covidlib.__main__ import main
-from covidlib.run.local import ResultCache
+from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import collect, extract_tables, iter_results, write_results
 from covidlib.tables import TABLES, SpooledTables, TableWriter, frame, merge_sorted, write_parquet, write_tables
 

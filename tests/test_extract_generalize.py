@@ -7,7 +7,7 @@ reader finds in them, following the gold conventions (``data/gold/README.md``): 
 value + metric + province (None for national or world figures); day-over-day changes,
 doses received, targets, beds, money, phone and document numbers are not counts; a named
 person with a role or a professional title written next to the name is an official.
-Paragraphs are separated by a newline, as :meth:`Article.from_body` reads them.
+Paragraphs are separated by a newline, as :func:`~covidlib.text.article.article_from_body` reads them.
 
 Where the gold README leaves room, these tables choose: a professional title alone
 ("bác sĩ Trương Hữu Khanh", "PGS.TS Trần Đắc Phu") is the role written next to the name; a
@@ -21,6 +21,7 @@ from collections import Counter
 import pytest
 
 from covidlib.document import Article
+from covidlib.text.article import article_from_body
 from covidlib.quality.evaluate import name_key, title_agrees
 from covidlib.extract.case_counts import case_count_rows
 from covidlib.parse.numbers import parse_number
@@ -30,7 +31,7 @@ PUBLISHED = "2021-09-20T18:00"
 
 
 def _facts(text: str, *, published: str | None = PUBLISHED) -> tuple[Article, dict]:
-    article = Article.from_body(text, published=published)
+    article = article_from_body(text, published=published)
     return article, article_facts(article)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from covidlib.text.clean import clean_page
-from covidlib.text.metadata import (
+from covidlib.text.lines import (
     author_from_byline,
     byline_names,
     find_date,
@@ -13,12 +13,11 @@ from covidlib.text.metadata import (
     is_place_name,
     name_beside_date,
     parse_published,
-    read_metadata,
     reads_as_byline,
     site_from_source,
-    title_candidates,
     yearless_dates,
 )
+from covidlib.text.metadata import read_metadata, title_candidates
 
 DATE_LINES = [
     ("Thứ Hai, 16/05/2022 12:44", "2022-05-16T12:44"),

@@ -9,7 +9,7 @@ import pytest
 
 from covidlib import config
 from covidlib.__main__ import main
-from covidlib.run.local import ResultCache
+from covidlib.run.cache import ResultCache
 from covidlib.normalize import fold
 from covidlib.run.pipeline import extract_tables
 from covidlib.tables import TABLES

@@ -36,6 +36,7 @@ from .. import config
 from ..reference import gazetteer
 from ..document import Article, Span
 from ..normalize import fold
+from .places import resolve_bare_reference
 
 __all__ = ["extract_officials", "official_rows", "OFFICIAL_COLUMNS"]
 
@@ -664,10 +665,6 @@ def _prefer(roles_before: list[_Role], roles_after: list[_Role]) -> list[tuple[i
 def _bare_resolver(article: Article, places: Sequence[Span]) -> Callable[[int], str | None] | None:
     """Return a function giving the province of a bare "tỉnh" at a body offset, if places are known."""
     if not places:
-        return None
-    try:
-        from .places import resolve_bare_reference
-    except ImportError:  # the places module is optional for this extractor
         return None
     return lambda offset: resolve_bare_reference(article, places, offset)
 

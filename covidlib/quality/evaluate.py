@@ -18,6 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+import pandas as pd
+
+from ..document import Article, Metadata, Span
+from ..normalize import normalize_page
+from ..text.sentences import sentences_of_paragraphs
+
 __all__ = [
     "Score",
     "load_gold",
@@ -30,6 +36,7 @@ __all__ = [
     "article_from_gold_bounds",
     "body_bounds_ok",
     "evaluate_gold",
+    "gold_pages",
 ]
 
 
@@ -148,10 +155,6 @@ def article_from_gold_bounds(record: Mapping[str, Any], page: str, *, article_id
     from ``body_first_sentence`` to the end of ``body_last_sentence``, one paragraph
     per non-empty line, paragraphs joined by a blank line.
     """
-    from ..document import Article, Metadata, Span
-    from ..normalize import normalize_page
-    from ..text.sentences import sentences_of_paragraphs
-
     page = normalize_page(page)
     first = normalize_page(record["body_first_sentence"]).strip()
     last = normalize_page(record["body_last_sentence"]).strip()
@@ -187,8 +190,6 @@ def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
     White space is compared loosely, and a leading site tag ("TTH.VN - ", "(TUAG)- ")
     may be kept or dropped, as the gold allows.
     """
-    from ..normalize import normalize_page
-
     def flat(text: str) -> str:
         return " ".join(normalize_page(text).split())
 
@@ -198,20 +199,19 @@ def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
     return body_flat.startswith(first) or _SITE_TAG.sub("", body_flat).startswith(_SITE_TAG.sub("", first))
 
 
-def evaluate_gold(gold_path: str | Path, raw_dir: str | Path) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """Run the pipeline on the pages of a gold file and score it against the gold.
+def gold_pages(gold_path: str | Path, raw_dir: str | Path) -> list[Path]:
+    """Return the page files a gold file describes, in ``raw_dir`` (what to run the pipeline on)."""
+    return [Path(raw_dir) / record["file"] for record in load_gold(gold_path)]
+
+
+def evaluate_gold(gold_path: str | Path, tables: Mapping[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score the tables the pipeline gave for the pages of a gold file (see :func:`gold_pages`) against the gold.
 
     Returns (scores, per_page): ``scores`` has one row per fact type (provinces,
     officials, case_counts: tp, fp, fn, precision, recall, f1; metadata fields:
     share correct); ``per_page`` has one row per page with the misses.
     """
-    import pandas as pd
-
-    from ..run.pipeline import extract_tables
-
     records = load_gold(gold_path)
-    raw_dir = Path(raw_dir)
-    tables = extract_tables([raw_dir / r["file"] for r in records])
     articles = tables["articles"].set_index("file")
     totals = {"provinces": Score(), "officials": Score(), "case_counts": Score()}
     checks: dict[str, list[bool]] = {"title": [], "published": [], "author": [], "body bounds": []}

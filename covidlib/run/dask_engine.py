@@ -30,9 +30,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .local import ResultCache, default_workers
+from .cache import ResultCache
+from .local import default_workers
 from ..io.load import DuplicateIndex, InputFile, input_files, iter_file
-from .pipeline import PageResult, WriteSummary, drop_duplicate, process_page
+from .pipeline import WriteSummary, drop_duplicate, process_page
+from .results import PageResult
 from ..tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
 
 if TYPE_CHECKING:

@@ -1,32 +1,34 @@
-"""Engines that run the per-article work: local processes (default) and Dask.
+"""The local engine: runs the per-page work in this process or in a pool of local worker processes.
 
-Both call the same pure function, :func:`covidlib.run.pipeline.process_page`; nothing
-about engines leaks into the extractors. The local engine streams pages through a
+The work is a function passed in (the pipeline passes
+:func:`covidlib.run.pipeline.process_page`; the Dask engine of
+:mod:`covidlib.run.dask_engine` runs the same one); nothing about engines leaks into
+the extractors. The local engine streams pages through a
 bounded window of worker processes, so memory stays flat in corpus size, and keeps
 input order, so the tables are identical whatever the number of workers.
 """
 from __future__ import annotations
 
 import ctypes
-import dataclasses
-import hashlib
-import json
 import os
-import pickle
 import re
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from functools import lru_cache
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-if TYPE_CHECKING:
-    from ..io.load import LoadedPage, LoadRecord
-    from .pipeline import PageResult
+from tqdm.auto import tqdm
 
-__all__ = ["ResultCache", "library_version", "run_local", "default_workers", "limit_blas_threads"]
+from ..io.load import LoadedPage, LoadRecord
+from .cache import ResultCache
+from .results import PageResult
 
-Item = tuple["LoadRecord", "LoadedPage | None"]
+__all__ = ["run_local", "default_workers", "limit_blas_threads", "Item", "Work"]
+
+#: One unit of work: a load-report row and its page (None when the file could not be loaded).
+Item = tuple[LoadRecord, "LoadedPage | None"]
+#: The per-page work an engine runs: a picklable function of one item.
+Work = Callable[[LoadRecord, "LoadedPage | None"], PageResult]
 
 
 def default_workers() -> int:
@@ -35,67 +37,6 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
-
-
-@lru_cache(maxsize=1)
-def library_version() -> str:
-    """Return covidlib's version plus a hash of its code and reference data (the cache key's version)."""
-    from .. import __version__, config
-
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    sources = sorted(package.rglob("*.py")) + sorted(p for p in config.REFERENCE_DIR.glob("*") if p.is_file())
-    for path in sources:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return f"{__version__}-{digest.hexdigest()[:12]}"
-
-
-class ResultCache:
-    """Page results on disk, keyed by content hash and library version.
-
-    A page is looked up by the hash of its load-report row (file name, record number,
-    article id, status...), text and hints under the current :func:`library_version`;
-    a changed library version means a new folder, so old results are never reused.
-    """
-
-    def __init__(self, folder: str | Path, *, version: str | None = None) -> None:
-        self.root = Path(folder)
-        self.version = version or library_version()
-        self.folder = self.root / self.version
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.hits = 0
-        self.misses = 0
-
-    @staticmethod
-    def key(record: "LoadRecord", page: "LoadedPage | None") -> str:
-        digest = hashlib.sha256()
-        # the whole report row: its article id and duplicate_of depend on the other inputs of the run
-        digest.update(json.dumps(dataclasses.astuple(record), default=str).encode())
-        if page is not None:
-            digest.update(page.text.encode())
-            digest.update(json.dumps(page.meta, sort_keys=True, default=str).encode())
-        return digest.hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> "PageResult | None":
-        path = self._path(key)
-        if not path.exists():
-            self.misses += 1
-            return None
-        self.hits += 1
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-
-    def put(self, key: str, result: "PageResult") -> None:
-        path = self._path(key)
-        path.parent.mkdir(exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
 
 
 _OPENBLAS_LIBRARY = re.compile(r"(/\S*openblas\S*\.so[\w.-]*)")
@@ -145,29 +86,23 @@ def _one_blas_thread() -> None:
     limit_blas_threads(1)
 
 
-def _process(item: Item) -> "PageResult":
-    from .pipeline import process_page
-
-    return process_page(*item)
-
-
-def _process_batch(items: list[Item]) -> list["PageResult"]:
-    return [_process(item) for item in items]
+def _process_batch(work: Work, items: list[Item]) -> list[PageResult]:
+    return [work(*item) for item in items]
 
 
 def _progress(total: int | None, enabled: bool):
     if not enabled:
         return None
-    from tqdm.auto import tqdm
-
     return tqdm(total=total, unit="page", desc="extract")
 
 
 def run_local(
-    items: Iterable[Item], *, workers: int | None = 1, progress: bool = False,
+    items: Iterable[Item], work: Work, *, workers: int | None = 1, progress: bool = False,
     cache: ResultCache | None = None, window: int = 64, batch: int = 8,
-) -> Iterator["PageResult"]:
-    """Yield results for ``items`` in input order, using ``workers`` processes (``None`` = all cores).
+) -> Iterator[PageResult]:
+    """Yield ``work(record, page)`` for ``items`` in input order, using ``workers`` processes (``None`` = all cores).
+
+    ``work`` must be a module-level function (it is sent to the worker processes).
 
     Pages go to the workers ``batch`` at a time (one task per page costs more in
     hand-over than a small page takes to process); at most ``window`` pages are in
@@ -182,12 +117,12 @@ def run_local(
 
     def submit() -> None:
         if filling:
-            future = executor.submit(_process_batch, [item for _, item in filling])
+            future = executor.submit(_process_batch, work, [item for _, item in filling])
             for index, (entry, _) in enumerate(filling):
                 entry[1] = (future, index)
             filling.clear()
 
-    def finish(entry: list[Any]) -> "PageResult":
+    def finish(entry: list[Any]) -> PageResult:
         key, value = entry
         if value is None:
             submit()
@@ -209,7 +144,7 @@ def run_local(
             if cached is not None:
                 pending.append([None, cached])
             elif executor is None:
-                pending.append([key, _process(item)])
+                pending.append([key, work(*item)])
             else:
                 entry = [key, None]
                 pending.append(entry)

@@ -8,6 +8,7 @@ same frames to disk.
 """
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,22 +16,21 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from ..text.article import build_article
+from .. import config
 from ..document import Article
+from ..extract.case_counts import case_count_rows, extract_case_counts
+from ..extract.officials import extract_officials, official_rows
+from ..extract.places import extract_places, home_province, province_table
 from ..io.load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
-from ..tables import TABLES, frame
+from ..tables import TABLES, SpooledTables, frame
+from ..text.article import build_article
+from ..write.summaries import summary_row
+from .cache import ResultCache
+from .local import run_local
+from .results import PageResult
 
 __all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results",
            "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE"]
-
-
-@dataclass
-class PageResult:
-    """Rows produced from one input page (or one load-report row for a page that failed)."""
-
-    load: dict[str, Any]
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    fingerprint: str | None = None
 
 
 def _load_row(record: LoadRecord) -> dict[str, Any]:
@@ -53,10 +53,6 @@ def article_facts(article: Article) -> dict[str, Any]:
     Keys: ``places``, ``officials``, ``case_counts`` (lists of spans over ``article.body``)
     and ``home_province`` (a canonical name or None).
     """
-    from ..extract.case_counts import extract_case_counts
-    from ..extract.officials import extract_officials
-    from ..extract.places import extract_places, home_province
-
     places = extract_places(article)
     return {
         "places": places,
@@ -68,11 +64,6 @@ def article_facts(article: Article) -> dict[str, Any]:
 
 def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
     """Return the fact rows of one article, keyed by table name (all but ``load_report``)."""
-    from ..extract.case_counts import case_count_rows
-    from ..extract.officials import official_rows
-    from ..extract.places import province_table
-    from ..write.summaries import summary_row
-
     facts = article_facts(article)
     place_rows = province_table(article, facts["places"])
     official_rows_ = official_rows(article, facts["officials"])
@@ -122,9 +113,7 @@ def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
 
 def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
     """Yield a :class:`PageResult` for every input file or record, in input order."""
-    from .local import run_local
-
-    yield from run_local(iter_pages(inputs), workers=workers, progress=progress, cache=cache)
+    yield from run_local(iter_pages(inputs), process_page, workers=workers, progress=progress, cache=cache)
 
 
 BODY_DUPLICATE = "duplicate: same article body as an earlier file"
@@ -192,8 +181,6 @@ def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_r
 
     At most about ``spill_rows`` rows are held at once; the rest wait in sorted runs on disk.
     """
-    from ..tables import SpooledTables
-
     sink = SpooledTables(out_dir, spill_rows=spill_rows)
     summary = WriteSummary()
     for load, facts in _deduplicated(results):
@@ -219,8 +206,6 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
 
     ``ids`` keeps only those article ids. Useful in notebooks to look at one article closely.
     """
-    from .. import config
-
     wanted = set(ids) if ids is not None else None
     for record, page in iter_pages(inputs if inputs is not None else config.input_dir()):
         if page is None or record.status != "ok":
@@ -238,11 +223,6 @@ def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: b
     every page is already cached and nothing is processed twice. The progress bar
     shows unless ``progress=False`` or ``$COVIDLIB_PROGRESS`` is ``0`` (as in report builds).
     """
-    import os
-
-    from .. import config
-    from .local import ResultCache
-
     if progress is None:
         progress = os.environ.get("COVIDLIB_PROGRESS", "1") != "0"
     cache = ResultCache(config.PROCESSED_DIR / ".cache")

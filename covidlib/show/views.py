@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from typing import Iterable, Mapping, Sequence
 
+import pandas as pd
+
 from ..document import Article, Span
 
 __all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display", "narratives_html", "paragraphs_html"]
@@ -86,8 +88,6 @@ def facts_html(article: Article, spans: Iterable[Span], *, title: str | None = N
 
 def furniture_table(article: Article, *, width: int = 90):
     """Return what cleaning removed from ``article``'s page: kind, reason and the text (shortened)."""
-    import pandas as pd
-
     rows = []
     for span in article.furniture:
         text = " ".join(article.page[span.start:span.end].split())
@@ -117,8 +117,6 @@ def fact_spans(article: Article, facts: Mapping[str, object]) -> list[Span]:
 
 def setup_display(*, max_colwidth: int = 320, max_rows: int = 60) -> None:
     """Set pandas display options for reading Vietnamese sentences in tables (notebooks call this first)."""
-    import pandas as pd
-
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", max_rows)
     pd.set_option("display.width", 160)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .clean import clean_page
 from ..document import Article, Metadata, Span
-from .metadata import read_metadata, title_candidates
 from ..normalize import normalize_page
+from .clean import clean_page
+from .metadata import read_metadata, title_candidates
 from .sentences import sentences_of_paragraphs
 
-__all__ = ["build_article", "STATUSES"]
+__all__ = ["build_article", "article_from_body", "STATUSES"]
 
 #: What ``Article.status`` can say: ``ok``; ``no_body`` when nothing article-like is left
 #: after cleaning; ``error`` when a step failed on this page (``note`` says which and why).
@@ -64,3 +64,24 @@ def build_article(page: str, *, article_id: str, file: str, hints: Mapping[str, 
         status=status,
         note=note,
     )
+
+
+def article_from_body(body: str, *, article_id: str = "example", published: str | None = None,
+                      title: str | None = None) -> Article:
+    """Return an article whose body is ``body`` as given (no cleaning): handy for single sentences.
+
+    Paragraphs are the body's non-empty lines.
+
+    >>> article_from_body("Đến sáng 8-10, An Giang có 6.360 trường hợp nhiễm.").sentences[0].end
+    50
+    """
+    body = normalize_page(body).strip()
+    paragraphs, cursor = [], 0
+    for chunk in body.split("\n"):
+        if chunk.strip():
+            start = cursor + (len(chunk) - len(chunk.lstrip()))
+            paragraphs.append(Span(start, cursor + len(chunk.rstrip()), "paragraph"))
+        cursor += len(chunk) + 1
+    return Article(article_id=article_id, file=article_id, page=body, body=body, paragraphs=paragraphs,
+                   sentences=sentences_of_paragraphs(body, paragraphs),
+                   metadata=Metadata(title=title, published=published))

@@ -4,7 +4,7 @@ A scraped page is a head (menus, section labels, the title, the date line), the
 body (paragraphs, photo captions, with image file names and widgets inside it)
 and a tail (byline, related news, ratings, counters, footers). The cleaner
 classifies every line by structure (length, final punctuation, position) and by
-marker phrases kept below as data, splits the page into runs at lines that only
+marker phrases kept as data in :mod:`covidlib.text.markers`, splits the page into runs at lines that only
 ever follow an article (related-news headers, ratings, footers, bylines), takes
 the first substantial run that does not itself follow such a line, and cuts the
 body from its first lead sentence to its last prose line; furniture lines inside
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..document import Span
-from .metadata import (
+from .lines import (
     BYLINE_PREFIX,
     SOURCE_PREFIX,
     byline_names,
@@ -45,97 +45,9 @@ from .metadata import (
     yearless_dates,
 )
 from ..normalize import fold
+from .markers import AFTER_ARTICLE_KINDS, BLOCK_KINDS, BODY_ENDING_KINDS, LINE_MARKERS, SENTENCE_KINDS
 
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
-
-# --- marker phrases (data) -------------------------------------------------
-# Each entry: (kind, reason in plain words, pattern matched against the whole
-# stripped line, case-insensitively). Patterns are anchored so prose that merely
-# mentions "bình luận" or "lượt xem" is never removed, and a line that is a full
-# sentence is only taken as furniture by the kinds in _SENTENCE_KINDS.
-
-LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
-    ("menu", "skip link",
-     r"skip (?:to main content|ribbon commands|navigation)|bỏ qua (?:nội dung|menu)|chuyển đến nội dung chính"),
-    ("menu", "home link", r"trang chủ(?:\s*[|>»›/].*)?"),
-    ("menu", "site link list",
-     r"liên kết website|văn bản (?:mới|pháp luật)|lịch tiếp công dân|dịch vụ công trực tuyến|hộp thư góp ý"
-     r"|sơ đồ (?:trang|site)"),
-    ("font_size", "font-size widget", r".*(?:cỡ chữ|font size|\(A[-+]\)).*"),
-    ("login", "login box",
-     r"(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu)(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất))*"),
-    ("login", "session notice", r".*(?:duy trì trạng thái đăng nhập|bạn đã không sử dụng site).*"),
-    ("comment", "comment box",
-     r"ý kiến bình luận|ý kiến bạn đọc|bình luận(?:\s*\(\d+\).*)?|gửi bình luận|gửi ý kiến|viết bình luận.*"
-     r"|bình luận của bạn.*|ý kiến(?: của bạn)?\s*(?:\(\d+\))?|comments?(?:\s*\(\d+\))?"),
-    ("rating", "rating prompt",
-     r"đánh giá|đánh giá bài viết|xếp hạng\s*:.*|hãy trở thành người đầu tiên đánh giá.*|click để đánh giá.*"
-     r"|bấm để đánh giá.*|tổng số điểm của bài viết.*|bình chọn\s*:.*"),
-    ("counter", "view or visitor counter",
-     r"(?:lượt (?:người )?xem|số lượt (?:người )?(?:xem|đọc|truy cập)|lượt truy cập|views?\s*:|thống kê truy cập"
-     r"|đang online|đang truy cập|tổng (?:số )?lượt truy cập|tổng truy cập|máy chủ tìm kiếm|khách viếng thăm"
-     r"|tháng hiện tại|năm hiện tại|truy cập hiện tại|lượt đọc)(?![^\W\d_]).*"
-     r"|(?:hôm nay|hôm qua|trong tuần|tuần này|tháng này|tất cả)\s*:?\s*[\d.,]+"),
-    ("related", "related-news header",
-     r"(?:tin liên quan|các tin (?:tức )?khác|tin (?:bài )?khác|bài viết liên quan|bài liên quan|tin cùng chuyên mục"
-     r"|tin mới(?: nhất| cập nhật)?|bạn có thể quan tâm|có thể bạn quan tâm|xem thêm|đọc thêm"
-     r"|tin (?:đọc|xem) nhiều(?: nhất)?|các bài viết khác|tin tiêu điểm|tin nổi bật|bài viết khác"
-     r"|(?:các )?tin (?:tức |bài )?(?:cùng loại|đã đưa|mới hơn|cũ hơn|trước|tiếp theo)|tin tức khác|tin bài liên quan"
-     r"|(?:bài |tin )?cùng chuyên mục|(?:đọc|xem) nhiều(?: nhất)?|tin nóng|tiêu điểm|nổi bật|mới nhất|tin mới đăng"
-     r"|related (?:news|articles|posts|stories)|other news|more news|latest news|most read)\s*:?"),
-    ("related_link", "related-news link inside the article",
-     r"(?:[>»›]+\s*)?(?:xem thêm|đọc thêm|mời (?:bạn )?(?:đọc|xem)(?: thêm)?|tin liên quan|bài liên quan|xem tiếp)"
-     r"\s*(?::|[>»›]+)\s*\S.*"),
-    ("tags", "tag list", r"(?:tags?|từ khóa|từ khoá|keywords?)\s*:.*"),
-    ("related", "document list widget", r"số\s*/\s*ký hiệu\s*:.*"),
-    ("sharepoint", "SharePoint field list", r"(?:manage permissions|version history|approval status|content type\s*:).*"),
-    ("pagination", "page navigation",
-     r"trang\s*:?(?:\s*[\d<>.…|«»-]+)*|\d+\s*-\s*\d+\s+(?:of|trên|/)\s+\d+.*"
-     r"|[<«‹]?\s*(?:trang trước|trang sau|trang tiếp|previous|next)\s*[>»›]?"),
-    ("return_top", "back-to-top link",
-     r"(?:return to top|back to top|về đầu trang|lên đầu trang|trở về đầu trang|top)\s*\^?"),
-    ("share", "share buttons",
-     r"(?:chia sẻ|share|tweet|in bài(?: viết)?|bản in|gửi (?:bài|email|bài viết)|lưu bài|facebook|zalo|twitter"
-     r"|copy link|sao chép liên kết|print|email|e-mail|in trang|lưu tin|thích|like)"
-     r"(?:\s*[|/,]\s*(?:facebook|zalo|twitter|email|in|share|chia sẻ|print))*\s*:?"
-     r"|theo dõi (?:chúng tôi|báo|trang|kênh|\S+ trên).{0,60}"
-     r"(?:google news|facebook|zalo|youtube|tiktok|mạng xã hội|fanpage).*"),
-    ("link", "link label",
-     r"(?:đọc tiếp|xem tiếp|xem chi tiết|chi tiết|tải về|tải xuống|download|về trang trước|về trang chủ)\s*[>»›.…]*"
-     r"|(?:quay lại|quay về|trở về|trở lại)(?:\s+\S+){0,2}|(?:tôi )?đồng ý|chấp nhận|accept(?: all)?|ok|đóng"),
-    ("newsletter", "newsletter or app prompt",
-     r"(?:đăng ký\s+)?nhận\s+(?:bản tin|tin(?: tức)?(?: mới(?: nhất)?)?\s+qua\s+(?:e-?mail|zalo|ứng dụng)).*"
-     r"|đăng ký\s+(?:nhận\s+)?bản tin.*|tải ứng dụng.*"),
-    ("advert", "advertisement slot", r"(?:image )?advertisement|quảng cáo|ads?"),
-    ("audio", "audio player",
-     r"(?:nghe (?:bài viết|bài báo|đọc bài|audio|tin)|bấm để nghe|listen(?: to (?:this )?article)?)\s*:?"
-     r"|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|(?:giọng đọc|tốc độ đọc)\s*:.*|giọng (?:nam|nữ)(?: miền (?:bắc|trung|nam))?"),
-    ("poll", "poll or survey box",
-     r"(?:thăm dò|khảo sát|bình chọn|biểu quyết|kết quả bình chọn|xem kết quả|gửi bình chọn)"
-     r"(?: ý kiến| bạn đọc| nhanh)?\s*:?|bạn nghĩ sao\s*\??"),
-    ("continued", "series part note",
-     r"\(\s*(?:(?:còn nữa|còn tiếp|hết)\s*\.*|(?:kỳ sau|kì sau|đón đọc kỳ (?:sau|tới))\b[^()]*)\)\.?"
-     r"|(?:còn nữa|còn tiếp)\s*\.*"),
-    ("note", "note below the article", r"\(\*+\)\s*\S.*"),
-    ("image_file", "image file name", r"[\w.\-()% ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)"),
-    ("footer", "site footer",
-     r"(?:©|\(c\)\s|bản quyền|copyright|giấy phép|cơ quan chủ quản|cơ quan quản lý|cơ quan chủ trì"
-     r"|chịu trách nhiệm (?:nội dung|xuất bản)|(?:phó )?tổng biên tập|trưởng ban biên tập|ban biên tập\s*:"
-     r"|ghi rõ nguồn|liên hệ quảng cáo|liên hệ\s*:?$|website\s*:).*"),
-    ("banner", "welcome banner", r"(?:chào mừng|welcome)\b.*"),
-    ("notice", "cookie or browser notice", r".*\b(?:cookies?|trình duyệt của bạn|javascript)\b.*"),
-)
-#: Kinds whose marker wins even over a full sentence ("© 2021 ... Giấy phép số 123/GP-BTTTT.").
-_SENTENCE_KINDS = frozenset({"footer", "notice", "login", "image_file", "related_link", "note"})
-#: Kinds of lines that only ever come after an article: the body never runs past one.
-BODY_ENDING_KINDS = frozenset(
-    {"related", "rating", "comment", "login", "sharepoint", "pagination", "footer", "return_top", "byline", "source",
-     "counter", "tags", "poll", "continued"}
-)
-#: Kinds that mark the end of an article: prose after them is someone else's (teasers, comments).
-_AFTER_ARTICLE_KINDS = BODY_ENDING_KINDS - {"counter", "login"}
-#: Kinds of tail lines whose block goes on over the unmarked lines after them.
-_BLOCK_KINDS = frozenset({"related", "footer", "sharepoint", "pagination", "counter", "comment", "poll"})
 
 _COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
 _FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}")
@@ -333,7 +245,7 @@ def _marker_applies(kind: str, bare: str, tokens: int, sentence: bool) -> bool:
         return True
     if kind == "footer":
         return bool(_FOOTER_EVIDENCE.search(bare))
-    return kind in _SENTENCE_KINDS
+    return kind in SENTENCE_KINDS
 
 
 def line_kind(text: str) -> tuple[str, str] | None:
@@ -481,7 +393,7 @@ def _prose_mass(lines: list[_Line], run: tuple[int, int]) -> int:
 
 def _follows_article(lines: list[_Line], run: tuple[int, int]) -> bool:
     """Return True if the run starts right after a line that only ever follows an article."""
-    return run[0] > 0 and lines[run[0] - 1].kind in _AFTER_ARTICLE_KINDS
+    return run[0] > 0 and lines[run[0] - 1].kind in AFTER_ARTICLE_KINDS
 
 
 def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> tuple[int, int] | None:
@@ -799,7 +711,7 @@ def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
         in_zone = pos == start or (pos - start < _BYLINE_ZONE and kinds.get(pos - 1, ("", ""))[0] in _ZONE_KINDS)
         if line.kind:
             kinds[pos] = (line.kind, line.reason)
-            block = kinds[pos] if line.kind in _BLOCK_KINDS else None
+            block = kinds[pos] if line.kind in BLOCK_KINDS else None
         elif in_zone and reads_as_byline(line.text):
             kinds[pos] = ("byline", "author name line after the body")
         elif block is not None:
