@@ -7,7 +7,8 @@ import pytest
 
 from covidlib.document import Article, Metadata, Span
 from covidlib.quality.evaluate import Score, match_case_counts, score_case_counts
-from covidlib.extract.case_counts import METRICS, case_count_rows, extract_case_counts
+from covidlib.extract.case_counts import case_count_rows, extract_case_counts
+from covidlib.vocab import METRICS
 from covidlib.parse.numbers import parse_number
 from covidlib.text.sentences import sentences_of_paragraphs
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from covidlib.parse.numbers import KINDS, QUALIFIERS, find_numbers, format_vi, parse_number, parse_spelled
+from covidlib.vocab import QUALIFIERS
+from covidlib.parse.numbers import KINDS, find_numbers, format_vi, parse_number, parse_spelled
 
 
 # --- parse_number --------------------------------------------------------------------------

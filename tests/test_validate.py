@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from covidlib.analysis.validate import METRICS, QUALIFIERS, ValidationError, validate_case_counts, validate_places
+from covidlib.analysis.validate import ValidationError, validate_case_counts, validate_places
+from covidlib.vocab import METRICS, QUALIFIERS
 
 from .case_count_rows import counts_frame as _counts_frame
 from .case_count_rows import gold_counts as _gold_counts

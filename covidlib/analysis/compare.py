@@ -21,6 +21,7 @@ import pandas as pd
 
 from .. import config
 from ..reference import gazetteer
+from ..vocab import LOWER_BOUND_QUALIFIERS
 
 __all__ = [
     "LOWER_BOUND_QUALIFIERS",
@@ -33,7 +34,6 @@ __all__ = [
     "official_comparison",
 ]
 
-LOWER_BOUND_QUALIFIERS = frozenset({"more_than", "at_least"})
 # The 4th wave, from which MOH and the press counted cases afresh ("từ 27/4/2021").
 FOURTH_WAVE_START = pd.Timestamp("2021-04-27")
 

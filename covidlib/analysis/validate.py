@@ -18,23 +18,15 @@ import re
 import pandas as pd
 
 from ..reference import gazetteer
+from ..vocab import METRICS, PEOPLE_METRICS, QUALIFIERS
 from .compare import district_consistency, province_reference
 
 __all__ = [
-    "METRICS",
-    "QUALIFIERS",
-    "PEOPLE_METRICS",
     "ValidationError",
     "validate_case_counts",
     "validate_places",
 ]
 
-METRICS = frozenset({"confirmed", "new_confirmed", "active", "recovered", "deaths", "quarantined", "tested",
-                     "vaccinated", "suspected"})
-QUALIFIERS = frozenset({"exact", "more_than", "about", "less_than", "at_least"})
-# Metrics that count people, so cannot exceed the population they are counted in.
-# Tests (samples, "lượt người") and vaccine doses count events and may exceed it.
-PEOPLE_METRICS = METRICS - {"tested", "vaccinated"}
 # Events per person a cumulative test or dose count may plausibly reach.
 _EVENTS_PER_PERSON = 10
 _WORLD_POPULATION = 8_300_000_000

@@ -41,15 +41,11 @@ from ..parse.dates import resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
+from ..vocab import CASE_METRICS, METRICS
 from .places import extract_places, stated_home_province
 
-__all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
+__all__ = ["extract_case_counts", "case_count_rows"]
 
-METRICS = (
-    "confirmed", "new_confirmed", "active", "recovered", "deaths",
-    "quarantined", "tested", "vaccinated", "suspected",
-)
-CASE_METRICS = frozenset({"confirmed", "new_confirmed", "active", "recovered", "deaths", "suspected"})
 
 
 def _words(pattern: str) -> str:

@@ -19,10 +19,10 @@ from typing import Any, Iterator
 from .dates import find_dates
 from ..document import Span
 from ..normalize import fold
+from ..vocab import QUALIFIERS
 
 __all__ = [
     "KINDS",
-    "QUALIFIERS",
     "find_numbers",
     "parse_number",
     "parse_spelled",
@@ -34,7 +34,6 @@ KINDS = (
     "count", "percent", "date", "time", "duration", "phone", "document", "code",
     "rank", "ratio", "year", "age", "patient_id", "range", "ordinal", "change",
 )
-QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least")
 
 # --- lexicon -----------------------------------------------------------------
 

@@ -29,7 +29,8 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from .. import config
-from ..analysis.compare import LOWER_BOUND_QUALIFIERS
+from ..vocab import LOWER_BOUND_QUALIFIERS
+from ..vocab import METRIC_LABELS as VOCAB_METRIC_LABELS
 
 __all__ = [
     "FONT",
@@ -48,9 +49,7 @@ __all__ = [
 
 FONT = "DejaVu Sans"  # ships with matplotlib and covers Vietnamese diacritics (ắ, ộ, ữ, Đ)
 DPI = 110
-METRIC_LABELS = {"confirmed": "confirmed", "new_confirmed": "new cases", "active": "under treatment",
-                 "recovered": "recovered", "deaths": "deaths", "quarantined": "quarantined",
-                 "tested": "tested", "vaccinated": "vaccinated", "suspected": "suspected"}
+METRIC_LABELS = VOCAB_METRIC_LABELS["short"]
 METRIC_COLOURS = {"confirmed": "#3b6ea8", "new_confirmed": "#6a9fd4", "active": "#e0a030",
                   "recovered": "#4c9a5b", "deaths": "#b23a3a", "quarantined": "#8c6bb1",
                   "tested": "#7f7f7f", "vaccinated": "#2a9d8f", "suspected": "#c77dba"}

@@ -32,6 +32,7 @@ from ..document import Article
 from ..extract.measures import measure_labels, measures_of
 from ..normalize import fold
 from ..parse.numbers import find_numbers, format_vi
+from ..vocab import METRIC_LABELS, QUALIFIER_LABELS
 
 __all__ = [
     "format_number",
@@ -280,21 +281,10 @@ def _join(items: Sequence[str], lang: str) -> str:
 
 _METRIC_ORDER = ("confirmed", "new_confirmed", "active", "recovered", "deaths", "suspected",
                  "tested", "quarantined", "vaccinated")
-_METRIC_VI = {
-    "confirmed": "ca nhiễm", "new_confirmed": "ca mắc mới", "active": "ca đang điều trị",
-    "recovered": "ca khỏi bệnh", "deaths": "ca tử vong", "suspected": "ca nghi nhiễm",
-    "tested": "lượt xét nghiệm", "quarantined": "người cách ly", "vaccinated": "liều vaccine đã tiêm",
-}
-_METRIC_EN = {  # (singular, plural)
-    "confirmed": ("confirmed case", "confirmed cases"), "new_confirmed": ("new case", "new cases"),
-    "active": ("patient under treatment", "patients under treatment"),
-    "recovered": ("recovered patient", "recovered patients"), "deaths": ("death", "deaths"),
-    "suspected": ("suspected case", "suspected cases"), "tested": ("test", "tests"),
-    "quarantined": ("person in quarantine", "people in quarantine"),
-    "vaccinated": ("vaccine dose given", "vaccine doses given"),
-}
-_QUALIFIER_VI = {"more_than": "hơn ", "about": "khoảng ", "less_than": "dưới ", "at_least": "ít nhất "}
-_QUALIFIER_EN = {"more_than": "more than ", "about": "about ", "less_than": "fewer than ", "at_least": "at least "}
+_METRIC_VI = METRIC_LABELS["vi"]
+_METRIC_EN = METRIC_LABELS["en"]  # (singular, plural)
+_QUALIFIER_VI = QUALIFIER_LABELS["vi"]
+_QUALIFIER_EN = QUALIFIER_LABELS["en"]
 _DETAIL_KINDS = (("tập trung", "cách ly tập trung", "in centralized quarantine"),
                  ("tại nhà", "cách ly tại nhà", "in home quarantine"))
 _MAX_GROUPS = 3
