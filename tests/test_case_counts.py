@@ -8,12 +8,12 @@ import pytest
 from covidlib.document import Article, Metadata, Span
 from covidlib.quality.evaluate import Score, match_case_counts, score_case_counts
 from covidlib.extract.case_counts import case_count_rows, extract_case_counts
+from covidlib.tables import CODEBOOK
 from covidlib.vocab import METRICS
 from covidlib.parse.numbers import parse_number
 from covidlib.text.sentences import sentences_of_paragraphs
 
-ROW_KEYS = ["article_id", "province", "province_code", "district", "metric", "detail", "value",
-            "qualifier", "as_of", "sentence", "start", "end"]
+ROW_KEYS = [column for column, _dtype, _meaning in CODEBOOK["case_counts"]]
 
 
 def _article(paragraphs: list[str], *, published: str | None = "2021-09-20", title: str | None = None) -> Article:

@@ -44,7 +44,7 @@ from ..parse.numbers import find_numbers
 from ..vocab import CASE_METRICS, METRICS
 from .places import extract_places, stated_home_province
 
-__all__ = ["extract_case_counts", "case_count_rows"]
+__all__ = ["extract_case_counts", "case_count_rows", "count_id"]
 
 
 
@@ -906,12 +906,24 @@ def _skip_sentence(article: Article, text: str) -> bool:
     return _title_repeat(article, text)
 
 
+#: The period a metric has when nothing on the page says otherwise.
+_PLAIN_PERIOD = {"confirmed": "cumulative", "new_confirmed": "day", "active": "snapshot", "quarantined": "snapshot",
+                 "suspected": "snapshot", "recovered": "cumulative", "deaths": "cumulative", "tested": "cumulative",
+                 "vaccinated": "cumulative"}
+
+
+def count_id(article: Article, span: Span) -> str:
+    """Return the id of a case count: the article id and the body offset of its number ('a1:120')."""
+    return f"{article.article_id}:{span.start}"
+
+
 def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, Any]]:
     """Return one row per case count: the ``case_counts`` table of the codebook.
 
-    Keys: ``article_id, province, province_code, district, metric, detail, value,
-    qualifier, as_of, sentence, start, end`` (``start``/``end`` are the number's body
-    offsets; ``sentence`` is the sentence text).
+    Keys: ``article_id, count_id, province, province_code, district, metric, detail, value,
+    qualifier, as_of, period, period_start, period_end, scope, part_of, sentence, start, end``
+    (``start``/``end`` are the number's body offsets; ``sentence`` is the sentence text;
+    ``part_of`` is the ``count_id`` of the figure's total).
     """
     rows = []
     for span in spans:
@@ -919,6 +931,7 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
         sent = data.get("sentence")
         rows.append({
             "article_id": article.article_id,
+            "count_id": count_id(article, span),
             "province": data.get("province"),
             "province_code": data.get("province_code"),
             "district": data.get("district"),
@@ -927,6 +940,11 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
             "value": data.get("value"),
             "qualifier": data.get("qualifier"),
             "as_of": data.get("as_of"),
+            "period": data.get("period") or _PLAIN_PERIOD.get(data.get("metric")),
+            "period_start": data.get("period_start"),
+            "period_end": data.get("period_end"),
+            "scope": data.get("scope") or ("district" if data.get("district") else "province" if data.get("province") else "national"),
+            "part_of": data.get("part_of"),
             "sentence": article.text(sent) if isinstance(sent, Span) else sent,
             "start": span.start,
             "end": span.end,
