@@ -17,19 +17,14 @@ import pytest
 
 from covidlib import config
 from covidlib.quality.evaluate import (Score, body_bounds_ok, district_key, evaluate_gold, gold_period, gold_pages,
-                                       match_case_counts, province_key, score_case_counts, score_officials,
-                                       score_sets, title_agrees)
+                                       gold_sets, match_case_counts, province_key, score_case_counts, score_officials,
+                                       score_sets, score_table, title_agrees)
 from covidlib.run.pipeline import extract_tables
 from covidlib.tables import write_tables
 
-SHARED_GOLD = config.SHARED_DIR / "gold"
-REFERENCE_SCORER = SHARED_GOLD / "score.py"
+REFERENCE_SCORER = config.SHARED_DIR / "gold" / "score.py"
 #: (name, gold file, page folder) of every gold set the agreement test runs on.
-GOLD_SETS = [
-    ("seeds", SHARED_GOLD / "seeds_gold.jsonl", config.RAW_DIR),
-    ("dev", SHARED_GOLD / "dev" / "dev_gold.jsonl", SHARED_GOLD / "dev" / "raw"),
-    ("dev2", SHARED_GOLD / "dev2" / "dev2_gold.jsonl", SHARED_GOLD / "dev2" / "raw"),
-]
+GOLD_SETS = [(name, gold, raw) for name, (gold, raw) in gold_sets().items()]
 _SCORE_LINE = re.compile(r"^(\w+): (\S+)$", re.MULTILINE)
 
 
@@ -362,7 +357,7 @@ def test_pipeline_meets_the_targets_on_the_dev_pages(dev_gold):
 @pytest.mark.parametrize("name, gold, raw", GOLD_SETS, ids=[s[0] for s in GOLD_SETS])
 def test_evaluation_agrees_with_the_reference_scorer(name, gold, raw, tmp_path):
     if not (REFERENCE_SCORER.exists() and gold.exists() and raw.exists()):
-        pytest.skip(f"{name}: the gold, its pages or the reference scorer are not in {SHARED_GOLD} "
+        pytest.skip(f"{name}: the gold, its pages or the reference scorer are not in {REFERENCE_SCORER.parent} "
                     "(they live in ../shared/gold beside the repository)")
     tables = extract_tables(gold_pages(gold, raw))
     write_tables(tables, tmp_path)
@@ -378,3 +373,13 @@ def test_evaluation_agrees_with_the_reference_scorer(name, gold, raw, tmp_path):
             assert mine[metric] is None, metric
         else:
             assert mine[metric] == pytest.approx(want, abs=0.001), metric
+
+
+def test_score_table_puts_sets_side_by_side():
+    seeds = pd.DataFrame({"metric": ["case_f1", "figure_f1"], "value": [1.0, None], "n": [12, 0]})
+    dev = pd.DataFrame({"metric": ["case_f1", "figure_f1"], "value": [0.5, 0.25], "n": [10, 10]})
+    table = score_table({"seeds": seeds, "dev": dev}, ["figure_f1", "case_f1", "title_acc"])
+    assert list(table.columns) == ["meaning", "seeds", "dev"]
+    assert list(table.index) == ["figure_f1", "case_f1", "title_acc"]
+    assert table.loc["case_f1", "dev"] == 0.5 and pd.isna(table.loc["figure_f1", "seeds"])
+    assert pd.isna(table.loc["title_acc", "seeds"]) and "F1" in table.loc["figure_f1", "meaning"]

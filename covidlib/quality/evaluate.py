@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .. import config
 from ..document import Article, Metadata, Span
 from ..normalize import normalize_page, tone_key
 from ..text.sentences import sentences_of_paragraphs
@@ -60,6 +61,11 @@ __all__ = [
     "body_bounds_ok",
     "evaluate_gold",
     "gold_pages",
+    "gold_sets",
+    "score_table",
+    "METRIC_MEANINGS",
+    "PAGE_METRICS",
+    "FIGURE_METRICS",
 ]
 
 #: Characters of the gold's first and last body sentences a body must start and end with.
@@ -73,6 +79,36 @@ _HCM_SHORT = re.compile(r"tp\.hcm|tphcm")
 _PERIOD_KINDS = (("span:", "span"), ("since:", "cumulative"), ("epidemic", "cumulative"), ("average", "average"))
 #: Period kinds whose gold start date is checked.
 _DATED_KINDS = frozenset({"span", "cumulative"})
+
+#: What each figure of :func:`evaluate_gold` measures (the row labels of :func:`score_table`).
+METRIC_MEANINGS = {
+    "title_acc": "share of pages whose title is the gold's",
+    "date_acc": "share of pages whose publish day is the gold's",
+    "author_acc": "share of pages with a gold author whose author is the gold's",
+    "body_acc": "share of pages whose body starts and ends where the gold's does",
+    "boilerplate_people_leaked": "people named only in page furniture found in a body",
+    "province_f1": "provinces per page, F1",
+    "officials_f1": "named officials per page, F1",
+    "officials_title_acc": "officials found whose title names the gold role",
+    "case_f1": "case counts (value + metric + province), F1 over all pages",
+    "case_p": "case counts, precision",
+    "case_r": "case counts, recall",
+    "case_f1_per_file": "case counts, F1 averaged over the pages that have any",
+    "case_district_acc": "matched counts with the gold district",
+    "case_qualifier_acc": "matched counts with the gold qualifier (exact, more_than...)",
+    "case_asof_acc": "matched counts with the gold as-of date (where the year can be known)",
+    "case_period_acc": "matched counts with the gold period kind",
+    "case_period_start_acc": "matched counts with the gold period start (where the gold gives one)",
+    "case_scope_acc": "matched counts with the gold scope",
+    "case_part_of_acc": "matched counts linked to the gold total (or to none when the gold has none)",
+    "figure_f1": "figures understood (matched, with the right period and scope), F1",
+}
+#: The page and named-fact figures, and the case-count and figure-model ones (two tables in notebook 02).
+PAGE_METRICS = ("title_acc", "date_acc", "author_acc", "body_acc", "boilerplate_people_leaked", "province_f1",
+                "officials_f1", "officials_title_acc")
+FIGURE_METRICS = ("case_f1", "case_p", "case_r", "case_f1_per_file", "case_district_acc", "case_qualifier_acc",
+                  "case_asof_acc", "case_period_acc", "case_period_start_acc", "case_scope_acc", "case_part_of_acc",
+                  "figure_f1")
 
 @dataclass(frozen=True)
 class Score:
@@ -468,3 +504,29 @@ def evaluate_gold(gold_path: str | Path, tables: Mapping[str, pd.DataFrame]) -> 
         pages.append(page)
     scores = pd.DataFrame(_metrics(total), columns=["metric", "value", "n"])
     return scores, pd.DataFrame(pages)
+
+
+def gold_sets() -> dict[str, tuple[Path, Path]]:
+    """Return {name: (gold file, page folder)} of the seed and development gold sets (they may be absent).
+
+    The seeds' gold beside the project (``../shared/gold``) carries period, scope and
+    part_of; the copy in ``data/gold`` is used where it is absent.
+    """
+    shared = config.SHARED_DIR / "gold"
+    seeds = shared / "seeds_gold.jsonl"
+    return {
+        "seeds": (seeds if seeds.exists() else config.GOLD_DIR / "seeds_gold.jsonl", config.RAW_DIR),
+        "dev": (shared / "dev" / "dev_gold.jsonl", shared / "dev" / "raw"),
+        "dev2": (shared / "dev2" / "dev2_gold.jsonl", shared / "dev2" / "raw"),
+    }
+
+
+def score_table(scores: Mapping[str, pd.DataFrame], metrics: Sequence[str] = tuple(METRIC_MEANINGS)) -> pd.DataFrame:
+    """Return ``metrics`` as rows and one column per scored set, from {set name: scores of :func:`evaluate_gold`}.
+
+    The index is the metric name; ``meaning`` says what it measures; a value is missing
+    where the set's gold has nothing to score.
+    """
+    table = pd.DataFrame({name: df.set_index("metric")["value"] for name, df in scores.items()}).reindex(list(metrics))
+    table.insert(0, "meaning", [METRIC_MEANINGS.get(m, "") for m in table.index])
+    return table.rename_axis("metric")
