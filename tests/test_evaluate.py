@@ -383,3 +383,10 @@ def test_score_table_puts_sets_side_by_side():
     assert list(table.index) == ["figure_f1", "case_f1", "title_acc"]
     assert table.loc["case_f1", "dev"] == 0.5 and pd.isna(table.loc["figure_f1", "seeds"])
     assert pd.isna(table.loc["title_acc", "seeds"]) and "F1" in table.loc["figure_f1", "meaning"]
+
+
+def test_a_page_without_counts_has_no_per_page_case_f1(tmp_path):
+    _, page = _score_page(tmp_path, [], [])
+    assert pd.isna(page.get("case_f1")) and page["province_f1"] == 1.0
+    _, page = _score_page(tmp_path, [], [_row(5)])
+    assert page["case_f1"] == 0.0

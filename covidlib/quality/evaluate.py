@@ -422,7 +422,8 @@ def _score_page(record: Mapping[str, Any], article: Mapping[str, Any],
     }
     for name, score in scores.items():
         tally.update({f"{name}_tp": score.tp, f"{name}_fp": score.fp, f"{name}_fn": score.fn})
-    page = {"file": record["file"], **ok, **{f"{name}_f1": round(s.f1, 3) for name, s in scores.items()},
+    page = {"file": record["file"], **ok, **{f"{name}_f1": round(s.f1, 3) for name, s in scores.items()
+                                             if name != "case" or s.tp + s.fp + s.fn},
             "case_tp": scores["case"].tp, "case_fp": scores["case"].fp, "case_fn": scores["case"].fn,
             "period_ok": tally["period"], "scope_ok": tally["scope"], "part_of_ok": tally["part_of"],
             "understood": tally["figure"]}
@@ -483,7 +484,8 @@ def evaluate_gold(gold_path: str | Path, tables: Mapping[str, pd.DataFrame]) -> 
     ``case_f1_per_file``, ``case_period_acc``, ``figure_f1``...; see the module docstring
     for the rules): ``metric``, ``value`` (None where the gold has nothing to score) and
     ``n`` (how many gold items or pages it is over). ``per_page`` has one row per page:
-    the page checks, province, officials and case-count F1, case-count tp/fp/fn and how
+    the page checks, province, officials and case-count F1 (the last missing on a page
+    without counts in gold or table), case-count tp/fp/fn and how
     many matched figures have the right period, scope and part_of and are understood.
     A page without an article row counts against the page checks only.
     """
