@@ -11,7 +11,7 @@ from covidlib.extract.measures import measure_rows
 from covidlib.write.narrate import (check_faithful, corpus_narrative, format_date, format_number, home_province,
                               narrative_en, narrative_vi)
 from covidlib.text.sentences import split_sentences
-from covidlib.write.summarize import gold_fact_rows
+from covidlib.quality.summaries import gold_fact_rows
 
 
 def make_article(body: str, published: str | None = None, article_id: str = "t") -> Article:

@@ -7,8 +7,9 @@ from covidlib.document import Article, Metadata, Span
 from covidlib.write.narrate import check_faithful
 from covidlib.parse.numbers import find_numbers
 from covidlib.text.sentences import sentences_of_paragraphs
-from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, compare_methods, extractive_summary,
-                                gold_fact_rows, lead_summary, score_summary, summary_text, tune_weights)
+from covidlib.quality.summaries import compare_methods, gold_fact_rows, score_summary, tune_weights
+from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, extractive_summary, lead_summary,
+                                      summary_text)
 
 
 def make_article(paragraphs: list[tuple[str, str]], *, title: str = "", published: str | None = None) -> Article:

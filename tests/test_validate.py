@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from covidlib.analysis.validate import ValidationError, validate_case_counts, validate_places
+from covidlib.analysis.validate import ValidationError, part_sums, validate_case_counts, validate_places
 from covidlib.vocab import METRICS, QUALIFIERS
 
 from .case_count_rows import counts_frame as _counts_frame
@@ -160,3 +160,97 @@ def test_validate_places_rejects_aliases(province, shown):
     with pytest.raises(ValidationError, match="row 1") as caught:
         validate_places(df)
     assert shown in str(caught.value)
+
+
+# --------------------------------------------------------------------------- parts, totals and cumulative series
+
+def _figure(count_id, value, *, part_of=None, metric="new_confirmed", qualifier="exact", **extra):
+    return {"count_id": count_id, "value": value, "part_of": part_of, "metric": metric, "qualifier": qualifier,
+            "period": "day", "scope": "province", "province": "Hà Nội", **extra}
+
+
+TOTAL = _figure("a1:10", 100, scope="national", province=None)
+
+
+@pytest.mark.parametrize("rows, flagged, check", [
+    # "Cả nước ghi nhận 100 ca mắc mới, trong đó Hà Nội 120 ca": a part above its total
+    ([TOTAL, _figure("a1:40", 120, part_of="a1:10")], ["a1:40"], "part above total"),
+    # "... trong đó Hà Nội 60 ca, Bắc Ninh 50 ca": each below, together above
+    ([TOTAL, _figure("a1:40", 60, part_of="a1:10"), _figure("a1:55", 50, part_of="a1:10", province="Bắc Ninh")],
+     ["a1:40", "a1:55"], "parts sum above total"),
+    # a link to a figure the table does not have
+    ([TOTAL, _figure("a1:40", 60, part_of="a1:99")], ["a1:40"], "unknown part_of"),
+])
+def test_parts_that_contradict_their_total_are_flagged(rows, flagged, check):
+    frame = counts_frame(rows)
+    with pytest.raises(ValidationError, match=check):
+        validate_case_counts(frame)
+    problems = validate_case_counts(frame, raise_on_error=False)
+    assert set(problems["check"]) == {check}
+    assert sorted(frame.loc[problems["row"], "count_id"]) == flagged
+
+
+@pytest.mark.parametrize("rows", [
+    [TOTAL, _figure("a1:40", 100, part_of="a1:10")],                                   # a part equal to its total
+    [TOTAL, _figure("a1:40", 60, part_of="a1:10"), _figure("a1:55", 40, part_of="a1:10", province="Bắc Ninh")],
+    [TOTAL, _figure("a1:40", 60, part_of="a1:10"), _figure("a1:55", 30, part_of="a1:10", province="Bắc Ninh")],
+    # "hơn 100 ca, trong đó Hà Nội 60, Bắc Ninh 50": a lower-bound total is not contradicted
+    [{**TOTAL, "qualifier": "more_than"}, _figure("a1:40", 60, part_of="a1:10"),
+     _figure("a1:55", 50, part_of="a1:10", province="Bắc Ninh")],
+    # parts of two different totals are summed apart
+    [TOTAL, _figure("a1:40", 60, part_of="a1:10"), _figure("a1:70", 80, metric="confirmed"),
+     _figure("a1:90", 50, part_of="a1:70", metric="confirmed", province="Bắc Ninh")],
+    [TOTAL, _figure("a1:40", 120)],                                                     # larger, but no stated part
+])
+def test_parts_that_fit_their_total_pass(rows):
+    assert validate_case_counts(counts_frame(rows)).empty
+
+
+def test_part_sums_reports_equal_under_and_above():
+    rows = [TOTAL, _figure("a1:40", 60, part_of="a1:10"), _figure("a1:55", 40, part_of="a1:10", province="Bắc Ninh"),
+            _figure("a1:70", 80, metric="confirmed"), _figure("a1:90", 50, part_of="a1:70", metric="confirmed"),
+            _figure("a1:95", 70, metric="deaths"), _figure("a1:97", 90, part_of="a1:95", metric="deaths")]
+    sums = part_sums(counts_frame(rows)).set_index("count_id")
+    assert sums["status"].to_dict() == {"a1:10": "equal", "a1:70": "under", "a1:95": "above"}
+    assert sums.loc["a1:10", ["parts", "parts_sum", "total"]].tolist() == [2, 100, 100]
+    assert part_sums(counts_frame([TOTAL])).empty
+
+
+def _cumulative(value, as_of, **extra):
+    return {"metric": "confirmed", "value": value, "as_of": as_of, "period": "cumulative", "scope": "province",
+            "province": "Đà Nẵng", "qualifier": "exact", **extra}
+
+
+@pytest.mark.parametrize("rows, flagged", [
+    # "Đà Nẵng đã ghi nhận 1.200 ca" on 10/8, then "1.150 ca" on 12/8 (another article)
+    ([_cumulative(1200, "2021-08-10", article_id="a1"), _cumulative(1150, "2021-08-12", article_id="a2")], [1]),
+    # the period end dates the figure when there is one
+    ([_cumulative(1200, "2021-08-20", period_end="2021-08-10"), _cumulative(1150, "2021-08-12")], [1]),
+    # "hơn 1.200 ca" earlier is a floor the later exact figure falls below
+    ([_cumulative(1200, "2021-08-10", qualifier="more_than"), _cumulative(1150, "2021-08-12"),
+      _cumulative(1300, "2021-08-14")], [1]),
+    # national series: no province
+    ([_cumulative(5000, "2021-08-10", scope="national", province=None),
+      _cumulative(4000, "2021-08-11", scope="national", province=None)], [1]),
+])
+def test_a_cumulative_figure_below_an_earlier_one_is_flagged(rows, flagged):
+    problems = validate_case_counts(counts_frame(rows), raise_on_error=False)
+    assert problems["check"].eq("cumulative decreases").all()
+    assert sorted(problems["row"]) == flagged
+
+
+@pytest.mark.parametrize("rows", [
+    [_cumulative(1150, "2021-08-10"), _cumulative(1200, "2021-08-12")],                        # rising
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-10")],                        # the same day
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-12", province="Quảng Nam")],   # another place
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-12", metric="deaths")],       # another metric
+    [_cumulative(1200, "2021-08-10"), _cumulative(900, "2021-08-12", period_start="2021-04-27")],  # since the wave
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-12", scope="district", district="Hải Châu")],
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-12", scope="local")],         # a hospital, say
+    [_cumulative(1200, "2021-08-10"), {**_cumulative(30, "2021-08-12"), "period": "day"}],     # not cumulative
+    [_cumulative(1200, "2021-08-10", qualifier="about"), _cumulative(1150, "2021-08-12")],      # "khoảng 1.200"
+    [_cumulative(1200, "2021-08-10"), _cumulative(1150, "2021-08-12", qualifier="more_than")],  # "hơn 1.150"
+    [_cumulative(1200, None), _cumulative(1150, "2021-08-12")],                                # undated
+])
+def test_cumulative_figures_that_do_not_decrease_pass(rows):
+    assert validate_case_counts(counts_frame(rows)).empty

@@ -1,4 +1,4 @@
-"""Extractive summaries: the few body sentences that best carry an article, and how to score them.
+"""Extractive summaries: the few body sentences that best carry an article.
 
 :func:`extractive_summary` scores each candidate sentence by three signals and keeps the
 best ``n`` in document order:
@@ -12,8 +12,8 @@ best ``n`` in document order:
   capitalized syllables such as names and places).
 
 Captions, image file names, very short or heading-like lines and list intros are never
-candidates. :func:`lead_summary` (the first ``n`` candidates) is the baseline to beat;
-:func:`score_summary` measures coverage of gold facts and unigram overlap with the title.
+candidates. :func:`lead_summary` (the first ``n`` candidates) is the baseline to beat
+(:mod:`covidlib.quality.summaries` scores both against the gold).
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -42,10 +41,6 @@ __all__ = [
     "lead_summary",
     "summary_text",
     "is_extractive",
-    "score_summary",
-    "gold_fact_rows",
-    "compare_methods",
-    "tune_weights",
 ]
 
 
@@ -62,7 +57,7 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights(centrality=0.25, position=0.25, facts=1.0, decay=4.0, redundancy=0.3, keep_lead=True)
-"""Weights tuned on the 5 seed + 12 dev gold pages (``tune_weights``, ``keep_lead`` fixed to True by design).
+"""Weights tuned on the 5 seed + 12 dev gold pages (:func:`covidlib.quality.summaries.tune_weights`, ``keep_lead`` fixed to True by design).
 
 On those same pages (so an optimistic figure) mean gold-fact coverage is 0.58 against 0.42 for
 Lead-3 (0.60 when the terms were underthesea words; syllables and bigrams are about 15x cheaper). The grid's best coverage (0.61) has no centrality weight; 0.25 is kept for a slightly better
@@ -77,7 +72,6 @@ _CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
 _SITE_TAG = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–]\s+)")
 _CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
-_WORD = re.compile(r"\w+")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _RUN_BREAK = re.compile(r"[^\w\s]|\d")
 _STOPWORDS = frozenset(
@@ -301,7 +295,7 @@ def is_extractive(summary: str, article: Article) -> bool:
     return pos >= len(summary)
 
 
-# --- gold facts as rows, and scores ------------------------------------------------------
+# --- provinces named in a text ---------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, tuple[str, ...]]:
@@ -330,130 +324,3 @@ def _province_pattern(province: str) -> re.Pattern[str]:
 def _mentions(province: str, key: str) -> bool:
     """True if folded ``key`` names ``province`` (or an alias of it) as whole words."""
     return next(word_matches(_province_pattern(province), key), None) is not None
-
-
-def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    return [c for c in record.get("case_counts") or [] if not c.get("optional") and c.get("metric") != "other_covid"]
-
-
-def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, list[dict[str, Any]]]:
-    """Return a gold record's facts as rows in the project's table formats, located in the body.
-
-    Provinces are found by name or alias (first mention and count), officials by name, case
-    counts as the next unused body number with the gold value. Facts the body does not
-    contain keep ``None`` offsets.
-    """
-    key = article.body_key
-    places = []
-    for province in record.get("provinces") or []:
-        hits = list(word_matches(_province_pattern(province), key))
-        places.append({"article_id": article.article_id, "province": province, "province_code": None,
-                       "district": None, "mentions": len(hits),
-                       "first_start": hits[0].start() if hits else None, "first_end": hits[0].end() if hits else None})
-    officials = []
-    for person in record.get("officials") or []:
-        at = key.find(fold(person["name"]))
-        officials.append({"article_id": article.article_id, "name": person["name"], "title": person.get("title"),
-                          "organization": None, "rank": None, "province": None,
-                          "start": at if at >= 0 else None, "end": at + len(person["name"]) if at >= 0 else None})
-    numbers = find_numbers(article.body)
-    used: set[int] = set()
-    counts = []
-    for gold in _gold_counts(record):
-        hit = next((s for s in numbers if s.start not in used and float(s.data["value"]) == float(gold["value"])), None)
-        if hit is not None:
-            used.add(hit.start)
-        sentence = article.sentence_of(hit.start) if hit is not None else None
-        counts.append({"article_id": article.article_id, "province": gold.get("province"), "province_code": None,
-                       "district": gold.get("district"), "metric": gold["metric"], "detail": gold.get("detail"),
-                       "value": int(gold["value"]), "qualifier": gold.get("qualifier") or "exact",
-                       "as_of": gold.get("as_of"), "sentence": article.text(sentence) if sentence else None,
-                       "start": hit.start if hit else None, "end": hit.end if hit else None})
-    return {"places": places, "officials": officials, "case_counts": counts}
-
-
-def _syllables(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
-def _rouge1(summary: str, reference: str) -> dict[str, float]:
-    got, want = Counter(_syllables(summary)), Counter(_syllables(reference))
-    overlap = sum((got & want).values())
-    recall = overlap / sum(want.values()) if want else 0.0
-    precision = overlap / sum(got.values()) if got else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"rouge1_recall": recall, "rouge1_precision": precision, "rouge1_f1": f1}
-
-
-def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[str, Any]) -> dict[str, Any]:
-    """Score a summary: share of gold facts it carries, and ROUGE-1 overlap with the title.
-
-    Facts are the distinct gold case-count values (required ones), official names and
-    provinces (by name or alias); ``coverage`` is hits over facts (None when the gold has none).
-    """
-    text_key = " ".join(article.body_key[s.start:s.end] for s in spans)
-    chosen_values = {float(n.data["value"]) for n in find_numbers(article.body)
-                     if any(s.start <= n.start < s.end for s in spans)}
-    values = {float(c["value"]) for c in _gold_counts(gold_record)}
-    names = {fold(o["name"]) for o in gold_record.get("officials") or []}
-    provinces = set(gold_record.get("provinces") or [])
-    hits_values = len(values & chosen_values)
-    hits_names = sum(name in text_key for name in names)
-    hits_provinces = sum(_mentions(p, text_key) for p in provinces)
-    total = len(values) + len(names) + len(provinces)
-    result = {
-        "article_id": article.article_id,
-        "facts": total,
-        "coverage": (hits_values + hits_names + hits_provinces) / total if total else None,
-        "values_covered": hits_values / len(values) if values else None,
-        "officials_covered": hits_names / len(names) if names else None,
-        "provinces_covered": hits_provinces / len(provinces) if provinces else None,
-    }
-    result.update(_rouge1(summary_text(article, spans), gold_record.get("title") or ""))
-    return result
-
-
-def compare_methods(pairs: Iterable[tuple[Mapping[str, Any], Article]], *, n: int = 3,
-                    weights: Weights = DEFAULT_WEIGHTS, use_gold_facts: bool = False) -> pd.DataFrame:
-    """Return one row per (article, method) with :func:`score_summary` columns, methods 'lead' and 'textrank'.
-
-    With ``use_gold_facts`` the summarizer gets the gold facts as its fact rows (an oracle
-    upper bound: coverage then measures what it was given); by default it uses text cues only.
-    """
-    rows = []
-    for record, article in pairs:
-        facts = gold_fact_rows(record, article) if use_gold_facts else None
-        for method, spans in (("lead", lead_summary(article, n)),
-                              ("textrank", extractive_summary(article, facts=facts, n=n, weights=weights))):
-            rows.append({"method": method, **score_summary(spans, article, record)})
-    return pd.DataFrame(rows)
-
-
-def _mean_coverage(table: pd.DataFrame, method: str) -> float:
-    return float(table.loc[table["method"] == method, "coverage"].dropna().astype(float).mean())
-
-
-def tune_weights(pairs: Sequence[tuple[Mapping[str, Any], Article]], *, n: int = 3,
-                 grid: Mapping[str, Sequence[float]] | None = None,
-                 fixed: Mapping[str, Any] | None = None) -> tuple[Weights, pd.DataFrame]:
-    """Return the weights with the best mean coverage on ``pairs`` and the table of every grid point.
-
-    Ties are broken by ROUGE-1 F1 with the title. The result is tuned on the pages given:
-    report it as such, or estimate it fairly with leave-one-out (see the tests).
-    """
-    grid = grid or {"centrality": (0.0, 0.5, 1.0), "position": (0.0, 0.5, 1.0), "facts": (0.0, 0.5, 1.0),
-                    "decay": (2.0, 4.0, 8.0)}
-    names = list(grid)
-    fixed = {k: v for k, v in (fixed or {}).items() if k not in grid}
-    results = []
-    for combo in product(*(grid[k] for k in names)):
-        weights = Weights(**dict(zip(names, combo)), **fixed)
-        if weights.centrality == weights.position == weights.facts == 0:
-            continue
-        table = compare_methods(pairs, n=n, weights=weights)
-        mine = table[table["method"] == "textrank"]
-        results.append({**dict(zip(names, combo)), "coverage": _mean_coverage(table, "textrank"),
-                        "rouge1_f1": float(mine["rouge1_f1"].mean())})
-    frame = pd.DataFrame(results).sort_values(["coverage", "rouge1_f1"], ascending=False, kind="stable")
-    best = frame.iloc[0]
-    return Weights(**{k: float(best[k]) for k in names}, **fixed), frame.reset_index(drop=True)
