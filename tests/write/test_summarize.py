@@ -7,7 +7,7 @@ from covidlib.document import Article, Metadata, Span
 from covidlib.write.narrate import check_faithful
 from covidlib.parse.numbers import find_numbers
 from covidlib.text.sentences import sentences_of_paragraphs
-from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, compare_methods, extractive_summary,
+from covidlib.write.summarize import (candidate_sentences, compare_methods, extractive_summary,
                                 gold_fact_rows, lead_summary, score_summary, summary_text, tune_weights)
 
 
@@ -198,8 +198,9 @@ def test_gold_rows_locate_facts_in_the_body(gold_pairs):
     assert located > 150
 
 
-def test_default_weights_keep_the_lede():
-    assert DEFAULT_WEIGHTS.keep_lead and isinstance(DEFAULT_WEIGHTS, Weights)
+def test_default_summary_keeps_the_lede(seed_gold_articles):
+    for record, article in seed_gold_articles:
+        assert extractive_summary(article, n=3)[0] == candidate_sentences(article)[0], record["file"]
 
 
 def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
