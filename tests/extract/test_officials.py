@@ -1,6 +1,9 @@
 """Tests for covidlib.extract.officials: named persons with their title, organization, rank and province."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,133 +22,27 @@ def officials_of(body: str, **options) -> list[dict]:
     return [span.data for span in extract_officials(article, **options)]
 
 
-# (sentence, name, title, rank)
-FOUND = [
-    ("Đồn trưởng Đồn Biên phòng Cửa khẩu Lao Bảo Lê Văn Hùng cho biết đã phát hiện 3 người nhập cảnh trái phép.",
-     "Lê Văn Hùng", "Đồn trưởng Đồn Biên phòng Cửa khẩu Lao Bảo", None),
-    ("GS.TSKH Nguyễn Anh Trí cho rằng cần tiêm mũi nhắc lại.", "Nguyễn Anh Trí", "GS.TSKH", None),
-    ("Theo Tiến sĩ khoa học Trần Văn Nam, virus có thể biến đổi.", "Trần Văn Nam", "Tiến sĩ khoa học", None),
-    # title before the name
-    ("Tại buổi làm việc, Phó Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Thanh Bình cho biết tỉnh đã làm tốt.",
-     "Nguyễn Thanh Bình", "Phó Chủ tịch UBND tỉnh Thừa Thiên Huế", None),
-    ("Phát biểu tại phiên họp, Bí thư Tỉnh ủy Nguyễn Văn Thắng yêu cầu các huyện rà soát kịch bản.",
-     "Nguyễn Văn Thắng", "Bí thư Tỉnh ủy", None),
-    ("Chiều 8/10, Phó Trưởng Ban Dân vận Trung ương Nguyễn Phước Lộc dẫn đầu đoàn công tác.",
-     "Nguyễn Phước Lộc", "Phó Trưởng Ban Dân vận Trung ương", None),
-    ("Chiều 4/2, Phó thủ tướng Vũ Đức Đam chủ trì cuộc họp trực tuyến với tỉnh Gia Lai.",
-     "Vũ Đức Đam", "Phó thủ tướng", None),
-    ("Trong cuộc họp sáng 5/2, Bộ trưởng Y tế Nguyễn Thanh Long chỉ đạo tăng cường truy vết.",
-     "Nguyễn Thanh Long", "Bộ trưởng Y tế", None),
-    ("Tiếp đoàn có Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Lê Văn Nưng.",
-     "Lê Văn Nưng", "Chủ tịch HĐND tỉnh", None),
-    ("Về phía tỉnh, UVTV Tỉnh ủy - Phó Chủ tịch UBND tỉnh Nguyễn Thanh Bình tiếp đoàn.",
-     "Nguyễn Thanh Bình", "Phó Chủ tịch UBND tỉnh", None),
-    ("Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà cho biết thành phố đã tiêm 2 triệu liều.",
-     "Trần Thị Nhị Hà", "Giám đốc Sở Y tế Hà Nội", None),
-    ("Chủ tịch UBND TP. Hồ Chí Minh Phan Văn Mãi ký công văn hỏa tốc.",
-     "Phan Văn Mãi", "Chủ tịch UBND TP. Hồ Chí Minh", None),
-    ("Giám đốc Sở Lao động - Thương binh và Xã hội Lê Minh Tấn cho biết đã hỗ trợ 3.000 hộ.",
-     "Lê Minh Tấn", "Giám đốc Sở Lao động - Thương binh và Xã hội", None),
-    ("Chủ tịch UBND huyện Mai Sơn Hoàng Văn Chất cho biết huyện đã lập 5 chốt.",
-     "Hoàng Văn Chất", "Chủ tịch UBND huyện Mai Sơn", None),
-    # name, then the title
-    ("Đoàn do bà Nguyễn Thị Quyên Thanh - Phó Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh làm Trưởng đoàn.",
-     "Nguyễn Thị Quyên Thanh", "Phó Chủ tịch UBND tỉnh", None),
-    ("Về phía tỉnh có Nguyễn Thị Ái Vân - Phó Chủ tịch HĐND tỉnh; Nguyễn Thị Sửu - Phó Trưởng đoàn ĐBQH tỉnh.",
-     "Nguyễn Thị Ái Vân", "Phó Chủ tịch HĐND tỉnh", None),
-    ("Sáng 10-9, ông Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh "
-     "đã đi kiểm tra.",
-     "Nguyễn Văn Lợi", "Bí thư Tỉnh ủy", None),
-    ("TS. Đặng Quang Tấn (Cục trưởng Cục Y tế dự phòng, Bộ Y tế) cho biết đoàn công tác đã vào hỗ trợ.",
-     "Đặng Quang Tấn", "Cục trưởng Cục Y tế dự phòng", None),
-    ("Ê-kíp do Phó giáo sư, tiến sĩ Đào Xuân Cơ - Phó giám đốc bệnh viện - làm trưởng đoàn.",
-     "Đào Xuân Cơ", "Phó giám đốc bệnh viện", None),
-    ("Ông Nguyễn Văn Hùng (Giám đốc Sở Y tế) cho biết tỉnh đã lấy 5.000 mẫu.",
-     "Nguyễn Văn Hùng", "Giám đốc Sở Y tế", None),
-    ("PGS.TS Trần Đắc Phu, nguyên Cục trưởng Cục Y tế dự phòng, cho rằng cần cảnh giác.",
-     "Trần Đắc Phu", "nguyên Cục trưởng Cục Y tế dự phòng", None),
-    # an academic or professional title is the role the gold records when no other role is written
-    ("Giáo sư Nguyễn Thanh Hùng phát biểu tại hội thảo.", "Nguyễn Thanh Hùng", "Giáo sư", None),
-    ("Theo bác sĩ Trương Hữu Khanh, trẻ em mắc COVID-19 thường có triệu chứng nhẹ.", "Trương Hữu Khanh", "bác sĩ",
-     None),
-    ("PGS.TS Trần Đắc Phu khuyến cáo người dân không chủ quan.", "Trần Đắc Phu", "PGS.TS", None),
-    ("Chuyên gia dịch tễ PGS.TS Trần Đắc Phu khuyến cáo người dân không chủ quan.", "Trần Đắc Phu",
-     "Chuyên gia dịch tễ", None),
-    # "đồng chí" + rank + name + roles
-    ("Đồng chí Thượng tá Huỳnh Việt Hòa, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh chia sẻ kinh nghiệm.",
-     "Huỳnh Việt Hòa", "Giám đốc Công an tỉnh", "Thượng tá"),
-    ("Dẫn đầu đoàn là đồng chí Thiếu tướng Lê Hồng Nam, Giám đốc Công an Thành phố Hồ Chí Minh.",
-     "Lê Hồng Nam", "Giám đốc Công an Thành phố Hồ Chí Minh", "Thiếu tướng"),
-    ("Trung tướng Nguyễn Văn Sơn, Thứ trưởng Bộ Công an, chủ trì hội nghị trực tuyến.",
-     "Nguyễn Văn Sơn", "Thứ trưởng Bộ Công an", "Trung tướng"),
-    ("Đại úy Phạm Văn Tư, Phó Trưởng Công an xã, cho biết chốt làm việc 24/24 giờ.",
-     "Phạm Văn Tư", "Phó Trưởng Công an xã", "Đại úy"),
-    ("Thượng tá Đỗ Văn Tám cho biết lực lượng công an đã lập chốt.",
-     "Đỗ Văn Tám", None, "Thượng tá"),
-    # ethnic-minority names
-    ("Tham dự có đồng chí Mùa A Vảng - Bí thư Huyện ủy; đồng chí Bùi Ngọc La - Chủ tịch UBND huyện.",
-     "Mùa A Vảng", "Bí thư Huyện ủy", None),
-    ("Đồng chí Giàng A Dính, Phó Bí thư Huyện ủy, kiểm tra chốt kiểm dịch.",
-     "Giàng A Dính", "Phó Bí thư Huyện ủy", None),
-    ("Chủ tịch UBND huyện Lò Văn Mừng yêu cầu các xã tăng cường giám sát.",
-     "Lò Văn Mừng", "Chủ tịch UBND huyện", None),
-    ("Ông Ksor Phước Hà, Phó Chủ tịch UBND tỉnh Gia Lai, đã ký quyết định.",
-     "Ksor Phước Hà", "Phó Chủ tịch UBND tỉnh Gia Lai", None),
-    # the comma of "phòng, chống dịch" is inside the title
-    ("Phó Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh Nguyễn Văn Sơn yêu cầu các huyện báo cáo.",
-     "Nguyễn Văn Sơn", "Phó Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh", None),
-    # foreign names written with accents other languages use; a Vietnamese word before a foreign name
-    ("Tổng Thư ký Liên Hợp Quốc António Guterres kêu gọi chia sẻ vắc xin.",
-     "António Guterres", "Tổng Thư ký Liên Hợp Quốc", None),
-    ("Ngài Carlos Ramírez, Đại sứ Mexico tại Việt Nam, trao tặng khẩu trang.",
-     "Carlos Ramírez", "Đại sứ Mexico tại Việt Nam", None),
-    ("Giám đốc WHO khu vực Tây Thái Bình Dương Takeshi Kasai cho biết sẽ hỗ trợ.",
-     "Takeshi Kasai", "Giám đốc WHO khu vực Tây Thái Bình Dương", None),
-]
-
-# Sentences that must yield no official.
-NOTHING = [
-    "Bệnh nhân Nguyễn Văn An, 45 tuổi, trú tại huyện Thường Tín, Hà Nội.",
-    "Hai bệnh nhân Trần Văn Cường và Lê Thị Dung đã xuất viện.",
-    "Anh Nguyễn Văn Nam, công nhân khu công nghiệp, cho biết đã được tiêm hai mũi.",
-    "Chị T.T.T, 39 tuổi, được lấy mẫu xét nghiệm ngày 14/9.",
-    "Tin, ảnh: L.Thọ",
-    "Nguồn tin: Sao Khuê",
-    "Hoàng Tùng",
-    "Ông Lê Văn Nưng đã gửi lời cảm ơn đoàn công tác.",
-    "Đối với 2 điểm thi tại trường Tiểu học Thị trấn và THCS Nguyễn Bỉnh Khiêm phải bảo đảm an toàn.",
-    "Người dân ở ngõ 330 Nguyễn Trãi được cách ly tập trung.",
-    "Nhà thờ Hồ Chí Minh, đường Lê Lợi, phố Hàng Bài đều bị phong tỏa.",
-    "Đoàn công tác Thành phố Hồ Chí Minh tặng quà cho Công an tỉnh Hậu Giang.",
-    "Hà Nội sẽ hỗ trợ TP. Hồ Chí Minh và các tỉnh miền Nam chống dịch.",
-    "Đồng chí Giám đốc Công an tỉnh Hậu Giang gửi lời cảm ơn Ban Giám đốc Công an Thành phố Hồ Chí Minh.",
-    "Chủ tịch UBND Hà Nội cho biết thành phố sẽ nới lỏng giãn cách.",
-    "Chủ tịch UBND tỉnh Thái Bình khẳng định sẽ kiểm soát dịch.",
-    "Phó Chủ tịch UBND tỉnh Hà Giang cho biết tỉnh có thêm 3 ca.",
-    "Chủ tịch UBND huyện Mai Sơn cho biết huyện đã lập 5 chốt.",
-    "Chủ tịch UBND quận Hoàng Mai cho biết đã phong tỏa một ngõ.",
-    "Giám đốc Bệnh viện Bạch Mai cho biết bệnh viện đã cử đoàn công tác.",
-    "Giám đốc CDC Hà Nội cho biết có thêm 12 ca.",
-    "Ban Chỉ đạo phòng chống dịch tỉnh Thừa Thiên Huế yêu cầu các địa phương tăng cường.",
-    "Bí thư Tỉnh ủy yêu cầu tránh chủ quan, lơ là, mất cảnh giác.",
-    "Trưởng Đoàn Đại biểu Quốc hội tỉnh phát biểu tại hội nghị.",
-    "Giám đốc Sở Y Tế cho biết tỉnh đã chuẩn bị 500 giường.",
-    "Bộ Y tế đề nghị Chủ tịch UBND các tỉnh, thành phố chỉ đạo quyết liệt.",
-    "Kinh tế tăng trưởng Hà Nội vẫn ổn định.",
-]
+# Sentences with their officials (name, role written next to it, rank), and sentences that must
+# yield none: rows of a fixture in the gold schema, each with a slug id and a why.
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "officials_sentences.jsonl"
+ROWS = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+FOUND = [pytest.param(row, id=row["id"]) for row in ROWS if row["officials"]]
+NOTHING = [pytest.param(row, id=row["id"]) for row in ROWS if not row["officials"]]
 
 
-@pytest.mark.parametrize("sentence, name, title, rank", FOUND)
-def test_finds_name_title_and_rank(sentence, name, title, rank):
-    found = {o["name"]: o for o in officials_of(sentence)}
-    assert name in found, f"{name!r} not found in {list(found)}"
-    assert found[name]["title"] == title
-    assert found[name]["rank"] == rank
+@pytest.mark.parametrize("row", FOUND)
+def test_finds_name_title_and_rank(row):
+    found = {o["name"]: o for o in officials_of(row["body"])}
+    assert score_officials(list(found.values()), row["officials"]).fn == 0, f"missed in {list(found)}"
+    for gold in row["officials"]:
+        assert gold["name"] in found, f"{gold['name']!r} not found in {list(found)}"
+        assert found[gold["name"]]["title"] == gold["title"]
+        assert found[gold["name"]]["rank"] == gold["rank"]
 
 
-@pytest.mark.parametrize("sentence", NOTHING)
-def test_yields_no_official(sentence):
-    assert officials_of(sentence) == []
+@pytest.mark.parametrize("row", NOTHING)
+def test_yields_no_official(row):
+    assert officials_of(row["body"]) == []
 
 
 # (sentence, name, organization, province named in the title)
@@ -226,8 +123,9 @@ def test_rows_have_the_table_columns_and_point_at_the_name():
     assert row["start"] == body.index("Vũ Đức Đam")
 
 
-@pytest.mark.parametrize("sentence", [row[0] for row in FOUND])
-def test_span_text_is_the_name(sentence):
+@pytest.mark.parametrize("row", FOUND)
+def test_span_text_is_the_name(row):
+    sentence = row["body"]
     article = article_of(sentence)
     for span in extract_officials(article):
         assert article.text(span) == span.data["name"]
