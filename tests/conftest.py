@@ -49,4 +49,4 @@ def dev_gold_articles(dev_gold):
     return [(rec, article_from_gold_bounds(rec, read_page(rec["path"]))) for rec in dev_gold]
 
 
-from .reports_fixture import built_report_files, built_reports  # noqa: E402,F401  (session fixtures)
+from .show.reports_fixture import built_report_files, built_reports  # noqa: E402,F401  (session fixtures)

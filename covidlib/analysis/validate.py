@@ -3,8 +3,15 @@
 Each validator returns a table of problems (one row per offending input row) and, by
 default, raises :class:`ValidationError` whose message lists those rows::
 
-    >>> validate_case_counts(case_counts)            # raises on the first bad table
+    >>> from covidlib.tables import frame
+    >>> row = {"article_id": "a1", "province": "Hà Nội", "metric": "confirmed", "value": 7, "qualifier": "exact"}
+    >>> case_counts = frame("case_counts", [row, {**row, "metric": "cured"}])
+    >>> validate_case_counts(case_counts)            # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    ValidationError: case_counts: 1 problem(s)
     >>> problems = validate_case_counts(case_counts, raise_on_error=False)
+    >>> problems[["row", "check"]].values.tolist()
+    [[1, 'unknown metric']]
 
 Checks on ``case_counts``: unknown provinces (not among the 63 canonical names of
 2008-2025), a province code that is not the province's, metrics and qualifiers outside

@@ -8,8 +8,7 @@ from covidlib.write.narrate import check_faithful
 from covidlib.parse.numbers import find_numbers
 from covidlib.text.sentences import sentences_of_paragraphs
 from covidlib.quality.summaries import compare_methods, gold_fact_rows, score_summary, tune_weights
-from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, candidate_sentences, extractive_summary, lead_summary,
-                                      summary_text)
+from covidlib.write.summarize import candidate_sentences, extractive_summary, lead_summary, summary_text
 
 
 def make_article(paragraphs: list[tuple[str, str]], *, title: str = "", published: str | None = None) -> Article:
@@ -199,8 +198,9 @@ def test_gold_rows_locate_facts_in_the_body(gold_pairs):
     assert located > 150
 
 
-def test_default_weights_keep_the_lede():
-    assert DEFAULT_WEIGHTS.keep_lead and isinstance(DEFAULT_WEIGHTS, Weights)
+def test_default_summary_keeps_the_lede(seed_gold_articles):
+    for record, article in seed_gold_articles:
+        assert extractive_summary(article, n=3)[0] == candidate_sentences(article)[0], record["file"]
 
 
 def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
