@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from ..reference import gazetteer
+from ..reference.population import populations
 from ..vocab import METRICS, PEOPLE_METRICS, QUALIFIERS
 from .compare import district_consistency, province_reference
 
@@ -83,7 +84,7 @@ def _finish(problems: list[pd.DataFrame], table: str, raise_on_error: bool) -> p
 
 
 def _populations() -> pd.Series:
-    return province_reference().set_index("province")["population_2019"]
+    return pd.Series(populations(), dtype="Int64")
 
 
 # --------------------------------------------------------------------------- individual checks

@@ -25,15 +25,13 @@ names ("Thành phố Hồ Chí Minh", "Thừa Thiên Huế"), units named after 
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable, Sequence
 
-from .. import config
-from ..reference import gazetteer
+from ..reference import gazetteer, lexicons
 from ..document import Article, Span
 from ..normalize import fold
 from .places import resolve_bare_reference
@@ -41,9 +39,6 @@ from .places import resolve_bare_reference
 __all__ = ["extract_officials", "official_rows", "OFFICIAL_COLUMNS"]
 
 OFFICIAL_COLUMNS = ("article_id", "name", "title", "organization", "rank", "province", "start", "end")
-
-_TITLES_CSV = config.REFERENCE_DIR / "titles.csv"
-_SURNAMES_CSV = config.REFERENCE_DIR / "surnames.csv"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _MAX_NAME = 4
@@ -133,15 +128,10 @@ def _alternation(terms: Iterable[str]) -> str:
     return "|".join(f"{lead}(?:{'|'.join(rests)})" for lead, rests in groups.items())
 
 
-def _read_csv(path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     """Load titles, surnames and province names once."""
-    titles = _read_csv(_TITLES_CSV)
+    titles = lexicons.titles()
     by_kind: dict[str, list[str]] = {}
     for row in titles:
         by_kind.setdefault(row["kind"], []).append(row["term"])
@@ -167,7 +157,7 @@ def _lexicon() -> _Lexicon:
         kind={fold(r["term"]): r["kind"] for r in titles},
         unit={fold(r["term"]): r["unit"] for r in titles if r["unit"]},
         implied={fold(r["term"]): r["implied_organization"] for r in titles if r["implied_organization"]},
-        surname_rank={fold(r["surname"]): i for i, r in enumerate(_read_csv(_SURNAMES_CSV))},
+        surname_rank={fold(r["surname"]): i for i, r in enumerate(lexicons.surnames())},
         province_of=province_of,
         district_province={d: next(iter(p)) for d, p in owners.items() if len(p) == 1},
         districts=re.compile(rf"(?<!\w)(?:huyện|quận|thị xã|thành phố|tp\.?)\s*(?P<name>{_alternation(owners)})\Z"),

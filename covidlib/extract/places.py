@@ -32,14 +32,12 @@ them) point at the article's home province: see :func:`home_province` and
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
-from .. import config
-from ..reference import gazetteer
+from ..reference import gazetteer, lexicons
 from ..document import Article, Span
 from ..reference.gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
@@ -63,13 +61,12 @@ _PERSONAL_TITLE = re.compile(
 )
 # Kinh family names (data/reference/surnames.csv) and the two middle names that mark a personal
 # name before a place-like part ("Nguyễn Thanh Bình", "Lê Văn Phước").
+@lru_cache(maxsize=1)
 def _person_name_words() -> frozenset[str]:
-    with (config.REFERENCE_DIR / "surnames.csv").open(encoding="utf-8", newline="") as handle:
-        surnames = {fold(row["surname"]) for row in csv.DictReader(handle) if row["group"] == "kinh"}
+    surnames = {fold(row["surname"]) for row in lexicons.surnames() if row["group"] == "kinh"}
     return frozenset(surnames | {fold("Văn"), fold("Thị")})
 
 
-_PERSON_NAME_WORDS = _person_name_words()
 _NUMBER_BEFORE = re.compile(r"\d[ ]*$")
 _STREET_NUMBER_AFTER = re.compile(
     r"[ ]+\d+(?:[.,]\d+)*(?![\d])(?![ ]*(?:ca|người|bệnh nhân|trường hợp|f0|f1|mẫu|liều)(?![\w]))"
@@ -288,7 +285,7 @@ def _in_person_name(doc: _Text, start: int) -> bool:
             break
         words.append(fold(m.group(1)))
         cursor = cursor - 1 - len(m.group(1))
-    if any(w in _PERSON_NAME_WORDS for w in words):
+    if any(w in _person_name_words() for w in words):
         return True
     if _PERSONAL_TITLE.search(doc.key, max(0, start - 20), start):  # "Chị Thanh Thủy": the title is capitalised
         return True

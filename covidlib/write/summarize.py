@@ -17,7 +17,6 @@ candidates. :func:`lead_summary` (the first ``n`` candidates) is the baseline to
 """
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
@@ -29,10 +28,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .. import config
 from ..document import Article, Span
 from ..normalize import collapse_spaces, fold, word_matches
 from ..parse.numbers import find_numbers
+from ..reference import gazetteer
 
 __all__ = [
     "Weights",
@@ -305,14 +304,11 @@ def is_extractive(summary: str, article: Article) -> bool:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, tuple[str, ...]]:
-    """Return {province: aliases} from the reference alias table, ambiguous ones left out."""
+    """Return {province: aliases} from the gazetteer, ambiguous ones left out."""
     found: dict[str, set[str]] = {}
-    with open(config.REFERENCE_DIR / "province_aliases.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            note = (row.get("note") or "").upper()
-            if "AMBIGUOUS" in note:
-                continue
-            found.setdefault(row["name"], set()).add(row["alias"])
+    for alias in gazetteer.aliases():
+        if not alias.ambiguous:
+            found.setdefault(alias.province, set()).add(alias.alias)
     return {name: tuple(sorted(aliases | {name}, key=len, reverse=True)) for name, aliases in found.items()}
 
 
