@@ -41,6 +41,7 @@ from ..reference import gazetteer, lexicons
 from ..document import Article, Span
 from ..reference.gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
+from ..text.lines import split_site_tag
 
 __all__ = ["extract_places", "home_province", "stated_home_province", "resolve_bare_reference", "province_table",
            "tag_province"]
@@ -484,7 +485,6 @@ def extract_places(article: Article) -> list[Span]:
 
 
 # --- the home province -----------------------------------------------------
-_LEADING_TAG = re.compile(r"^\s*\(?\s*([^\s()]{2,40}?)\s*\)?\s*[-–—]\s")
 _DOMAIN = re.compile(r"^(?:www\.)?|(?:\.(?:gov|com|org|net|edu|info))?\.(?:vn|com|net|org)$")
 _VISITOR = re.compile(r"(?<![\w])đoàn(?![\w])[^.;:()]{0,45}$")
 _HOST = re.compile(r"(?<![\w])(?:làm việc với|tại|đến|thăm|về|với)(?![\w])[^.;:()]{0,40}$")
@@ -495,12 +495,8 @@ _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|
 
 def _leading_tag(body: str) -> str | None:
     """Return a site tag opening the body ("TTH.VN - ...", "(TUAG)- ...", "(Haiphong.gov.vn) - ...")."""
-    m = _LEADING_TAG.match(body)
-    if m is None:
-        return None
-    tag = m.group(1)
-    capitals = sum(c.isupper() for c in tag)
-    return tag if "." in tag or capitals >= 2 else None
+    tag, _ = split_site_tag(body.lstrip())
+    return tag if tag and ("." in tag or sum(c.isupper() for c in tag) >= 2) else None
 
 
 def _squashed(name: str) -> str:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..document import Article, Metadata, Span
 from ..normalize import normalize_page
+from ..text.lines import split_site_tag
 from ..text.sentences import sentences_of_paragraphs
 
 __all__ = [
@@ -181,9 +182,6 @@ def article_from_gold_bounds(record: Mapping[str, Any], page: str, *, article_id
     )
 
 
-_SITE_TAG = re.compile(r"^\(?[\w.]{2,30}\)?\s*[-–]\s*")
-
-
 def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
     """Return True if ``body`` starts and ends with the gold's first and last sentences.
 
@@ -196,7 +194,11 @@ def body_bounds_ok(body: str, record: Mapping[str, Any]) -> bool:
     body_flat, first, last = flat(body), flat(record["body_first_sentence"]), flat(record["body_last_sentence"])
     if not body_flat.endswith(last):
         return False
-    return body_flat.startswith(first) or _SITE_TAG.sub("", body_flat).startswith(_SITE_TAG.sub("", first))
+    return body_flat.startswith(first) or _without_site_tag(body_flat).startswith(_without_site_tag(first))
+
+
+def _without_site_tag(text: str) -> str:
+    return text[split_site_tag(text)[1]:]
 
 
 def gold_pages(gold_path: str | Path, raw_dir: str | Path) -> list[Path]:

@@ -32,6 +32,7 @@ from ..document import Article, Span
 from ..normalize import collapse_spaces, fold, word_matches
 from ..parse.numbers import find_numbers
 from ..reference import gazetteer
+from ..text.lines import split_site_tag
 
 __all__ = [
     "Weights",
@@ -74,7 +75,6 @@ _LIST_INTRO = re.compile(r":\s*$")
 _FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp)\b|^[\w-]+\.$|^\W*(?:jpe?g|png|gif)\W*$")
 _CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
-_SITE_TAG = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–]\s+)")
 _CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
 _WORD = re.compile(r"\w+")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -102,7 +102,7 @@ def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Cou
     if _LIST_INTRO.search(text) or _ABBREVIATION_END.search(text):
         return False
     # A split after an abbreviation ("TX." + "Bến Cát là ...") leaves a fragment behind it.
-    if previous is not None and previous.data.get("paragraph") == index and not _SITE_TAG.match(text) and \
+    if previous is not None and previous.data.get("paragraph") == index and _site_tag_end(article, sentence) is None and \
             _ABBREVIATION_END.search(article.text(previous).strip()):
         return False
     # A paragraph of one sentence without closing punctuation reads as a heading or a caption.
@@ -113,11 +113,25 @@ def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Cou
 
 def _trim_site_tag(article: Article, sentence: Span) -> Span:
     """Drop a leading site tag left by sentence splitting ("VN - ", "(TUAG)- ") from a sentence span."""
-    text = article.text(sentence)
-    match = _SITE_TAG.match(text)
-    if match and len(text) - match.end() > 20 and " " not in match.group(0).strip(" -–"):
-        return Span(sentence.start + match.end(), sentence.end, sentence.label, sentence.data)
-    return sentence
+    end = _site_tag_end(article, sentence)
+    return sentence if end is None else Span(end, sentence.end, sentence.label, sentence.data)
+
+
+def _site_tag_end(article: Article, sentence: Span) -> int | None:
+    """Return the body offset where the site tag opening the sentence's paragraph ends, if the sentence holds it.
+
+    Sentence splitting may cut inside a tag ("(Haiphong.gov." + "vn) - Chiều 4/7 ..."): the
+    tag is read on the paragraph, and the sentence must keep more than 20 characters after it.
+    """
+    index = sentence.data.get("paragraph")
+    if index is None or not 0 <= index < len(article.paragraphs):
+        return None
+    paragraph = article.paragraphs[index]
+    tag, length = split_site_tag(article.text(paragraph))
+    end = paragraph.start + length
+    if tag and " " not in tag and sentence.start < end and sentence.end - end > 20:
+        return end
+    return None
 
 
 def candidate_sentences(article: Article) -> list[Span]:
