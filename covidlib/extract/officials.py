@@ -659,20 +659,20 @@ def _bare_resolver(article: Article, places: Sequence[Span]) -> Callable[[int], 
     return lambda offset: resolve_bare_reference(article, places, offset)
 
 
-def extract_officials(article: Article, *, places: Sequence[Span] = ()) -> list[Span]:
+def extract_officials(article: Article, *, places: Sequence[Span]) -> list[Span]:
     """Return one ``official`` span per named person with a role or rank, at the first mention.
 
     ``data`` holds ``name``, ``title`` (the role next to the name, an executive role
     before a membership), ``organization``, ``rank``, ``province`` with
     ``province_source`` ('title' or 'home'), ``roles`` (every title seen) and
-    ``mentions`` ((start, end) of each mention). ``places`` (from
-    :func:`covidlib.extract.places.extract_places`) keeps place names out of names and
-    resolves a bare "tỉnh" / "Tỉnh ủy" in the title to the article's province; without
-    them such a province stays None.
+    ``mentions`` ((start, end) of each mention). Needs ``places`` (from
+    :func:`covidlib.extract.places.extract_places`): they keep place names out of names and
+    resolve a bare "tỉnh" / "Tỉnh ủy" in the title to the article's province; with
+    ``places=()`` such a province stays None.
 
     >>> from covidlib.document import Article
     >>> body = "Chiều 4/2, Phó thủ tướng Vũ Đức Đam chủ trì cuộc họp."
-    >>> [s.data["title"] for s in extract_officials(Article("a", "a.txt", body, body))]
+    >>> [s.data["title"] for s in extract_officials(Article("a", "a.txt", body, body), places=())]
     ['Phó thủ tướng']
     """
     doc = _make_doc(article, places)
