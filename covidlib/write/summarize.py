@@ -8,7 +8,7 @@ best ``n`` in document order:
   compound words: "tiêm_chủng", "cách_ly");
 * position: earlier sentences score higher (news puts the lead first);
 * fact density: case-count figures, officials and provinces in the sentence, from the
-  article's fact rows when given, else from cheap cues (numbers that count things, runs of
+  article's fact rows and place spans when given, else from cheap cues (numbers that count things, runs of
   capitalized syllables such as names and places).
 
 Captions, image file names, very short or heading-like lines and list intros are never
@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from ..document import Article, Span
-from ..normalize import collapse_spaces, fold, word_matches
+from ..extract.places import extract_places, province_table
+from ..normalize import collapse_spaces, fold
 from ..parse.numbers import find_numbers
 from ..reference import gazetteer
 from ..text.lines import split_site_tag
@@ -216,15 +217,28 @@ def _fact_counts(article: Article, spans: Sequence[Span], facts: Mapping[str, An
         return np.array(result, dtype=float)
     starts = [int(r["start"]) for r in _rows(facts, "case_counts") if r.get("start") is not None]
     names = [fold(r["name"]) for r in _rows(facts, "officials") if r.get("name")]
-    provinces = [p for p in {r.get("province") for r in _rows(facts, "places")} if p]
+    places = [p for p in facts.get("places") or () if _names_province(p)]
     result = []
     for span in spans:
         key = article.body_key[span.start:span.end]
         total = sum(span.start <= s < span.end for s in starts)
         total += sum(name in key for name in names)
-        total += sum(_mentions(p, key) for p in provinces)
+        total += _provinces_in(places, span)
         result.append(total)
     return np.array(result, dtype=float)
+
+
+def _names_province(place: Span) -> bool:
+    """True for a place span that writes a province's name: the province, or the city named after it ("TP Quảng Ngãi")."""
+    if place.label == "province":
+        return True
+    named = gazetteer.province(place.data["alias"])
+    return named is not None and named.name == place.data["province"]
+
+
+def _provinces_in(places: Sequence[Span], span: Span) -> int:
+    """Return the number of distinct provinces the place spans name inside ``span``."""
+    return len({p.data["province"] for p in places if span.start <= p.start and p.end <= span.end})
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -267,8 +281,10 @@ def extractive_summary(article: Article, *, facts: Mapping[str, Any] | None = No
                        weights: Weights = DEFAULT_WEIGHTS) -> list[Span]:
     """Return the ``n`` body sentences that best carry the article, in document order.
 
-    ``facts`` maps ``'places'``, ``'officials'``, ``'case_counts'`` to rows (or DataFrames) in
-    the project's table formats; without it the fact signal uses cues from the text.
+    ``facts`` maps ``'places'`` to the article's place spans (from
+    :func:`~covidlib.extract.places.extract_places`), ``'officials'`` and ``'case_counts'`` to
+    rows (or DataFrames) in the project's table formats; without it the fact signal uses cues
+    from the text.
     """
     signals = _signals(article, facts)
     spans = signals.spans
@@ -316,30 +332,16 @@ def is_extractive(summary: str, article: Article) -> bool:
 
 # --- gold facts as rows, and scores ------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, tuple[str, ...]]:
-    """Return {province: aliases} from the gazetteer, ambiguous ones left out."""
-    found: dict[str, set[str]] = {}
-    for alias in gazetteer.aliases():
-        if not alias.ambiguous:
-            found.setdefault(alias.province, set()).add(alias.alias)
-    return {name: tuple(sorted(aliases | {name}, key=len, reverse=True)) for name, aliases in found.items()}
+@lru_cache(maxsize=256)
+def _province_spans(article: Article) -> tuple[Span, ...]:
+    """Return the place spans of ``article`` that write a province's name (read once per article)."""
+    return tuple(p for p in extract_places(article) if _names_province(p))
 
 
-@lru_cache(maxsize=128)
-def _province_pattern(province: str) -> re.Pattern[str]:
-    """Return a pattern over folded text for a province and its aliases, ending a word.
-
-    Find its matches with :func:`~covidlib.normalize.word_matches` (which checks that they start one).
-    """
-    names = _aliases().get(province, (province,))
-    body = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?:{body})(?!\w)")
-
-
-def _mentions(province: str, key: str) -> bool:
-    """True if folded ``key`` names ``province`` (or an alias of it) as whole words."""
-    return next(word_matches(_province_pattern(province), key), None) is not None
+def _gold_places(record: Mapping[str, Any], article: Article) -> list[Span]:
+    """Return the place spans of ``article`` that write the name of a province of the gold record."""
+    gold = set(record.get("provinces") or [])
+    return [p for p in _province_spans(article) if p.data["province"] in gold]
 
 
 def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -349,17 +351,16 @@ def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, list[dict[str, Any]]]:
     """Return a gold record's facts as rows in the project's table formats, located in the body.
 
-    Provinces are found by name or alias (first mention and count), officials by name, case
+    Provinces are located by the article's place spans that write their name (first mention
+    and count, see :func:`~covidlib.extract.places.extract_places`), officials by name, case
     counts as the next unused body number with the gold value. Facts the body does not
     contain keep ``None`` offsets.
     """
     key = article.body_key
-    places = []
-    for province in record.get("provinces") or []:
-        hits = list(word_matches(_province_pattern(province), key))
-        places.append({"article_id": article.article_id, "province": province, "province_code": None,
-                       "district": None, "mentions": len(hits),
-                       "first_start": hits[0].start() if hits else None, "first_end": hits[0].end() if hits else None})
+    found = {r["province"]: r for r in province_table(article, _gold_places(record, article)) if r["district"] is None}
+    places = [found.get(province) or {"article_id": article.article_id, "province": province, "province_code": None,
+                                      "district": None, "mentions": 0, "first_start": None, "first_end": None}
+              for province in record.get("provinces") or []]
     officials = []
     for person in record.get("officials") or []:
         at = key.find(fold(person["name"]))
@@ -399,7 +400,9 @@ def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[
     """Score a summary: share of gold facts it carries, and ROUGE-1 overlap with the title.
 
     Facts are the distinct gold case-count values (required ones), official names and
-    provinces (by name or alias); ``coverage`` is hits over facts (None when the gold has none).
+    provinces (a province counts when a chosen sentence holds a place span writing its name,
+    see :func:`~covidlib.extract.places.extract_places`); ``coverage`` is hits over facts (None
+    when the gold has none).
     """
     text_key = " ".join(article.body_key[s.start:s.end] for s in spans)
     chosen_values = {float(n.data["value"]) for n in find_numbers(article.body)
@@ -409,7 +412,8 @@ def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[
     provinces = set(gold_record.get("provinces") or [])
     hits_values = len(values & chosen_values)
     hits_names = sum(name in text_key for name in names)
-    hits_provinces = sum(_mentions(p, text_key) for p in provinces)
+    hits_provinces = len(provinces & {p.data["province"] for p in _province_spans(article)
+                                      if any(s.start <= p.start and p.end <= s.end for s in spans)})
     total = len(values) + len(names) + len(provinces)
     result = {
         "article_id": article.article_id,
@@ -432,7 +436,7 @@ def compare_methods(pairs: Iterable[tuple[Mapping[str, Any], Article]], *, n: in
     """
     rows = []
     for record, article in pairs:
-        facts = gold_fact_rows(record, article) if use_gold_facts else None
+        facts = {**gold_fact_rows(record, article), "places": _gold_places(record, article)} if use_gold_facts else None
         for method, spans in (("lead", lead_summary(article, n)),
                               ("textrank", extractive_summary(article, facts=facts, n=n, weights=weights))):
             rows.append({"method": method, **score_summary(spans, article, record)})
