@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from covidlib.document import Article, Metadata
 from covidlib.quality.evaluate import Score, name_key, score_officials, title_agrees
 from covidlib.extract.officials import OFFICIAL_COLUMNS, extract_officials, official_rows
+from covidlib.extract.places import extract_places
 
 
 def article_of(body: str, *, title: str | None = None) -> Article:
@@ -16,7 +17,7 @@ def article_of(body: str, *, title: str | None = None) -> Article:
 
 def officials_of(body: str, **options) -> list[dict]:
     article = article_of(body)
-    return [span.data for span in extract_officials(article, **{"places": (), **options})]
+    return [span.data for span in extract_officials(article, **{"places": extract_places(article), **options})]
 
 
 # (sentence, name, title, rank)
@@ -239,7 +240,7 @@ def test_span_text_is_the_name(sentence):
 
 
 def _rows(article):
-    spans = extract_officials(article, places=())
+    spans = extract_officials(article, places=extract_places(article))
     for span in spans:
         assert article.text(span) == span.data["name"]
     return official_rows(article, spans)
