@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 __all__ = ["CODEBOOK", "TABLES", "frame", "empty_tables", "write_tables", "write_codebook", "read_tables", "codebook_frame",
            "codebook_markdown", "TableWriter", "SpooledTables", "merge_sorted", "sort_key", "iter_rows",
-           "parquet_schema", "write_parquet", "ROW_GROUP_ROWS"]
+           "parquet_schema", "write_parquet", "ROW_GROUP_ROWS", "is_missing"]
 
 # table -> [(column, dtype, meaning)]
 CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
@@ -274,13 +274,23 @@ def sort_key(table: str) -> Callable[[Mapping[str, Any]], tuple]:
     keys = _SORT_KEYS[table]
 
     def key(row: Mapping[str, Any]) -> tuple:
-        return tuple((0,) if _missing(row.get(k)) else (1, row[k]) for k in keys)
+        return tuple((0,) if is_missing(row.get(k)) else (1, row[k]) for k in keys)
 
     return key
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+def is_missing(value: Any) -> bool:
+    """True for an empty cell: None, NA, NaN or NaT (strings and integers are answered without pandas)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, int)):
+        return False
+    if isinstance(value, float):
+        return value != value
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def iter_rows(path: str | Path, *, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
@@ -418,7 +428,7 @@ class SpooledTables:
 
 def _row_at(df: pd.DataFrame, index: int) -> dict[str, Any]:
     """Row ``index`` of ``df`` as a dict, missing values as None (what :func:`sort_key` reads)."""
-    return {name: (None if _missing(value) else value) for name, value in df.iloc[index].items()}
+    return {name: (None if is_missing(value) else value) for name, value in df.iloc[index].items()}
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:

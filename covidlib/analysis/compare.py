@@ -14,13 +14,12 @@ cumulative, VNCDC dashboard dailies).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .. import config
 from ..reference import gazetteer
+from ..reference.official import official_case_counts
 from ..vocab import LOWER_BOUND_QUALIFIERS
 
 __all__ = [
@@ -37,24 +36,12 @@ __all__ = [
 # The 4th wave, from which MOH and the press counted cases afresh ("từ 27/4/2021").
 FOURTH_WAVE_START = pd.Timestamp("2021-04-27")
 
-_OFFICIAL_FILE = "official_case_counts.csv"
 _VNEXPRESS_METRIC = "confirmed_cumulative_since_2021-04-27"
 _SERIES_BY_SOURCE_PREFIX = (("haminh0307/", "NCSC"), ("letung3105/coviddata:vnexpress", "VnExpress"),
                             ("letung3105/coviddata:vncdc", "VNCDC"))
 
 
 # --------------------------------------------------------------------------- reference data
-
-def _reference_path(name: str) -> Path:
-    """Return the path of a reference file, accepting a gzipped copy (``name.gz``)."""
-    path = config.REFERENCE_DIR / name
-    if path.exists():
-        return path
-    gz = path.with_name(path.name + ".gz")
-    if gz.exists():
-        return gz
-    raise FileNotFoundError(f"reference file {name} (or {name}.gz) not found in {config.REFERENCE_DIR}")
-
 
 @lru_cache(maxsize=1)
 def _province_reference_cached() -> pd.DataFrame:
@@ -84,8 +71,7 @@ def _series_of(source: str) -> str:
 
 @lru_cache(maxsize=1)
 def _official_cached() -> pd.DataFrame:
-    df = pd.read_csv(_reference_path(_OFFICIAL_FILE), dtype={"note": str})
-    df["date"] = pd.to_datetime(df["date"])
+    df = official_case_counts()
     df["series"] = df["source"].map(_series_of)
     df["flagged"] = df["note"].notna() & (df["note"].str.strip() != "")
     return df

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..reference import gazetteer
+from ..reference.population import populations
 from ..vocab import LOWER_BOUND_QUALIFIERS, METRICS, PEOPLE_METRICS, QUALIFIERS
 from .compare import district_consistency, province_reference
 
@@ -108,7 +109,7 @@ def _finish(problems: list[pd.DataFrame], table: str, raise_on_error: bool) -> p
 
 
 def _populations() -> pd.Series:
-    return province_reference().set_index("province")["population_2019"]
+    return pd.Series(populations(), dtype="Int64")
 
 
 # --------------------------------------------------------------------------- individual checks

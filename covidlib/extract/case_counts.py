@@ -42,7 +42,7 @@ from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
 from ..vocab import CASE_METRICS, METRICS
-from .places import extract_places, stated_home_province
+from .places import stated_home_province
 
 __all__ = ["extract_case_counts", "case_count_rows", "count_id"]
 
@@ -799,7 +799,7 @@ def _spans_of(count: _Count, sent: Span, as_of: str | None) -> list[Span]:
     return spans
 
 
-def extract_case_counts(article: Article, *, places: Sequence[Span] | None = None) -> list[Span]:
+def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Span]:
     """Return the COVID-19 case counts of ``article.body`` as spans labelled ``case_count``.
 
     ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
@@ -809,18 +809,18 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
     paragraph, context, home).
-    ``places`` are the article's place spans from
-    :func:`~covidlib.extract.places.extract_places` (computed when not given).
+    Needs ``places``: the article's place spans from
+    :func:`~covidlib.extract.places.extract_places` (they give each figure its place and the
+    article its home province).
 
     >>> from covidlib.document import Article, Metadata
     >>> from covidlib.text.sentences import split_sentences
     >>> body = "Đến sáng 8-10, An Giang có 6.360 trường hợp nhiễm COVID-19, 78 trường hợp tử vong."
     >>> art = Article("a", "", body, body, sentences=split_sentences(body), metadata=Metadata(published="2021-10-08"))
-    >>> [(s.data["value"], s.data["metric"], s.data["province"]) for s in extract_case_counts(art)]
+    >>> from covidlib.extract.places import extract_places
+    >>> [(s.data["value"], s.data["metric"], s.data["province"]) for s in extract_case_counts(art, places=extract_places(art))]
     [(6360, 'confirmed', 'An Giang'), (78, 'deaths', 'An Giang')]
     """
-    if places is None:
-        places = extract_places(article)
     home = stated_home_province(article, places)
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None

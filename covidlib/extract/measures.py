@@ -13,7 +13,6 @@ tone placement, see :func:`covidlib.normalize.fold`). Patterns run over
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +21,10 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .. import config
 from ..document import Article, Span
 from ..normalize import fold, word_matches
+from ..reference import lexicons
+from ..reference.lexicons import MEASURES_CSV
 
 __all__ = [
     "Measure",
@@ -38,12 +38,9 @@ __all__ = [
     "MEASURE_COLUMNS",
 ]
 
-MEASURES_CSV = config.REFERENCE_DIR / "measures.csv"
-
 MEASURE_COLUMNS = ["article_id", "measure", "label_vi", "label_en", "mentions", "first_start", "first_end", "sentence"]
 """Columns of :func:`measure_rows`: one row per (article, measure)."""
 
-_LEXICON_COLUMNS = ("measure", "label_vi", "label_en", "pattern", "notes")
 _SPACE = re.compile(r" +")
 
 
@@ -74,14 +71,13 @@ def _compile(pattern: str, key: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{body})(?!\w)")
 
 
-def load_measures(path: str | Path = MEASURES_CSV) -> list[Measure]:
-    """Return the measures lexicon in file order; raise ``ValueError`` on a malformed row."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = set(_LEXICON_COLUMNS) - set(reader.fieldnames or ())
-        if missing:
-            raise ValueError(f"{path}: missing columns {sorted(missing)}")
-        rows = list(reader)
+def load_measures(path: str | Path | None = None) -> list[Measure]:
+    """Return the measures lexicon (``measures.csv`` unless ``path`` names another) in file order.
+
+    Raise ``ValueError`` on a malformed row.
+    """
+    rows = lexicons.measures(path)
+    path = path if path is not None else MEASURES_CSV
     keys = [row["measure"] for row in rows]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
@@ -90,9 +86,9 @@ def load_measures(path: str | Path = MEASURES_CSV) -> list[Measure]:
                     row.get("notes") or "") for row in rows]
 
 
-@lru_cache(maxsize=4)
-def _lexicon(path: str = str(MEASURES_CSV)) -> tuple[Measure, ...]:
-    return tuple(load_measures(path))
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[Measure, ...]:
+    return tuple(load_measures())
 
 
 def measure_labels(*, lang: str = "vi") -> dict[str, str]:

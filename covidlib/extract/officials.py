@@ -25,15 +25,13 @@ names ("Thành phố Hồ Chí Minh", "Thừa Thiên Huế"), units named after 
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Collection, Iterable, Sequence
 
-from .. import config
-from ..reference import gazetteer
+from ..reference import gazetteer, lexicons
 from ..document import Article, Span
 from ..normalize import fold
 from .places import resolve_bare_reference
@@ -41,9 +39,6 @@ from .places import resolve_bare_reference
 __all__ = ["extract_officials", "official_rows", "OFFICIAL_COLUMNS"]
 
 OFFICIAL_COLUMNS = ("article_id", "name", "title", "organization", "rank", "province", "start", "end")
-
-_TITLES_CSV = config.REFERENCE_DIR / "titles.csv"
-_SURNAMES_CSV = config.REFERENCE_DIR / "surnames.csv"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _MAX_NAME = 4
@@ -107,15 +102,11 @@ class _Lexicon:
     ranks: re.Pattern[str]
     prefixes: re.Pattern[str]
     anchor: re.Pattern[str]
-    provinces: re.Pattern[str]
     places: re.Pattern[str]
     kind: dict[str, str]
     unit: dict[str, str]
     implied: dict[str, str]
     surname_rank: dict[str, int]
-    province_of: dict[str, str]
-    district_province: dict[str, str]
-    districts: re.Pattern[str]
     abroad: re.Pattern[str]
 
 
@@ -133,28 +124,21 @@ def _alternation(terms: Iterable[str]) -> str:
     return "|".join(f"{lead}(?:{'|'.join(rests)})" for lead, rests in groups.items())
 
 
-def _read_csv(path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    """Load titles, surnames and province names once."""
-    titles = _read_csv(_TITLES_CSV)
+    """Compile titles, surnames and gazetteer names once."""
+    titles = lexicons.titles()
     by_kind: dict[str, list[str]] = {}
     for row in titles:
         by_kind.setdefault(row["kind"], []).append(row["term"])
     heads = _alternation(by_kind["role"] + by_kind["member"])
     prefix_terms = by_kind["honorific"] + by_kind["academic"]
-    province_of = {fold(p.name): p.name for p in gazetteer.provinces()}
-    for alias in gazetteer.aliases():
-        key = fold(alias.alias)
-        if (alias.alias.isupper() or not alias.alias.isascii()) and not _LEVEL_PREFIX.match(key):
-            province_of.setdefault(key, alias.province)
-    owners: dict[str, set[str]] = {}
-    for district in gazetteer.districts():
-        owners.setdefault(fold(district.name), set()).add(district.province)
+    # Gazetteer names, to tell a place from a person's name after a level word ("huyện Châu Thành")
+    # and a place from a foreign name; which province a title names comes from the place spans.
+    province_names = {fold(p.name) for p in gazetteer.provinces()}
+    province_names |= {fold(a.alias) for a in gazetteer.aliases()
+                       if (a.alias.isupper() or not a.alias.isascii()) and not _LEVEL_PREFIX.match(fold(a.alias))}
+    district_names = {fold(d.name) for d in gazetteer.districts()}
     ranks = rf"(?<!\w)(?:{_alternation(by_kind['rank'])})(?!\w)"
     prefixes = rf"(?<!\w)(?:{_alternation(prefix_terms)})(?!\w)\.?"
     return _Lexicon(
@@ -162,16 +146,12 @@ def _lexicon() -> _Lexicon:
         ranks=re.compile(ranks),
         prefixes=re.compile(prefixes),
         anchor=re.compile(rf"(?:{prefixes}|{ranks})[\s,.]*\Z"),
-        provinces=re.compile(rf"(?<!\w)(?:{_alternation(province_of)})(?!\w)"),
-        places=re.compile(rf"(?:{_alternation([*province_of, *owners])})(?!\w)"),
+        places=re.compile(rf"(?:{_alternation([*province_names, *district_names])})(?!\w)"),
         kind={fold(r["term"]): r["kind"] for r in titles},
         unit={fold(r["term"]): r["unit"] for r in titles if r["unit"]},
         implied={fold(r["term"]): r["implied_organization"] for r in titles if r["implied_organization"]},
-        surname_rank={fold(r["surname"]): i for i, r in enumerate(_read_csv(_SURNAMES_CSV))},
-        province_of=province_of,
-        district_province={d: next(iter(p)) for d, p in owners.items() if len(p) == 1},
-        districts=re.compile(rf"(?<!\w)(?:huyện|quận|thị xã|thành phố|tp\.?)\s*(?P<name>{_alternation(owners)})\Z"),
-        abroad=re.compile(rf"(?:{_alternation([*gazetteer.COUNTRIES, *province_of])})(?!\w)"),
+        surname_rank={fold(r["surname"]): i for i, r in enumerate(lexicons.surnames())},
+        abroad=re.compile(rf"(?:{_alternation([*gazetteer.COUNTRIES, *province_names])})(?!\w)"),
     )
 
 
@@ -248,6 +228,7 @@ class _Doc:
     tokens: list[_Tok]
     blocked: list[tuple[int, int]]
     place_starts: list[tuple[int, int]]
+    places: Sequence[Span] = ()
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -266,9 +247,8 @@ def _make_doc(article: Article, places: Sequence[Span]) -> _Doc:
     body, key = article.body, article.body_key
     tokens = [_Tok(*m.span(), m.group()) for m in _TOKEN.finditer(body)]
     blocked = [m.span() for pattern in (lex.heads, lex.ranks, lex.prefixes) for m in pattern.finditer(key)]
-    place_spans = [m.span() for m in lex.provinces.finditer(key)]
-    place_spans += [(p.start, p.end) for p in places]
-    return _Doc(body, key, tokens, blocked, place_spans)
+    place_spans = [(p.start, p.end) for p in places]
+    return _Doc(body, key, tokens, blocked, place_spans, places)
 
 
 # --- names ----------------------------------------------------------------
@@ -597,16 +577,13 @@ def _title_parts(doc: _Doc, role: _Role) -> _Title:
     """Split a role: "Phó Chủ tịch UBND tỉnh Vĩnh Long" -> organization "UBND tỉnh", province "Vĩnh Long"."""
     lex = _lexicon()
     tail = _QUALIFIER.sub("", doc.body[role.head_end : role.end].strip())
-    tail_key = fold(tail)
+    tail_end = role.head_end + len(doc.body[role.head_end : role.end].rstrip())
     province = None
-    last = [m for m in lex.provinces.finditer(tail_key) if m.end() == len(tail_key)]
-    if last:
-        province = lex.province_of.get(re.sub(r"\s+", " ", last[0].group()))
-        tail = tail[: last[0].start()].rstrip(" ,.-")
-    else:
-        district = lex.districts.search(tail_key)
-        if district is not None:
-            province = lex.district_province.get(re.sub(r"\s+", " ", district.group("name")))
+    last = next((p for p in doc.places if p.end == tail_end and p.start >= role.head_end), None)
+    if last is not None:
+        province = last.data["province"]
+        if last.label == "province":
+            tail = tail[: len(tail) - (tail_end - last.start)].rstrip(" ,.-")
     unit = lex.unit.get(role.head)
     organization = tail or lex.implied.get(role.head)
     if tail and unit and not fold(tail).startswith(fold(unit)):
@@ -669,20 +646,21 @@ def _bare_resolver(article: Article, places: Sequence[Span]) -> Callable[[int], 
     return lambda offset: resolve_bare_reference(article, places, offset)
 
 
-def extract_officials(article: Article, *, places: Sequence[Span] = ()) -> list[Span]:
+def extract_officials(article: Article, *, places: Sequence[Span]) -> list[Span]:
     """Return one ``official`` span per named person with a role or rank, at the first mention.
 
     ``data`` holds ``name``, ``title`` (the role next to the name, an executive role
     before a membership), ``organization``, ``rank``, ``province`` with
     ``province_source`` ('title' or 'home'), ``roles`` (every title seen) and
-    ``mentions`` ((start, end) of each mention). ``places`` (from
-    :func:`covidlib.extract.places.extract_places`) keeps place names out of names and
-    resolves a bare "tỉnh" / "Tỉnh ủy" in the title to the article's province; without
-    them such a province stays None.
+    ``mentions`` ((start, end) of each mention). Needs ``places`` (from
+    :func:`covidlib.extract.places.extract_places`, the one province matcher): they keep place
+    names out of names, give the province a title ends with ("UBND tỉnh Vĩnh Long", "huyện Mai
+    Sơn") and resolve a bare "tỉnh" / "Tỉnh ủy" in the title to the article's province; with
+    ``places=()`` no province is read.
 
     >>> from covidlib.document import Article
     >>> body = "Chiều 4/2, Phó thủ tướng Vũ Đức Đam chủ trì cuộc họp."
-    >>> [s.data["title"] for s in extract_officials(Article("a", "a.txt", body, body))]
+    >>> [s.data["title"] for s in extract_officials(Article("a", "a.txt", body, body), places=())]
     ['Phó thủ tướng']
     """
     doc = _make_doc(article, places)

@@ -32,17 +32,16 @@ them) point at the article's home province: see :func:`home_province` and
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
-from .. import config
-from ..reference import gazetteer
+from ..reference import gazetteer, lexicons
 from ..document import Article, Span
 from ..reference.gazetteer import District, Province, ascii_name_key, name_key
 from ..normalize import ascii_fold, fold
+from ..text.lines import split_site_tag
 
 __all__ = ["extract_places", "home_province", "stated_home_province", "resolve_bare_reference", "province_table",
            "tag_province"]
@@ -63,13 +62,12 @@ _PERSONAL_TITLE = re.compile(
 )
 # Kinh family names (data/reference/surnames.csv) and the two middle names that mark a personal
 # name before a place-like part ("Nguyễn Thanh Bình", "Lê Văn Phước").
+@lru_cache(maxsize=1)
 def _person_name_words() -> frozenset[str]:
-    with (config.REFERENCE_DIR / "surnames.csv").open(encoding="utf-8", newline="") as handle:
-        surnames = {fold(row["surname"]) for row in csv.DictReader(handle) if row["group"] == "kinh"}
+    surnames = {fold(row["surname"]) for row in lexicons.surnames() if row["group"] == "kinh"}
     return frozenset(surnames | {fold("Văn"), fold("Thị")})
 
 
-_PERSON_NAME_WORDS = _person_name_words()
 _NUMBER_BEFORE = re.compile(r"\d[ ]*$")
 _STREET_NUMBER_AFTER = re.compile(
     r"[ ]+\d+(?:[.,]\d+)*(?![\d])(?![ ]*(?:ca|người|bệnh nhân|trường hợp|f0|f1|mẫu|liều)(?![\w]))"
@@ -288,7 +286,7 @@ def _in_person_name(doc: _Text, start: int) -> bool:
             break
         words.append(fold(m.group(1)))
         cursor = cursor - 1 - len(m.group(1))
-    if any(w in _PERSON_NAME_WORDS for w in words):
+    if any(w in _person_name_words() for w in words):
         return True
     if _PERSONAL_TITLE.search(doc.key, max(0, start - 20), start):  # "Chị Thanh Thủy": the title is capitalised
         return True
@@ -487,7 +485,6 @@ def extract_places(article: Article) -> list[Span]:
 
 
 # --- the home province -----------------------------------------------------
-_LEADING_TAG = re.compile(r"^\s*\(?\s*([^\s()]{2,40}?)\s*\)?\s*[-–—]\s")
 _DOMAIN = re.compile(r"^(?:www\.)?|(?:\.(?:gov|com|org|net|edu|info))?\.(?:vn|com|net|org)$")
 _VISITOR = re.compile(r"(?<![\w])đoàn(?![\w])[^.;:()]{0,45}$")
 _HOST = re.compile(r"(?<![\w])(?:làm việc với|tại|đến|thăm|về|với)(?![\w])[^.;:()]{0,40}$")
@@ -498,12 +495,8 @@ _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|
 
 def _leading_tag(body: str) -> str | None:
     """Return a site tag opening the body ("TTH.VN - ...", "(TUAG)- ...", "(Haiphong.gov.vn) - ...")."""
-    m = _LEADING_TAG.match(body)
-    if m is None:
-        return None
-    tag = m.group(1)
-    capitals = sum(c.isupper() for c in tag)
-    return tag if "." in tag or capitals >= 2 else None
+    tag, _ = split_site_tag(body.lstrip())
+    return tag if tag and ("." in tag or sum(c.isupper() for c in tag) >= 2) else None
 
 
 def _squashed(name: str) -> str:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import product
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from ..document import Article, Span
-from ..normalize import fold, word_matches
+from ..extract.places import extract_places, province_table
+from ..normalize import fold
 from ..parse.numbers import find_numbers
-from ..write.summarize import (DEFAULT_WEIGHTS, Weights, _mentions, _province_pattern, extractive_summary,
-                               lead_summary, summary_text)
+from ..write.summarize import (DEFAULT_WEIGHTS, Weights, extractive_summary, lead_summary, names_province,
+                               summary_text)
 
 __all__ = [
     "score_summary",
@@ -32,25 +34,37 @@ __all__ = [
 _WORD = re.compile(r"\w+")
 
 
+# --- gold facts as rows, and scores ------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def _province_spans(article: Article) -> tuple[Span, ...]:
+    """Return the place spans of ``article`` that write a province's name (read once per article)."""
+    return tuple(p for p in extract_places(article) if names_province(p))
+
+
+def _gold_places(record: Mapping[str, Any], article: Article) -> list[Span]:
+    """Return the place spans of ``article`` that write the name of a province of the gold record."""
+    gold = set(record.get("provinces") or [])
+    return [p for p in _province_spans(article) if p.data["province"] in gold]
+
+
 def _gold_counts(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [c for c in record.get("case_counts") or [] if not c.get("optional") and c.get("metric") != "other_covid"]
-
 
 
 def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, list[dict[str, Any]]]:
     """Return a gold record's facts as rows in the project's table formats, located in the body.
 
-    Provinces are found by name or alias (first mention and count), officials by name, case
+    Provinces are located by the article's place spans that write their name (first mention
+    and count, see :func:`~covidlib.extract.places.extract_places`), officials by name, case
     counts as the next unused body number with the gold value. Facts the body does not
     contain keep ``None`` offsets.
     """
     key = article.body_key
-    places = []
-    for province in record.get("provinces") or []:
-        hits = list(word_matches(_province_pattern(province), key))
-        places.append({"article_id": article.article_id, "province": province, "province_code": None,
-                       "district": None, "mentions": len(hits),
-                       "first_start": hits[0].start() if hits else None, "first_end": hits[0].end() if hits else None})
+    found = {r["province"]: r for r in province_table(article, _gold_places(record, article)) if r["district"] is None}
+    places = [found.get(province) or {"article_id": article.article_id, "province": province, "province_code": None,
+                                      "district": None, "mentions": 0, "first_start": None, "first_end": None}
+              for province in record.get("provinces") or []]
     officials = []
     for person in record.get("officials") or []:
         at = key.find(fold(person["name"]))
@@ -73,7 +87,6 @@ def gold_fact_rows(record: Mapping[str, Any], article: Article) -> dict[str, lis
     return {"places": places, "officials": officials, "case_counts": counts}
 
 
-
 def _syllables(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
@@ -91,7 +104,9 @@ def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[
     """Score a summary: share of gold facts it carries, and ROUGE-1 overlap with the title.
 
     Facts are the distinct gold case-count values (required ones), official names and
-    provinces (by name or alias); ``coverage`` is hits over facts (None when the gold has none).
+    provinces (a province counts when a chosen sentence holds a place span writing its name,
+    see :func:`~covidlib.extract.places.extract_places`); ``coverage`` is hits over facts (None
+    when the gold has none).
     """
     text_key = " ".join(article.body_key[s.start:s.end] for s in spans)
     chosen_values = {float(n.data["value"]) for n in find_numbers(article.body)
@@ -101,7 +116,8 @@ def score_summary(spans: Sequence[Span], article: Article, gold_record: Mapping[
     provinces = set(gold_record.get("provinces") or [])
     hits_values = len(values & chosen_values)
     hits_names = sum(name in text_key for name in names)
-    hits_provinces = sum(_mentions(p, text_key) for p in provinces)
+    hits_provinces = len(provinces & {p.data["province"] for p in _province_spans(article)
+                                      if any(s.start <= p.start and p.end <= s.end for s in spans)})
     total = len(values) + len(names) + len(provinces)
     result = {
         "article_id": article.article_id,
@@ -124,7 +140,7 @@ def compare_methods(pairs: Iterable[tuple[Mapping[str, Any], Article]], *, n: in
     """
     rows = []
     for record, article in pairs:
-        facts = gold_fact_rows(record, article) if use_gold_facts else None
+        facts = {**gold_fact_rows(record, article), "places": _gold_places(record, article)} if use_gold_facts else None
         for method, spans in (("lead", lead_summary(article, n)),
                               ("textrank", extractive_summary(article, facts=facts, n=n, weights=weights))):
             rows.append({"method": method, **score_summary(spans, article, record)})

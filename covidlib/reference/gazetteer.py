@@ -9,14 +9,12 @@ lookups return every candidate and leave the choice to the caller.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .. import config
 from ..normalize import ascii_fold, collapse_spaces, fold
+from .files import read_csv
 
 __all__ = [
     "Province",
@@ -116,16 +114,10 @@ def ascii_name_key(text: str) -> str:
     return _HYPHEN.sub("-", collapse_spaces(ascii_fold(text)))
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    path: Path = config.REFERENCE_DIR / name
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 @lru_cache(maxsize=1)
 def provinces() -> tuple[Province, ...]:
     """Return the 63 provinces in GSO code order."""
-    rows = _read_csv("provinces_2008_2025.csv")
+    rows = read_csv("provinces_2008_2025.csv")
     return tuple(
         Province(
             code=row["code"],
@@ -146,7 +138,7 @@ def aliases() -> tuple[Alias, ...]:
     known = {p.name: p for p in provinces()}
     result = [
         Alias(row["alias"], row["name"], row["note"].startswith("AMBIGUOUS"), row["note"])
-        for row in _read_csv("province_aliases.csv")
+        for row in read_csv("province_aliases.csv")
     ]
     listed = {name_key(a.alias) for a in result}
     for prov in known.values():
@@ -163,7 +155,7 @@ def districts() -> tuple[District, ...]:
     """Return every district row of ``districts.csv`` (a renamed unit appears once per name or type)."""
     known = {p.code: p.name for p in provinces()}
     result = []
-    for row in _read_csv("districts.csv"):
+    for row in read_csv("districts.csv"):
         if known.get(row["province_code"]) != row["province"]:
             raise ValueError(f"districts.csv: province {row['province']!r} does not match code {row['province_code']}")
         result.append(District(row["district"], row["district_type"], row["province"], row["province_code"],

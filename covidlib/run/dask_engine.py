@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .cache import ResultCache
-from .local import default_workers
+from .local import default_workers, progress_bar
 from ..io.load import DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import WriteSummary, drop_duplicate, process_page
 from .results import PageResult
@@ -197,7 +197,7 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
     Partitions are taken in input order: once the pages before a partition are known,
     its repeated pages are known, and the worker holding its results writes its parts.
     """
-    bar = _progress(len(partitions), progress)
+    bar = progress_bar(len(partitions), progress, unit="partition", desc="extract (dask)")
     repeats = _Repeats()
     summary = WriteSummary()
     counts: Counter[str] = Counter({table: 0 for table in TABLES})
@@ -242,14 +242,6 @@ def _collect_counts(writes: list[Any], counts: Counter[str], *, wait_all: bool =
         else:
             running.append(write)
     return running
-
-
-def _progress(total: int, enabled: bool):
-    if not enabled:
-        return None
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, unit="partition", desc="extract (dask)")
 
 
 def _write_csv(out: Path) -> None:

@@ -23,7 +23,7 @@ from ..io.load import LoadedPage, LoadRecord
 from .cache import ResultCache
 from .results import PageResult
 
-__all__ = ["run_local", "default_workers", "limit_blas_threads", "Item", "Work"]
+__all__ = ["run_local", "default_workers", "limit_blas_threads", "progress_bar", "Item", "Work"]
 
 #: One unit of work: a load-report row and its page (None when the file could not be loaded).
 Item = tuple[LoadRecord, "LoadedPage | None"]
@@ -90,10 +90,11 @@ def _process_batch(work: Work, items: list[Item]) -> list[PageResult]:
     return [work(*item) for item in items]
 
 
-def _progress(total: int | None, enabled: bool):
+def progress_bar(total: int | None, enabled: bool, *, unit: str = "page", desc: str = "extract") -> tqdm | None:
+    """Return a progress bar counting ``unit``s, or None when progress is not wanted."""
     if not enabled:
         return None
-    return tqdm(total=total, unit="page", desc="extract")
+    return tqdm(total=total, unit=unit, desc=desc)
 
 
 def run_local(
@@ -109,7 +110,7 @@ def run_local(
     flight, so memory stays flat.
     """
     workers = default_workers() if not workers else max(1, workers)
-    bar = _progress(None, progress)
+    bar = progress_bar(None, progress)
     # each entry: [cache key, result | (future, index in its batch) | None while its batch is being filled]
     pending: deque[list[Any]] = deque()
     filling: list[tuple[list[Any], Item]] = []

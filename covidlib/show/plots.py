@@ -8,7 +8,6 @@ and a "≥" label. Inputs are the tables of :mod:`covidlib.analysis.compare`.
 from __future__ import annotations
 
 import io
-import json
 import re
 from contextlib import contextmanager
 from functools import wraps
@@ -29,6 +28,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from .. import config
+from ..reference.boundaries import province_boundaries
 from ..vocab import LOWER_BOUND_QUALIFIERS
 from ..vocab import METRIC_LABELS as VOCAB_METRIC_LABELS
 
@@ -57,7 +57,6 @@ OFFICIAL_COLOUR = "#222222"
 MISSING_COLOUR = "#e6e6e6"
 LOWER_BOUND_LABEL = "lower bound (“hơn …”)"
 _SLUG = re.compile(r"[^a-z0-9]+")
-_GEOJSON_FILE = "provinces_63.geojson"
 
 
 # --------------------------------------------------------------------------- style and saving
@@ -296,17 +295,11 @@ def _rings_path(geometry: dict) -> MplPath:
     return MplPath(np.concatenate(vertices), np.concatenate(codes))
 
 
-def _load_geojson(path: str | Path | None) -> dict:
-    path = Path(path) if path is not None else config.REFERENCE_DIR / _GEOJSON_FILE
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 @_styled
 def plot_choropleth(table: pd.DataFrame, geojson_path: str | Path | None = None, *, metric: str = "confirmed",
                     column: str = "per_100k", cmap: str = "YlOrRd") -> Figure:
     """Return a map of the 63 provinces coloured by ``column`` (confirmed per 100,000); no figure: hatched grey."""
-    geo = _load_geojson(geojson_path)
+    geo = province_boundaries(geojson_path)
     rows = table[table["metric"] == metric].set_index("province")
     values = pd.to_numeric(rows[column], errors="coerce").astype(float) if len(rows) else pd.Series(dtype=float)
     lower = _lower(rows.reset_index()).set_axis(rows.index) if len(rows) else pd.Series(dtype=bool)

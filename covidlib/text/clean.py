@@ -42,6 +42,7 @@ from .lines import (
     is_place_name,
     name_beside_date,
     reads_as_byline,
+    split_site_tag,
     yearless_dates,
 )
 from ..normalize import fold
@@ -81,10 +82,6 @@ _BACK_LINK = re.compile(
 _RELATIVE_REST = re.compile(r"\d{1,2}[:h]\d{2}|[\s·•|,;:()\[\]\-–—]+")
 _CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*")
 _WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
-_SITE_TAG = re.compile(
-    r"^(?:\((?P<paren>[^()\n]*[^\W\d_][^()\n]*?)\)|(?P<bare>[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn|COM|com))?"
-    r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)))\s*[-–—]\s+(?=\S)"
-)
 _GLUED_REASON = "related headlines glued together without spaces"
 _RELATIVE_REASON = "time relative to when the page was saved"
 _RUN_SHARE = 0.25
@@ -615,25 +612,6 @@ def _is_caption(line: _Line, prev: _Line | None, after_removed: bool, indented_b
 def _joins(prev_text: str, line: _Line) -> bool:
     """Return True if ``line`` continues the previous line (a hard-wrapped sentence)."""
     return line.blank_before == 0 and line.text[:1].islower() and not _ANY_END.search(prev_text)
-
-
-def split_site_tag(text: str) -> tuple[str | None, int]:
-    """Return (site tag, length of the tag with its dash) at the start of a lead paragraph.
-
-    >>> split_site_tag("(Haiphong.gov.vn) - Chiều 4/7, đồng chí Đào Trọng Đức ...")
-    ('Haiphong.gov.vn', 20)
-    >>> split_site_tag("Hà Nội - Sáng nay ...")
-    (None, 0)
-    """
-    m = _SITE_TAG.match(text)
-    if not m:
-        return None, 0
-    tag = (m.group("paren") or m.group("bare") or "").strip()
-    if m.group("bare") and len(tag) < 2:
-        return None, 0
-    if m.group("paren") and _token_count(tag) > 4:
-        return None, 0
-    return tag, m.end()
 
 
 @dataclass

@@ -34,6 +34,7 @@ __all__ = [
     "name_beside_date",
     "reads_as_byline",
     "site_from_source",
+    "split_site_tag",
     "BYLINE_PREFIX",
     "SOURCE_PREFIX",
     "ORGANISATION_WORDS",
@@ -407,3 +408,30 @@ def site_from_source(line: str) -> str | None:
     if len(parts) == 1 and is_person_name(outlet) and not OUTLET_HINT.search(outlet):
         return None
     return outlet or None
+
+
+# A site tag opening a lead paragraph: "(Haiphong.gov.vn) - ", "TTH.VN - ", "HCDC - ", "baohanoimoi.vn - ".
+_SITE_TAG = re.compile(
+    r"^(?:\((?P<paren>[^()\n]*[^\W\d_][^()\n]*?)\)|(?P<bare>[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn|COM|com))?"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)))\s*[-–—]\s+(?=\S)"
+)
+_TAG_TOKEN = re.compile(r"\S*\w\S*")
+
+
+def split_site_tag(text: str) -> tuple[str | None, int]:
+    """Return (site tag, length of the tag with its dash) at the start of a lead paragraph.
+
+    >>> split_site_tag("(Haiphong.gov.vn) - Chiều 4/7, đồng chí Đào Trọng Đức ...")
+    ('Haiphong.gov.vn', 20)
+    >>> split_site_tag("Hà Nội - Sáng nay ...")
+    (None, 0)
+    """
+    m = _SITE_TAG.match(text)
+    if not m:
+        return None, 0
+    tag = (m.group("paren") or m.group("bare") or "").strip()
+    if m.group("bare") and len(tag) < 2:
+        return None, 0
+    if m.group("paren") and len(_TAG_TOKEN.findall(tag)) > 4:
+        return None, 0
+    return tag, m.end()

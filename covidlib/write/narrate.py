@@ -32,6 +32,7 @@ from ..document import Article
 from ..extract.measures import measure_labels, measures_of
 from ..normalize import fold
 from ..parse.numbers import find_numbers, format_vi
+from ..tables import is_missing
 from ..vocab import METRIC_LABELS, QUALIFIER_LABELS
 
 __all__ = [
@@ -202,20 +203,7 @@ def _records(rows: Rows) -> list[dict[str, Any]]:
         return []
     if isinstance(rows, pd.DataFrame):
         rows = rows.astype(object).where(rows.notna(), None).to_dict("records")
-    return [{k: (None if _missing(v) else v) for k, v in dict(r).items()} for r in rows]
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, (str, int)):  # the usual cells, answered without pandas
-        return False
-    if isinstance(value, float):
-        return value != value
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return [{k: (None if is_missing(v) else v) for k, v in dict(r).items()} for r in rows]
 
 
 def _in_body(row: Mapping[str, Any], article: Article, start_key: str, end_key: str) -> bool:
@@ -724,7 +712,7 @@ def _latest_confirmed(case_counts: pd.DataFrame) -> pd.DataFrame:
 def _corpus_dates(articles: pd.DataFrame) -> tuple[str | None, str | None, int]:
     if "published" not in articles.columns:
         return None, None, len(articles)
-    days = [None if _missing(p) else parse_published(str(p)) for p in articles["published"]]
+    days = [None if is_missing(p) else parse_published(str(p)) for p in articles["published"]]
     known = sorted(d for d in days if d is not None)
     return (known[0].isoformat() if known else None, known[-1].isoformat() if known else None,
             sum(d is None for d in days))

@@ -19,7 +19,7 @@ def summary_row(article: Article, facts: Mapping[str, Any], *, places: Sequence[
                 officials: Sequence[Mapping[str, Any]], case_counts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Return the ``summaries`` row of ``article`` from its fact spans and table rows."""
     measure_spans = tag_measures(article)
-    rows = {"places": places, "officials": officials, "case_counts": case_counts}
+    rows = {"places": facts["places"], "officials": officials, "case_counts": case_counts}
     chosen = extractive_summary(article, facts=rows)
     return {
         "article_id": article.article_id,

@@ -8,7 +8,7 @@ best ``n`` in document order:
   compound words: "tiêm_chủng", "cách_ly");
 * position: earlier sentences score higher (news puts the lead first);
 * fact density: case-count figures, officials and provinces in the sentence, from the
-  article's fact rows when given, else from cheap cues (numbers that count things, runs of
+  article's fact rows and place spans when given, else from cheap cues (numbers that count things, runs of
   capitalized syllables such as names and places).
 
 Captions, image file names, very short or heading-like lines and list intros are never
@@ -17,7 +17,6 @@ candidates. :func:`lead_summary` (the first ``n`` candidates) is the baseline to
 """
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
@@ -28,10 +27,11 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .. import config
 from ..document import Article, Span
-from ..normalize import collapse_spaces, fold, word_matches
+from ..normalize import collapse_spaces, fold
 from ..parse.numbers import find_numbers
+from ..reference import gazetteer
+from ..text.lines import split_site_tag
 
 __all__ = [
     "Weights",
@@ -41,6 +41,7 @@ __all__ = [
     "lead_summary",
     "summary_text",
     "is_extractive",
+    "names_province",
 ]
 
 
@@ -70,7 +71,6 @@ _LIST_INTRO = re.compile(r":\s*$")
 _FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp)\b|^[\w-]+\.$|^\W*(?:jpe?g|png|gif)\W*$")
 _CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
-_SITE_TAG = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–]\s+)")
 _CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _RUN_BREAK = re.compile(r"[^\w\s]|\d")
@@ -97,7 +97,7 @@ def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Cou
     if _LIST_INTRO.search(text) or _ABBREVIATION_END.search(text):
         return False
     # A split after an abbreviation ("TX." + "Bến Cát là ...") leaves a fragment behind it.
-    if previous is not None and previous.data.get("paragraph") == index and not _SITE_TAG.match(text) and \
+    if previous is not None and previous.data.get("paragraph") == index and _site_tag_end(article, sentence) is None and \
             _ABBREVIATION_END.search(article.text(previous).strip()):
         return False
     # A paragraph of one sentence without closing punctuation reads as a heading or a caption.
@@ -108,11 +108,25 @@ def _is_candidate(article: Article, sentence: Span, kinds: list[str], sizes: Cou
 
 def _trim_site_tag(article: Article, sentence: Span) -> Span:
     """Drop a leading site tag left by sentence splitting ("VN - ", "(TUAG)- ") from a sentence span."""
-    text = article.text(sentence)
-    match = _SITE_TAG.match(text)
-    if match and len(text) - match.end() > 20 and " " not in match.group(0).strip(" -–"):
-        return Span(sentence.start + match.end(), sentence.end, sentence.label, sentence.data)
-    return sentence
+    end = _site_tag_end(article, sentence)
+    return sentence if end is None else Span(end, sentence.end, sentence.label, sentence.data)
+
+
+def _site_tag_end(article: Article, sentence: Span) -> int | None:
+    """Return the body offset where the site tag opening the sentence's paragraph ends, if the sentence holds it.
+
+    Sentence splitting may cut inside a tag ("(Haiphong.gov." + "vn) - Chiều 4/7 ..."): the
+    tag is read on the paragraph, and the sentence must keep more than 20 characters after it.
+    """
+    index = sentence.data.get("paragraph")
+    if index is None or not 0 <= index < len(article.paragraphs):
+        return None
+    paragraph = article.paragraphs[index]
+    tag, length = split_site_tag(article.text(paragraph))
+    end = paragraph.start + length
+    if tag and " " not in tag and sentence.start < end and sentence.end - end > 20:
+        return end
+    return None
 
 
 def candidate_sentences(article: Article) -> list[Span]:
@@ -197,15 +211,28 @@ def _fact_counts(article: Article, spans: Sequence[Span], facts: Mapping[str, An
         return np.array(result, dtype=float)
     starts = [int(r["start"]) for r in _rows(facts, "case_counts") if r.get("start") is not None]
     names = [fold(r["name"]) for r in _rows(facts, "officials") if r.get("name")]
-    provinces = [p for p in {r.get("province") for r in _rows(facts, "places")} if p]
+    places = [p for p in facts.get("places") or () if names_province(p)]
     result = []
     for span in spans:
         key = article.body_key[span.start:span.end]
         total = sum(span.start <= s < span.end for s in starts)
         total += sum(name in key for name in names)
-        total += sum(_mentions(p, key) for p in provinces)
+        total += _provinces_in(places, span)
         result.append(total)
     return np.array(result, dtype=float)
+
+
+def names_province(place: Span) -> bool:
+    """True for a place span that writes a province's name: the province, or the city named after it ("TP Quảng Ngãi")."""
+    if place.label == "province":
+        return True
+    named = gazetteer.province(place.data["alias"])
+    return named is not None and named.name == place.data["province"]
+
+
+def _provinces_in(places: Sequence[Span], span: Span) -> int:
+    """Return the number of distinct provinces the place spans name inside ``span``."""
+    return len({p.data["province"] for p in places if span.start <= p.start and p.end <= span.end})
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -248,8 +275,10 @@ def extractive_summary(article: Article, *, facts: Mapping[str, Any] | None = No
                        weights: Weights = DEFAULT_WEIGHTS) -> list[Span]:
     """Return the ``n`` body sentences that best carry the article, in document order.
 
-    ``facts`` maps ``'places'``, ``'officials'``, ``'case_counts'`` to rows (or DataFrames) in
-    the project's table formats; without it the fact signal uses cues from the text.
+    ``facts`` maps ``'places'`` to the article's place spans (from
+    :func:`~covidlib.extract.places.extract_places`), ``'officials'`` and ``'case_counts'`` to
+    rows (or DataFrames) in the project's table formats; without it the fact signal uses cues
+    from the text.
     """
     signals = _signals(article, facts)
     spans = signals.spans
@@ -293,34 +322,3 @@ def is_extractive(summary: str, article: Article) -> bool:
                 pos += len(piece) + 1
                 break
     return pos >= len(summary)
-
-
-# --- provinces named in a text ---------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, tuple[str, ...]]:
-    """Return {province: aliases} from the reference alias table, ambiguous ones left out."""
-    found: dict[str, set[str]] = {}
-    with open(config.REFERENCE_DIR / "province_aliases.csv", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            note = (row.get("note") or "").upper()
-            if "AMBIGUOUS" in note:
-                continue
-            found.setdefault(row["name"], set()).add(row["alias"])
-    return {name: tuple(sorted(aliases | {name}, key=len, reverse=True)) for name, aliases in found.items()}
-
-
-@lru_cache(maxsize=128)
-def _province_pattern(province: str) -> re.Pattern[str]:
-    """Return a pattern over folded text for a province and its aliases, ending a word.
-
-    Find its matches with :func:`~covidlib.normalize.word_matches` (which checks that they start one).
-    """
-    names = _aliases().get(province, (province,))
-    body = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?:{body})(?!\w)")
-
-
-def _mentions(province: str, key: str) -> bool:
-    """True if folded ``key`` names ``province`` (or an alias of it) as whole words."""
-    return next(word_matches(_province_pattern(province), key), None) is not None

@@ -8,6 +8,7 @@ import pytest
 from covidlib.document import Article, Metadata, Span
 from covidlib.quality.evaluate import Score, match_case_counts, score_case_counts
 from covidlib.extract.case_counts import case_count_rows, extract_case_counts
+from covidlib.extract.places import extract_places
 from covidlib.tables import CODEBOOK
 from covidlib.vocab import METRICS
 from covidlib.parse.numbers import parse_number
@@ -28,7 +29,7 @@ def _article(paragraphs: list[str], *, published: str | None = "2021-09-20", tit
 
 def _rows(paragraphs: list[str], **kwargs) -> list[dict]:
     article = _article(paragraphs, **kwargs)
-    return case_count_rows(article, extract_case_counts(article))
+    return case_count_rows(article, extract_case_counts(article, places=extract_places(article)))
 
 
 # --- metrics and qualifiers ------------------------------------------------------------------
@@ -266,7 +267,7 @@ def _check_rows(article: Article, rows: list[dict]) -> None:
 def test_rows_point_at_the_number_in_the_body():
     article = _article(["Theo Sở Y tế, đến sáng 8-10, tỉnh An Giang có 6.360 trường hợp nhiễm COVID-19, "
                         "đang điều trị 2.487 trường hợp, hơn một nghìn hai trăm người đã khỏi bệnh."])
-    rows = case_count_rows(article, extract_case_counts(article))
+    rows = case_count_rows(article, extract_case_counts(article, places=extract_places(article)))
     assert [r["value"] for r in rows] == [6360, 2487, 1200]
     _check_rows(article, rows)
 
@@ -281,7 +282,7 @@ def _fact(row: dict) -> tuple:
 
 def test_seed_pages_match_the_gold_exactly(seed_gold_articles):
     for record, article in seed_gold_articles:
-        rows = case_count_rows(article, extract_case_counts(article))
+        rows = case_count_rows(article, extract_case_counts(article, places=extract_places(article)))
         _check_rows(article, rows)
         assert Counter(_fact(r) for r in rows) == Counter(_fact(g) for g in record["case_counts"]), record["file"]
 
@@ -290,7 +291,7 @@ def test_dev_pages_case_count_f1(dev_gold_articles):
     total, report = Score(), []
     attributes = {"district": [0, 0], "qualifier": [0, 0], "as_of": [0, 0]}
     for record, article in dev_gold_articles:
-        rows = case_count_rows(article, extract_case_counts(article))
+        rows = case_count_rows(article, extract_case_counts(article, places=extract_places(article)))
         _check_rows(article, rows)
         gold = record["case_counts"]
         score = score_case_counts(rows, gold)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from covidlib.document import Article, Metadata
 from covidlib.quality.evaluate import Score, name_key, score_officials, title_agrees
 from covidlib.extract.officials import OFFICIAL_COLUMNS, extract_officials, official_rows
+from covidlib.extract.places import extract_places
 
 
 def article_of(body: str, *, title: str | None = None) -> Article:
@@ -19,7 +20,7 @@ def article_of(body: str, *, title: str | None = None) -> Article:
 
 def officials_of(body: str, **options) -> list[dict]:
     article = article_of(body)
-    return [span.data for span in extract_officials(article, **options)]
+    return [span.data for span in extract_officials(article, **{"places": extract_places(article), **options})]
 
 
 # Sentences with their officials (name, role written next to it, rank), and sentences that must
@@ -79,7 +80,7 @@ def test_bare_tinh_takes_the_home_province_from_places():
     [official] = extract_officials(article, places=places)
     assert official.data["province"] == "Điện Biên"
     assert official.data["province_source"] == "home"
-    [alone] = extract_officials(article)
+    [alone] = extract_officials(article, places=())
     assert alone.data["province"] is None
 
 
@@ -88,7 +89,7 @@ def test_repeated_mentions_make_one_official_at_the_first_mention():
             "“Tôi lo nhất là ở thành phố Pleiku”, ông Thành cho biết. "
             "Đồng chí Võ Ngọc Thành đề nghị tăng tốc xét nghiệm.")
     article = article_of(body)
-    [official] = extract_officials(article)
+    [official] = extract_officials(article, places=extract_places(article))
     mentions = official.data["mentions"]
     assert (official.start, official.end) == mentions[0]
     assert [body[s:e] for s, e in mentions] == ["Võ Ngọc Thành", "Thành", "Võ Ngọc Thành"]
@@ -114,7 +115,7 @@ def test_roles_after_a_name_belong_to_that_name_not_the_next():
 def test_rows_have_the_table_columns_and_point_at_the_name():
     body = "Chiều 4/2, Phó thủ tướng Vũ Đức Đam chủ trì cuộc họp. Phó thủ tướng Vũ Đức Đam biểu dương tỉnh."
     article = article_of(body)
-    rows = official_rows(article, extract_officials(article))
+    rows = official_rows(article, extract_officials(article, places=extract_places(article)))
     assert len(rows) == 1
     row = rows[0]
     assert tuple(row) == OFFICIAL_COLUMNS
@@ -127,7 +128,7 @@ def test_rows_have_the_table_columns_and_point_at_the_name():
 def test_span_text_is_the_name(row):
     sentence = row["body"]
     article = article_of(sentence)
-    for span in extract_officials(article):
+    for span in extract_officials(article, places=extract_places(article)):
         assert article.text(span) == span.data["name"]
         for start, end in span.data["mentions"]:
             assert span.data["name"].endswith(sentence[start:end])
@@ -137,7 +138,7 @@ def test_span_text_is_the_name(row):
 
 
 def _rows(article):
-    spans = extract_officials(article)
+    spans = extract_officials(article, places=extract_places(article))
     for span in spans:
         assert article.text(span) == span.data["name"]
     return official_rows(article, spans)
@@ -183,7 +184,7 @@ _PIECES = ["Nguyễn", "Văn", "Thị", "Lê", "Hồ", "Chí", "Minh", "Mùa", "
 def test_any_text_gives_spans_that_name_their_text(pieces):
     body = " ".join(pieces)
     article = article_of(body)
-    spans = extract_officials(article)
+    spans = extract_officials(article, places=extract_places(article))
     assert [s.start for s in spans] == sorted(s.start for s in spans)
     for span in spans:
         assert article.text(span) == span.data["name"]

@@ -7,8 +7,10 @@ from covidlib.document import Article, Metadata, Span
 from covidlib.write.narrate import check_faithful
 from covidlib.parse.numbers import find_numbers
 from covidlib.text.sentences import sentences_of_paragraphs
+from covidlib.extract.places import extract_places
 from covidlib.quality.summaries import compare_methods, gold_fact_rows, score_summary, tune_weights
-from covidlib.write.summarize import candidate_sentences, extractive_summary, lead_summary, summary_text
+from covidlib.write.summarize import (DEFAULT_WEIGHTS, Weights, _provinces_in, candidate_sentences, extractive_summary,
+                                      lead_summary, names_province, summary_text)
 
 
 def make_article(paragraphs: list[tuple[str, str]], *, title: str = "", published: str | None = None) -> Article:
@@ -227,3 +229,26 @@ def test_terms_are_syllables_and_bigrams_within_a_phrase(sentence, expected):
     from covidlib.normalize import fold
     from covidlib.write.summarize import _tokens
     assert _tokens(fold(sentence)) == expected
+
+
+# --- provinces in the fact signal come from the place spans --------------------------------------
+
+# (sentence, provinces the fact signal counts in it): a province, or a city named after it, counts;
+# a district with a name of its own, a person's name and a sentence without a place give nothing.
+PROVINCES_IN_SENTENCE = [
+    ("Sáng 3/8, tỉnh Quảng Ngãi ghi nhận thêm 12 ca mắc mới.", {"Quảng Ngãi"}),
+    ("UBND TP Quảng Ngãi áp dụng lệnh phong tỏa toàn bệnh viện từ ngày 27/7.", {"Quảng Ngãi"}),
+    ("Hà Nội và TP.HCM cùng ghi nhận số ca giảm trong tuần qua.", {"Hà Nội", "Hồ Chí Minh"}),
+    ("Đoàn công tác đã làm việc với huyện Vĩnh Bảo về công tác phòng dịch.", set()),
+    ("Ông Nguyễn Thanh Bình cho biết sẽ tăng cường xét nghiệm trong tuần tới.", set()),
+    ("Các lực lượng chức năng tiếp tục phun khử khuẩn khu vực chợ đầu mối.", set()),
+]
+
+
+@pytest.mark.parametrize("sentence, provinces", PROVINCES_IN_SENTENCE)
+def test_fact_signal_counts_the_provinces_the_place_spans_name(sentence, provinces):
+    article = make_article([("paragraph", sentence)])
+    places = extract_places(article)
+    assert _provinces_in([p for p in places if names_province(p)], Span(0, len(sentence), "sentence")) \
+        == len(provinces)
+    assert {p.data["province"] for p in places if names_province(p)} == provinces
