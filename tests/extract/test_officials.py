@@ -193,4 +193,4 @@ def test_any_text_gives_spans_that_name_their_text(pieces):
 
 
 def test_empty_body_gives_nothing():
-    assert extract_officials(article_of("")) == []
+    assert extract_officials(article_of(""), places=()) == []
