@@ -50,7 +50,8 @@ from .markers import AFTER_ARTICLE_KINDS, BLOCK_KINDS, BODY_ENDING_KINDS, LINE_M
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
 
 _COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
-_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}")
+_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}"
+                              r"|(?i:^(?:cơ quan chủ quản|chịu trách nhiệm (?:nội dung|xuất bản))\s*:)")
 _CONTACT_PREFIX = re.compile(r"(?i)^(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline|đường dây nóng|số điện thoại)\s*:")
 _PHONE = re.compile(r"(?<!\d)(?:\(0\d{1,3}\)\s?|0\d{1,3}[ .]?|1[89]00[ .]?)\d{3,4}(?:[ .]?\d{3,4})?(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -85,11 +86,23 @@ _SITE_TAG = re.compile(
     r"^(?:\((?P<paren>[^()\n]*[^\W\d_][^()\n]*?)\)|(?P<bare>[A-ZĐ]{2,}[A-ZĐ0-9]*(?:\.(?:VN|vn|COM|com))?"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)))\s*[-–—]\s+(?=\S)"
 )
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[»›>·]\s+|\s+/\s+")
+_WIDGET_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_LABELLED = re.compile(r"^(?P<label>[^:\d]{2,40}?)\s*:\s*(?P<value>\S.*)$")
+#: Labels that name the page's section, not the article: "Chủ đề: ...", "Chuyên mục: ...", "Bạn đang ở: ...".
+_SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh mục|lĩnh vực|thể loại|nhóm tin|mục"
+                            r"|bạn đang ở|vị trí(?: hiện tại)?|you are here|section|category")
+_NUMBER_VALUE = re.compile(r"[+-]?\d[\d.,]*\s*(?:ca|người|trường hợp|mẫu|liều|mũi|%)?\.?")
+#: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
+_TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
+_INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _GLUED_REASON = "related headlines glued together without spaces"
 _RELATIVE_REASON = "time relative to when the page was saved"
 _RUN_SHARE = 0.25
 _TINY_RUN_SHARE = 0.1
 _MAX_TITLE_TOKENS = 40
+_MIN_TITLE_TOKENS = 4
+_LONG_HEADLINE_TOKENS = 20
 _MAX_SENTENCE_TITLE_TOKENS = 25
 _MAX_CAPTION_TOKENS = 50
 _MIN_REPEAT_CAPTION_TOKENS = 18
@@ -175,6 +188,49 @@ def _is_menu(text: str) -> bool:
     if len(items) < 3 or _SENTENCE_END.search(text):
         return False
     return all(_token_count(item) <= 5 for item in items)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Return True for a short path of section names ("Thông tin y tế » Dịch bệnh", "Tin tức > Y tế")."""
+    parts = _BREADCRUMB_SEPARATOR.split(text)
+    return len(parts) >= 2 and not _ANY_END.search(text) and all(1 <= _token_count(p) <= 5 for p in parts)
+
+
+def _widget_kind(text: str) -> tuple[str, str] | None:
+    """Return (kind, reason) for a line of widgets side by side ("Chi tiết | Lượt xem: 356"), each one furniture."""
+    parts = [part for part in _WIDGET_SEPARATOR.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    found = [_marker(part.strip(), _token_count(part)) for part in parts]
+    if not all(found):
+        return None
+    ending = next((f for f in found if f[0] in BODY_ENDING_KINDS), None)
+    return ending or ("share", "line of page widgets")
+
+
+def _label_line(text: str, tokens: int) -> tuple[str, str] | None:
+    """Return (kind, reason) for a hotline line: a short label and only a phone number after it.
+
+    "Đường dây nóng phòng chống dịch: 0233 3857 555" is a contact, wherever it sits.
+    """
+    m = _LABELLED.match(text)
+    if not m or tokens > 16:
+        return None
+    label, value = m.group("label"), m.group("value")
+    if _PHONE.search(value) and _CONTACT_ONLY.match(value):
+        return "hotline", "hotline or contact number"
+    return None
+
+
+def _is_labelled_value(text: str) -> bool:
+    """Return True for a labelled value that is never a headline: a section label or a bulletin's data line.
+
+    "Chủ đề: Phòng chống dịch" and "Chuyên mục: Y tế" name the page's section; "Tổng số ca nhiễm:
+    1.234" is a bulletin's data line. Both stay where they are (a data line is body), only never a title.
+    """
+    m = _LABELLED.match(text)
+    return bool(m) and (bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
+                        or bool(_NUMBER_VALUE.fullmatch(m.group("value"))))
 
 
 def _glue_points(text: str) -> int:
@@ -283,6 +339,14 @@ def _marker(text: str, tokens: int) -> tuple[str, str] | None:
         return "footer", "contact details (address, phone, e-mail)"
     if _is_menu(text):
         return "menu", "line of navigation links"
+    if _is_breadcrumb(text):
+        return "menu", "breadcrumb of section names"
+    widgets = _widget_kind(text)
+    if widgets:
+        return widgets
+    label = _label_line(bare, tokens)
+    if label:
+        return label
     if _is_glued_headlines(bare):
         return "related", _GLUED_REASON
     return None
@@ -435,18 +499,91 @@ def _below_headline(lines: list[_Line], pos: int) -> bool:
     return pos > 0 and _is_headline(lines[pos - 1])
 
 
+def _is_dated_headline(line: _Line) -> bool:
+    """Return True for a headline that carries a date ("Thông tin ca mắc mới ngày 28/8/2021"), not a date line.
+
+    A date line gives a time, a weekday or a label with a colon; a dated headline is words then "ngày D/M/Y".
+    """
+    found = find_date(line.text)
+    if line.kind != "dateline" or found is None or line.tokens < 4 or _TIME_OF_DAY.search(line.text):
+        return False
+    if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text:
+        return False
+    before = _DATE_WORDS.sub(" ", line.text[: found.start])
+    return len(_WORD.findall(re.sub(r"\d+", " ", before))) >= 2 and not line.text[found.end :].strip(" .,")
+
+
+def _reads_as_title(line: _Line, *, above_date: bool) -> bool:
+    """Return True for a headline by its shape: no sentence (unless right above the date line), no label, no data line."""
+    return (above_date or not line.lead) and not _is_labelled_value(line.text) and not line.text.endswith(",")
+
+
 def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
-    """Return the position of the title: the headline nearest the date line, else the last headline."""
+    """Return the position of the title: the headline nearest the date line, else the last headline.
+
+    Candidates are chosen by shape first (a headline, not a sentence, a data line or a label), then
+    by position (nearest the article's date line). A headline that carries a date competes when
+    another date line sits in the head; a short line (two or three words) only when no longer
+    headline sits right above the date line ("Tin ngắn" / "Thứ 2, 15/11/2021 | 09:12").
+    """
+    dated_heads = {p for p in range(body_start) if _is_dated_headline(lines[p])
+                   and any(_dated(lines[q]) and q != p and not _is_dated_headline(lines[q]) for q in range(body_start))}
+    for p in dated_heads:
+        lines[p].kind, lines[p].reason = None, ""
     candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
         p + 1 < len(lines) and _dated(lines[p + 1]) and not _below_headline(lines, p)))]
     if not candidates:
+        candidates = [p for p in range(body_start) if p + 1 < len(lines) and _dated(lines[p + 1])
+                      and _is_short_title(lines[p], lines[p - 1] if p else None)]
+    if not candidates:
         return None
-    plain = [p for p in candidates if not _is_shouting(lines[p].text)] or candidates
+    shaped = [p for p in candidates if _reads_as_title(lines[p], above_date=p + 1 < len(lines) and _dated(lines[p + 1]))] \
+        or candidates
+    plain = [p for p in shaped if not _is_shouting(lines[p].text)] or shaped
     dates = [p for p in range(body_start) if _dated(lines[p])] \
         or [p for p in range(body_start) if lines[p].kind == "dateline"]
     if dates:
         return min(plain, key=lambda p: (min(abs(p - d) for d in dates), p > dates[0]))
-    return plain[-1]
+    short = [p for p in plain if lines[p].tokens < _LONG_HEADLINE_TOKENS]  # a long line may open the body
+    return (short or plain)[-1]
+
+
+def _is_short_title(line: _Line, above: _Line | None) -> bool:
+    """Return True for a two- or three-word title right above the date line, under furniture or nothing."""
+    return (line.kind is None and 2 <= line.tokens <= 3 and not _ANY_END.search(line.text)
+            and line.text[:1].isupper() and not _is_list_item(line.text) and not is_person_name(line.text)
+            and (above is None or above.kind is not None or _is_shouting(above.text)))
+
+
+def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
+    """Return an earlier body start when a bulletin's first line sits right under the title without a full stop.
+
+    "Quảng Nam, 04 ca bệnh công bố trong ngày 29/8 (BN423227 đến BN423230)," has no final stop, so it
+    is no lead sentence, yet it opens the article: the first unmarked line of eight words or more right
+    under the title (past date lines, counters and share buttons) starts the body. A photo caption
+    with its credit, a name or a line after an image file does not.
+    """
+    if title is None or title >= first:
+        return first
+    for pos in range(title + 1, first):
+        line = lines[pos]
+        if line.kind is not None:
+            if line.kind == "image_file":
+                return first
+            continue
+        if line.tokens >= 8 and not _is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text) \
+                and not _is_labelled_value(line.text):
+            return pos
+        return first
+    return first
+
+
+def _inline_heading(line: _Line) -> tuple[int, int] | None:
+    """Return page offsets of a capitals heading opening a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI: ...")."""
+    m = _INLINE_HEADING.match(line.text)
+    if not m or not _is_shouting(m.group("head")) or _token_count(m.group("head")) < 4:
+        return None
+    return line.start, line.start + len(m.group("head"))
 
 
 def _title_from_hint(lines: list[_Line], hints: Sequence[str]) -> int | None:
@@ -825,9 +962,16 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     after_image = {p + 1 for p, ln in enumerate(lines) if ln.kind == "image_file"}
     title_pos = hinted if hinted is not None else _find_title(lines, first, after_image)
     if run is not None:
+        first = _bulletin_start(lines, title_pos, first)
+    if run is not None:
         floor = max([title_pos if title_pos is not None else -1]
                     + [p for p in range(first) if lines[p].kind not in (None, "image_file")])
         first = _extend_back(lines, first, floor)
+    heading = _inline_heading(lines[first]) if run is not None and hinted is None else None
+    if heading is not None and (title_pos is None or lines[title_pos].tokens <= _MIN_TITLE_TOKENS):
+        title_pos = None  # the capitals heading opening the body is the title, not a short label above it
+    else:
+        heading = None
     title_key = " ".join(fold(lines[title_pos].text).split()) if title_pos is not None else None
 
     removed: dict[int, tuple[str, str]] = {}
@@ -844,7 +988,8 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
         body=body,
         paragraphs=paragraphs,
         furniture=_merge(lines, kinds),
-        title=Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None else None,
+        title=(Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None
+               else Span(heading[0], heading[1], "title", {"inline": True}) if heading else None),
         datelines=[Span(lines[p].start, lines[p].end, "dateline")
                    for p in _ranked_datelines(lines, first, last, _after_body(lines, last, kinds), title_pos)],
         bylines=_bylines(lines, first, last, kinds),
