@@ -37,6 +37,7 @@ from .lines import (
     byline_names,
     find_date,
     find_relative_time,
+    impossible_date,
     is_person_name,
     is_credit_value,
     is_place_name,
@@ -72,6 +73,7 @@ _INNER_SENTENCE_END = re.compile(f"(?<=\\w\\w\\w)[.!?…][\"'”’)\\]]*\\s+(?=
 _CASE_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})[{_UPPER}](?=[{_LOWER}])")
 _DIGIT_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})\\d+[.,]?\\d*\\s+[{_LOWER}{_UPPER}]")
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(.])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|ảnh minh h[ọo]a")
+_PHOTO_CREDIT_LINE = re.compile(r"(?i)\(?\s*(?:ảnh|nguồn ảnh|photo|ảnh minh họa)\s*:\s*[^.:]{2,40}\)?")
 _ALT_NUMBER = re.compile(r"\s*[-–]\s*\d{1,2}$")
 _DATE_LABEL = re.compile(r"(?i)^(?:thời gian đăng|ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản"
                          r"|published|posted|updated)\b")
@@ -94,6 +96,7 @@ _SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh m
                             r"|bạn đang ở|vị trí(?: hiện tại)?|you are here|section|category")
 _NUMBER_VALUE = re.compile(r"[+-]?\d[\d.,]*\s*(?:ca|người|trường hợp|mẫu|liều|mũi|%)?\.?")
 #: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
+_PLACE_DATE = re.compile(r"(?i),\s*(?:ngày\s*)?$")  # "Hà Nội, ngày 16/5/2022": where and when, no headline
 _TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
 _INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _GLUED_REASON = "related headlines glued together without spaces"
@@ -113,7 +116,7 @@ _MIN_WRAPPED_CHARS = 40
 _WRAP_SLACK = 2
 _TITLE_DATE_GAP = 3  # lines between a title and its date line (a name or share buttons may sit between)
 _BYLINE_ZONE = 3  # lines after the body where bylines, sources and date lines sit
-_ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note"})  # "(Còn nữa)" / "Lâm Phương"
+_ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note", "photo_credit"})  # "(Còn nữa)" / "Lâm Phương"
 
 
 @dataclass(frozen=True)
@@ -261,12 +264,13 @@ def _is_dateline(text: str, tokens: int) -> bool:
     if tokens > 16:
         return False
     found = find_date(text)
-    if found is None:
+    where = (found.start, found.end) if found else impossible_date(text)  # "31/2/2021" is a date line's date too
+    if where is None:
         if not (_WEEKDAY.search(text) or _DATE_LABEL.match(text)) or not yearless_dates(text):
             return False
         rest = text
     else:
-        rest = text[: found.start] + " " + text[found.end :]
+        rest = text[: where[0]] + " " + text[where[1] :]
     rest = _DATE_WORDS.sub(" ", re.sub(r"\d+(?:[:h]\d+)*", " ", rest))
     words = len(re.findall(r"[^\W\d_]+", rest))
     if _DATE_LABEL.match(text) or "|" in text:
@@ -507,10 +511,10 @@ def _is_dated_headline(line: _Line) -> bool:
     found = find_date(line.text)
     if line.kind != "dateline" or found is None or line.tokens < 4 or _TIME_OF_DAY.search(line.text):
         return False
-    if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text:
+    if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text or _PLACE_DATE.search(line.text[: found.start]):
         return False
     before = _DATE_WORDS.sub(" ", line.text[: found.start])
-    return len(_WORD.findall(re.sub(r"\d+", " ", before))) >= 2 and not line.text[found.end :].strip(" .,")
+    return len(_WORD.findall(re.sub(r"\d+", " ", before))) >= 1 and not line.text[found.end :].strip(" .,")
 
 
 def _reads_as_title(line: _Line, *, above_date: bool) -> bool:
@@ -542,6 +546,8 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
     plain = [p for p in shaped if not _is_shouting(lines[p].text)] or shaped
     dates = [p for p in range(body_start) if _dated(lines[p])] \
         or [p for p in range(body_start) if lines[p].kind == "dateline"]
+    clocks = _site_clocks(lines, body_start, len(lines) - 1)
+    dates = [p for p in dates if p not in clocks] or dates
     if dates:
         return min(plain, key=lambda p: (min(abs(p - d) for d in dates), p > dates[0]))
     short = [p for p in plain if lines[p].tokens < _LONG_HEADLINE_TOKENS]  # a long line may open the body
@@ -849,8 +855,10 @@ def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
         if line.kind:
             kinds[pos] = (line.kind, line.reason)
             block = kinds[pos] if line.kind in BLOCK_KINDS else None
-        elif in_zone and reads_as_byline(line.text):
+        elif in_zone and reads_as_byline(line.text) and not is_place_name(line.text):
             kinds[pos] = ("byline", "author name line after the body")
+        elif in_zone and _PHOTO_CREDIT_LINE.fullmatch(line.text):
+            kinds[pos] = ("photo_credit", "photo credit after the body")  # the writer's name may follow
         elif block is not None:
             kinds[pos] = (block[0], block[1])
         else:
@@ -919,20 +927,61 @@ def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[s
     return spans
 
 
+def _head_datelines(lines: list[_Line], first: int, last: int) -> list[int]:
+    """Return the date lines of the page head (a date line just below a sapo counts too)."""
+    return [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
+
+
+def _site_clocks(lines: list[_Line], first: int, last: int) -> set[int]:
+    """Return head date lines that are the site's clock (the day the page was saved), not the article's date.
+
+    A page-level choice between competing date lines: a dated line above the menus, or one with
+    a headline and another date line below it ("Thứ Năm, 12/09/2024, 10:05 [GMT+7]" / title /
+    "Thứ 2, 15/11/2021 | 09:12:30"), belongs to the site's header; the article's own sits next
+    to its title or byline. A lone date line above the title stays the article's.
+    """
+    head = [p for p in _head_datelines(lines, first, last) if _dated(lines[p])]
+    menus = [p for p in range(first) if lines[p].kind == "menu"]
+    clocks = set()
+    for p in head:
+        below = [q for q in head if q > p]
+        headline_between = any(lines[r].kind is None and lines[r].tokens >= 2 for q in below for r in range(p + 1, q))
+        if (below and headline_between) or any(m > p for m in menus) and (below or not _near_title_slot(lines, p)):
+            clocks.add(p)
+    return clocks
+
+
+def _near_title_slot(lines: list[_Line], pos: int) -> bool:
+    """Return True if a headline sits right below the date line at ``pos`` (the news-site layout "date / title")."""
+    return pos + 1 < len(lines) and lines[pos + 1].kind is None and _is_headline(lines[pos + 1], above_date=True)
+
+
 def _ranked_datelines(lines: list[_Line], first: int, last: int, zone: list[int], title: int | None) -> list[int]:
     """Return date line positions, most trusted first.
 
     A date line within a few lines of the title comes first (nearest first), then one in
-    the byline zone after the body, then any other head date line: a date far above the
-    title, past the menus, is the site's clock ("Thứ Năm, 26/08/2021"), not the article's.
-    A date line just below a sapo (inside the body's first lines) counts as a head date line.
+    the byline zone after the body, then any other head date line; the site's clock
+    (:func:`_site_clocks`) comes last. A date line just below a sapo counts as a head date line.
     """
-    head = [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
+    head = _head_datelines(lines, first, last)
+    clocks = _site_clocks(lines, first, last)
     tail = [p for p in zone if lines[p].kind == "dateline"]
+    own = [p for p in head if p not in clocks]
     if title is None:
-        return head + tail
-    near = sorted((p for p in head if abs(p - title) <= _TITLE_DATE_GAP), key=lambda p: (abs(p - title), p))
-    return near + tail + [p for p in head if p not in near]
+        return own + tail + sorted(clocks)
+    near = sorted((p for p in own if abs(p - title) <= _TITLE_DATE_GAP), key=lambda p: (abs(p - title), p))
+    return near + tail + [p for p in own if p not in near] + sorted(clocks)
+
+
+def _dateline_place(lines: list[_Line], pos: int, title: int | None, clocks: set[int], zone: list[int]) -> str:
+    """Return where a date line sits, in plain words, for the date note."""
+    if pos in clocks:
+        return "the site's clock in the page header"
+    if pos in zone:
+        return "after the body, beside the byline"
+    if title is not None and abs(pos - title) <= _TITLE_DATE_GAP:
+        return "below the title" if pos > title else "above the title"
+    return "in the page head"
 
 
 def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleaned:
@@ -981,6 +1030,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     kinds.update(removed)
     kinds.update(_tail_kinds(lines, last + 1))
     body, paragraphs = _assemble(parts)
+    zone, clocks = _after_body(lines, last, kinds), _site_clocks(lines, first, last)
     lead = next((p for p in paragraphs if p.label == "paragraph"), None)
     site, tag_len = split_site_tag(lead.text(body)) if lead else (None, 0)
     return Cleaned(
@@ -990,8 +1040,8 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
         furniture=_merge(lines, kinds),
         title=(Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None
                else Span(heading[0], heading[1], "title", {"inline": True}) if heading else None),
-        datelines=[Span(lines[p].start, lines[p].end, "dateline")
-                   for p in _ranked_datelines(lines, first, last, _after_body(lines, last, kinds), title_pos)],
+        datelines=[Span(lines[p].start, lines[p].end, "dateline", {"place": _dateline_place(lines, p, title_pos, clocks, zone)})
+                   for p in _ranked_datelines(lines, first, last, zone, title_pos)],
         bylines=_bylines(lines, first, last, kinds),
         site=site,
         site_span=Span(lead.start, lead.start + tag_len, "site_tag", {"site": site}) if site and lead else None,

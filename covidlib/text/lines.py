@@ -24,6 +24,7 @@ __all__ = [
     "DateMatch",
     "find_date",
     "find_relative_time",
+    "impossible_date",
     "parse_published",
     "yearless_dates",
     "is_person_name",
@@ -33,6 +34,7 @@ __all__ = [
     "is_credit_value",
     "name_beside_date",
     "reads_as_byline",
+    "is_signature",
     "site_from_source",
     "BYLINE_PREFIX",
     "SOURCE_PREFIX",
@@ -139,6 +141,18 @@ def find_date(text: str) -> DateMatch | None:
         if _valid(year, month, day):
             hour, minute = _time_near(text, start, end)
             return DateMatch(start, end, year, month, day, hour, minute)
+    return None
+
+
+def impossible_date(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of a date written with a year that no calendar has ("31/2/2021"); None if there is none.
+
+    >>> text = "Ngày đăng: 31/2/2021 09:00"; start, end = impossible_date(text); text[start:end]
+    '31/2/2021'
+    """
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        if not _valid(int(m.group(4)), int(m.group(3)), int(m.group(1))):
+            return m.start(), m.end()
     return None
 
 
@@ -389,7 +403,24 @@ def author_from_byline(line: str) -> str | None:
             return _name_case(names) if names else None
         return None
     names = byline_names(line)
-    return _name_case(names) if names else None
+    if names:
+        return _name_case(names)
+    return line.strip(" .") if is_signature(line) else None
+
+
+#: A signature of two or three capitals under an article ("TH", "CTV", "N.H"); "PV", "BTV", "PTV" name no one.
+_SIGNATURE = re.compile(r"^(?:[A-ZĐ]{2,3}|[A-ZĐ]\.[A-ZĐ](?:\.[A-ZĐ])?)\.?$")
+_GENERIC_CREDITS = frozenset({"PV", "BTV", "PTV"})
+
+
+def is_signature(line: str) -> bool:
+    """Return True for a short signature of two or three capitals that names the writer ("TH", "CTV").
+
+    >>> is_signature("TH"), is_signature("CTV"), is_signature("PV"), is_signature("UBND")
+    (True, True, False, False)
+    """
+    line = line.strip()
+    return bool(_SIGNATURE.match(line)) and line.replace(".", "") not in _GENERIC_CREDITS  # "P.V" is "PV"
 
 
 def site_from_source(line: str) -> str | None:

@@ -15,8 +15,9 @@ from typing import Any, Mapping
 from ..document import Metadata
 from ..normalize import collapse_spaces
 from .clean import Cleaned
-from .lines import (CREDIT, OUTLET_HINT, author_from_byline, byline_names, find_date, find_relative_time, name_beside_date,
-                    site_from_source, yearless_dates)
+from ..parse.dates import EPIDEMIC_YEARS
+from .lines import (CREDIT, OUTLET_HINT, author_from_byline, byline_names, find_date, find_relative_time,
+                    impossible_date, name_beside_date, site_from_source, yearless_dates)
 
 __all__ = ["read_metadata", "title_hints", "title_candidates", "TITLE_HINT_KEYS"]
 
@@ -31,19 +32,47 @@ def _hint(hints: Mapping[str, Any] | None, key: str) -> str | None:
     return value or None
 
 
+def _years() -> str:
+    return f"{EPIDEMIC_YEARS.start}-{EPIDEMIC_YEARS.stop - 1}"
+
+
 def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
-    """Return (ISO date or None, note) from the page's date lines, never guessing a year."""
+    """Return (ISO date or None, note) from the page's date lines, never guessing a year.
+
+    The date lines come most trusted first (see :func:`covidlib.text.clean.clean_page`); the
+    first full date inside the epidemic's years wins. The note says which line was chosen over
+    which (the site's clock, a date line elsewhere), and flags dates outside the epidemic's years
+    ("01/01/1900", "2099") and impossible dates ("31/2/2021"), which are never used.
+    """
     page = cleaned.page
     yearless: list[str] = []
     relative: list[str] = []
+    flagged: list[str] = []
+    chosen: tuple[str, str, str] | None = None  # (iso, line, place)
+    passed: list[str] = []
     for span in cleaned.datelines:
-        line = span.text(page)
+        line = collapse_spaces(span.text(page))
+        place = span.data.get("place", "on the page")
         found = find_date(line)
-        if found is not None:
-            return found.iso, None
+        if found is not None and found.year not in EPIDEMIC_YEARS:
+            flagged.append(f"the date line '{line}' gives the year {found.year}, outside the epidemic "
+                           f"({_years()}); not used")
+        elif found is not None:
+            if chosen is None:
+                chosen = (found.iso, line, place)
+            elif found.iso[:10] != chosen[0][:10]:
+                passed.append(f"'{line}' ({place}) is not")
+            continue
+        elif (bad := impossible_date(line)) is not None:
+            flagged.append(f"impossible date {line[bad[0]:bad[1]]} on the date line '{line}'; not used")
         yearless.extend(line[d.start : d.end] for d in yearless_dates(line))
         if (where := find_relative_time(line)) is not None:
             relative.append(line[where[0] : where[1]])
+    if chosen is not None:
+        choice = [f"the date line '{chosen[1]}' ({chosen[2]}) is the article's; " + "; ".join(passed)] if passed else []
+        return chosen[0], "; ".join(choice + flagged) or None
+    if flagged:
+        return None, "; ".join(flagged)
     if yearless:
         return None, f"the date line gives '{yearless[0]}' without a year; the year is not guessed"
     if relative:
