@@ -97,6 +97,10 @@ _SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh m
 _NUMBER_VALUE = re.compile(r"[+-]?\d[\d.,]*\s*(?:ca|người|trường hợp|mẫu|liều|mũi|%)?\.?")
 #: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
 _PLACE_DATE = re.compile(r"(?i),\s*(?:ngày\s*)?$")  # "Hà Nội, ngày 16/5/2022": where and when, no headline
+#: A live timeline's entry stamp: a time alone on its line ("07:00", "10h30"), or opening an entry ("06h45: ...").
+_TIME_STAMP = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}")
+_ENTRY_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}\s*[:\-–]\s*\S")
+_TIMELINE_REACH = 12
 _TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
 _INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _GLUED_REASON = "related headlines glued together without spaces"
@@ -222,6 +226,44 @@ def _label_line(text: str, tokens: int) -> tuple[str, str] | None:
     label, value = m.group("label"), m.group("value")
     if _PHONE.search(value) and _CONTACT_ONLY.match(value):
         return "hotline", "hotline or contact number"
+    return None
+
+
+def _is_section_label(text: str) -> bool:
+    """Return True for a label naming the page's section ("Chủ đề: Phòng chống dịch", "Chuyên mục: Y tế")."""
+    m = _LABELLED.match(text)
+    return bool(m) and bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
+
+
+def _is_data_line(text: str) -> bool:
+    """Return True for a bulletin's data line: a short label and a number ("Tổng số ca nhiễm: 1.234")."""
+    m = _LABELLED.match(text)
+    return bool(m) and bool(_NUMBER_VALUE.fullmatch(m.group("value")))
+
+
+def _timeline_below(lines: list[_Line], pos: int) -> bool:
+    """Return True if another time stamp line follows within the next entries (a live-update timeline)."""
+    return any(_TIME_STAMP.fullmatch(lines[p].text) for p in range(pos + 1, min(pos + 1 + _TIMELINE_REACH, len(lines))))
+
+
+def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return (first, last) of the first list of two or more headline items in a run no article ending precedes.
+
+    A digest page ("Điểm tin COVID-19 sáng 22/8") is a list of headlines with no lead sentence:
+    when no run holds article prose, that list is the body, not furniture.
+    """
+    for run in runs:
+        if _follows_article(lines, run):
+            continue
+        items = [p for p in range(run[0], run[1] + 1)
+                 if lines[p].kind is None and _is_list_item(lines[p].text) and lines[p].tokens >= 5]
+        if len(items) < 2:
+            continue
+        last = items[0]
+        while last + 1 <= run[1] and last + 1 in items:
+            last += 1
+        if last > items[0]:
+            return items[0], last
     return None
 
 
@@ -508,7 +550,7 @@ def _is_dated_headline(line: _Line) -> bool:
 
     A date line gives a time, a weekday or a label with a colon; a dated headline is words then "ngày D/M/Y".
     """
-    found = find_date(line.text)
+    found = find_date(line.text) or next(iter(yearless_dates(line.text)), None)
     if line.kind != "dateline" or found is None or line.tokens < 4 or _TIME_OF_DAY.search(line.text):
         return False
     if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text or _PLACE_DATE.search(line.text[: found.start]):
@@ -519,7 +561,7 @@ def _is_dated_headline(line: _Line) -> bool:
 
 def _reads_as_title(line: _Line, *, above_date: bool) -> bool:
     """Return True for a headline by its shape: no sentence (unless right above the date line), no label, no data line."""
-    return (above_date or not line.lead) and not _is_labelled_value(line.text) and not line.text.endswith(",")
+    return (above_date or not line.lead) and not _ENTRY_TIME.match(line.text) and not _is_labelled_value(line.text) and not line.text.endswith(",")
 
 
 def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
@@ -554,6 +596,24 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
     return (short or plain)[-1]
 
 
+def _title_note(lines: list[_Line], pos: int, body_start: int) -> str:
+    """Return in plain words why the line at ``pos`` is the title, and which head lines were passed over."""
+    line = lines[pos]
+    near_date = any(0 <= q < len(lines) and _dated(lines[q]) for q in (pos - 1, pos + 1))
+    if near_date and line.tokens <= 3:
+        why = "a short line right above the article's date line"
+    elif near_date and (find_date(line.text) or yearless_dates(line.text)):
+        why = "a headline carrying a date, next to the article's date line"
+    elif near_date:
+        why = "the headline next to the article's date line"
+    else:
+        why = "the last headline above the body"
+    passed = [f"'{ln.text}'" for ln in lines[:body_start] if ln.kind is None and ln is not line
+              and (_is_section_label(ln.text) or _is_data_line(ln.text) or _ENTRY_TIME.match(ln.text))]
+    passed += [f"'{ln.text}' ({ln.reason})" for ln in lines[:body_start] if ln.kind == "hotline"]
+    return why + (f"; not a title: {', '.join(passed[:3])}" if passed else "")
+
+
 def _is_short_title(line: _Line, above: _Line | None) -> bool:
     """Return True for a two- or three-word title right above the date line, under furniture or nothing."""
     return (line.kind is None and 2 <= line.tokens <= 3 and not _ANY_END.search(line.text)
@@ -577,8 +637,11 @@ def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
             if line.kind == "image_file":
                 return first
             continue
-        if line.tokens >= 8 and not _is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text) \
-                and not _is_labelled_value(line.text):
+        if _is_section_label(line.text):
+            continue
+        if _is_data_line(line.text) or (_TIME_STAMP.fullmatch(line.text) and _timeline_below(lines, pos)):
+            return pos  # "Tổng số ca nhiễm: 1.234" opens a bulletin; "07:00" opens a live timeline's first entry
+        if line.tokens >= 8 and not _is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text):
             return pos
         return first
     return first
@@ -1002,8 +1065,8 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     after = hinted if hinted is not None else -1
     runs = _segments(lines)
     run = _choose_run(lines, runs, after)
-    if run is None:  # no article prose: the whole page is head
-        first, last = len(lines), len(lines) - 1
+    if run is None:  # no article prose: a digest's list of headlines, else the whole page is head
+        first, last = _list_block(lines, runs) or (len(lines), len(lines) - 1)
     else:
         first, last = _body_bounds(lines, run, after)
         first = _past_late_dateline(lines, first, last)
@@ -1038,8 +1101,11 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
         body=body,
         paragraphs=paragraphs,
         furniture=_merge(lines, kinds),
-        title=(Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None
-               else Span(heading[0], heading[1], "title", {"inline": True}) if heading else None),
+        title=(Span(lines[title_pos].start, lines[title_pos].end, "title", {"why": (
+                   "the title hint, shown on the page as a line" if title_pos == hinted
+                   else _title_note(lines, title_pos, first))}) if title_pos is not None
+               else Span(heading[0], heading[1], "title", {"why": "the capitals heading that opens the first line"})
+               if heading else None),
         datelines=[Span(lines[p].start, lines[p].end, "dateline", {"place": _dateline_place(lines, p, title_pos, clocks, zone)})
                    for p in _ranked_datelines(lines, first, last, zone, title_pos)],
         bylines=_bylines(lines, first, last, kinds),

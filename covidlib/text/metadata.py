@@ -17,7 +17,7 @@ from ..normalize import collapse_spaces
 from .clean import Cleaned
 from ..parse.dates import EPIDEMIC_YEARS
 from .lines import (CREDIT, OUTLET_HINT, author_from_byline, byline_names, find_date, find_relative_time,
-                    impossible_date, name_beside_date, site_from_source, yearless_dates)
+                    impossible_date, is_signature, name_beside_date, site_from_source, yearless_dates)
 
 __all__ = ["read_metadata", "title_hints", "title_candidates", "TITLE_HINT_KEYS"]
 
@@ -85,17 +85,27 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
     return None, "the page gives no publication date"
 
 
-def _author(cleaned: Cleaned) -> str | None:
-    """Return the author from the bylines the cleaner found (prefixed forms first)."""
+_BYLINE_FORMS = {"prefix": "the byline", "source": "the source line", "name": "the name line after the body",
+                 "dateline": "the date line"}
+
+
+def _author(cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """Return (author, note) from the bylines the cleaner found (prefixed forms first); the note says where."""
     page = cleaned.page
     ranked = sorted(cleaned.bylines, key=lambda s: {"prefix": 0, "source": 1, "name": 2, "dateline": 3}.get(
         s.data.get("form", ""), 4))
+    photo = [f"'{collapse_spaces(s.text(page))}'" for s in cleaned.furniture if s.label == "photo_credit"]
     for span in ranked:
-        line = span.text(page)
+        line = collapse_spaces(span.text(page))
         name = name_beside_date(line) if span.data.get("form") == "dateline" else author_from_byline(line)
         if name:
-            return name
-    return None
+            where = _BYLINE_FORMS.get(span.data.get("form", ""), "a byline")
+            kind = "a signature in" if is_signature(line) else "from"
+            note = f"{kind} {where} '{line}'"
+            if photo:
+                note += f"; the photo credit {photo[0]} names the photographer, not the writer"
+            return name, note
+    return None, None
 
 
 def _site(cleaned: Cleaned) -> str | None:
@@ -178,17 +188,17 @@ def _strip_site_suffix(title: str, sites: set[str]) -> str:
     return forms[0] if forms else title
 
 
-def _title(cleaned: Cleaned, hints: Mapping[str, Any] | None) -> str | None:
-    """Return the title: a hint the page shows as a line, else the first hint without its site name, else the page's."""
+def _title(cleaned: Cleaned, hints: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    """Return (title, note): a hint the page shows as a line, else the first hint without its site name, else the page's."""
     page_title = collapse_spaces(cleaned.title.text(cleaned.page)) if cleaned.title else None
     candidates = title_candidates(hints)
     if not candidates:
-        return page_title
+        return page_title, cleaned.title.data.get("why") if cleaned.title and cleaned.title.data else None
     lines = {_key(line) for line in cleaned.page.split("\n")}
     for candidate in candidates:
         if _key(candidate) in lines:
-            return candidate
-    return _strip_site_suffix(candidates[0], _site_names(hints))
+            return candidate, "the title hint, shown on the page as a line"
+    return _strip_site_suffix(candidates[0], _site_names(hints)), "the title hint, without the site's name"
 
 
 def _author_hint(hints: Mapping[str, Any] | None) -> str | None:
@@ -229,6 +239,9 @@ def read_metadata(cleaned: Cleaned, *, hints: Mapping[str, Any] | None = None) -
             published, note = iso, None
         elif not iso and published is None:
             note = f"the published hint '{hinted}' is not a full date; {note}"
-    author = _author_hint(hints) or _author(cleaned)
+    hinted_author = _author_hint(hints)
+    author, author_note = (hinted_author, "the page's author field") if hinted_author else _author(cleaned)
     site = _hint(hints, "site") or _site(cleaned)
-    return Metadata(title=_title(cleaned, hints), published=published, date_note=note, author=author, site=site)
+    title, title_note = _title(cleaned, hints)
+    return Metadata(title=title, published=published, date_note=note, author=author, site=site,
+                    title_note=title_note, author_note=author_note)
