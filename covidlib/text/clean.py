@@ -583,6 +583,9 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
                       and _is_short_title(lines[p], lines[p - 1] if p else None)]
     if not candidates:
         return None
+    candidates = [p for p in candidates if not _is_labelled_value(lines[p].text)]  # labels, data lines: never
+    if not candidates:
+        return None
     shaped = [p for p in candidates if _reads_as_title(lines[p], above_date=p + 1 < len(lines) and _dated(lines[p + 1]))] \
         or candidates
     plain = [p for p in shaped if not _is_shouting(lines[p].text)] or shaped
@@ -629,6 +632,8 @@ def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
     under the title (past date lines, counters and share buttons) starts the body. A photo caption
     with its credit, a name or a line after an image file does not.
     """
+    if title is None:  # no title: the bulletin's head ends at the article's date line
+        title = max((p for p in range(first) if _dated(lines[p])), default=None)
     if title is None or title >= first:
         return first
     for pos in range(title + 1, first):

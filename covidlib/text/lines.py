@@ -345,7 +345,7 @@ def reads_as_byline(line: str) -> bool:
     (True, True, False)
     """
     line = collapse_spaces(line).strip()
-    return bool(line) and (byline_names(line) is not None or bool(CREDIT.match(line)))
+    return bool(line) and (byline_names(line) is not None or bool(CREDIT.match(line)) or is_signature(line))
 
 
 #: Words of a date line that are not a name: labels, weekdays, time markers, the time zone.

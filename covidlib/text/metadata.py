@@ -60,6 +60,8 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
         elif found is not None:
             if chosen is None:
                 chosen = (found.iso, line, place)
+            elif found.iso[:10] == chosen[0][:10] and len(found.iso) > len(chosen[0]):
+                chosen = (found.iso, chosen[1], chosen[2])  # the same day, with its time from the other line
             elif found.iso[:10] != chosen[0][:10]:
                 passed.append(f"'{line}' ({place}) is not")
             continue
