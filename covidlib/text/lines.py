@@ -319,6 +319,8 @@ def byline_names(text: str) -> str | None:
     names = pieces[0].strip(" .,;")
     if not is_person_name(names) or OUTLET_HINT.search(names):  # "Thanh Niên" is a paper, not a reporter
         return None
+    if names.split()[0].replace(".", "").upper() in _GENERIC_CREDITS:
+        return None  # "BTV. TTGDSK": the editor of a unit, no person named
     for separator, part in zip(pieces[1::2], pieces[2::2]):
         part = part.strip(" .,;")
         if not is_person_name(part) or OUTLET_HINT.search(part) or is_place_name(part):
