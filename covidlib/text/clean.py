@@ -27,6 +27,7 @@ poll boxes and series notes ("(Còn nữa)") end the body like related news does
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -259,8 +260,8 @@ def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, i
                  if lines[p].kind is None and _is_list_item(lines[p].text) and lines[p].tokens >= 5]
         if len(items) < 2:
             continue
-        last = items[0]
-        while last + 1 <= run[1] and last + 1 in items:
+        last, members = items[0], set(items)
+        while last + 1 in members:
             last += 1
         if last > items[0]:
             return items[0], last
@@ -572,8 +573,9 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
     another date line sits in the head; a short line (two or three words) only when no longer
     headline sits right above the date line ("Tin ngắn" / "Thứ 2, 15/11/2021 | 09:12").
     """
-    dated_heads = {p for p in range(body_start) if _is_dated_headline(lines[p])
-                   and any(_dated(lines[q]) and q != p and not _is_dated_headline(lines[q]) for q in range(body_start))}
+    dated_heads = {p for p in range(body_start) if _is_dated_headline(lines[p])}
+    if not any(_dated(lines[q]) for q in range(body_start) if q not in dated_heads):
+        dated_heads = set()  # a dated headline competes only with another date line beside it
     for p in dated_heads:
         lines[p].kind, lines[p].reason = None, ""
     candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
@@ -1009,12 +1011,15 @@ def _site_clocks(lines: list[_Line], first: int, last: int) -> set[int]:
     to its title or byline. A lone date line above the title stays the article's.
     """
     head = [p for p in _head_datelines(lines, first, last) if _dated(lines[p])]
-    menus = [p for p in range(first) if lines[p].kind == "menu"]
+    if not head:
+        return set()
+    last_menu = max((p for p in range(first) if lines[p].kind == "menu"), default=-1)
+    headlines = [r for r in range(head[0] + 1, head[-1]) if lines[r].kind is None and lines[r].tokens >= 2]
     clocks = set()
     for p in head:
-        below = [q for q in head if q > p]
-        headline_between = any(lines[r].kind is None and lines[r].tokens >= 2 for q in below for r in range(p + 1, q))
-        if (below and headline_between) or any(m > p for m in menus) and (below or not _near_title_slot(lines, p)):
+        below = p < head[-1]
+        headline_between = below and bisect_right(headlines, p) < len(headlines)  # a headline between p and the last
+        if headline_between or last_menu > p and (below or not _near_title_slot(lines, p)):
             clocks.add(p)
     return clocks
 
