@@ -16,6 +16,12 @@ joined back first; date lines are ranked by how near the title they sit, so a
 site's clock above the menus does not pass for the publication date. A time
 relative to now ("Đức Toàn · 2 giờ trước") is a date line that gives no date;
 poll boxes and series notes ("(Còn nữa)") end the body like related news does.
+Competing date lines are weighed for the whole page: a dated line above the menus, or
+one with a headline and another date line below it, is the site's clock. The title is
+chosen by shape (never a section label, a data line, a hotline or a timeline entry; a
+dated headline or a short one may compete) and then by position. A bulletin starts at its
+first data line or unpunctuated first line under the title, a live timeline at its first
+time stamp, and a digest with no lead sentence is its list of headlines.
 
 >>> c = clean_page("Trang chủ | Thời sự | Thế giới\\n\\nHà Nội thêm 12 ca COVID-19 mới\\n\\n"
 ...                "Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.\\n\\nTin liên quan\\n\\n• Tin khác")
@@ -133,7 +139,9 @@ class Cleaned:
     first (beside the title, then below the body, then elsewhere in the head). Each
     byline span has ``data['form']`` in ``prefix`` ("Tin, ảnh: L.Thọ"), ``source``
     ("Nguồn: ..."), ``name`` (a bare name after the body, "Vân Anh/VOV", or beside the
-    date line under the title) or ``dateline`` ("08/10/2021 | Thu Thảo").
+    date line under the title) or ``dateline`` ("08/10/2021 | Thu Thảo"). The title span has
+    ``data['why']`` in plain words; each date line span ``data['place']`` ("below the title",
+    "the site's clock in the page header", ...), for the notes of :mod:`covidlib.text.metadata`.
     """
 
     page: str
