@@ -32,6 +32,10 @@ def _hint(hints: Mapping[str, Any] | None, key: str) -> str | None:
     return value or None
 
 
+_BYLINE_PLACE = "after the body, beside the byline"
+_HEAD_PLACES = frozenset({"above the title", "in the page head"})
+
+
 def _years() -> str:
     return f"{EPIDEMIC_YEARS.start}-{EPIDEMIC_YEARS.stop - 1}"
 
@@ -40,7 +44,8 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
     """Return (ISO date or None, note) from the page's date lines, never guessing a year.
 
     The date lines come most trusted first (see :func:`covidlib.text.clean.clean_page`); the
-    first full date inside the epidemic's years wins. The note says which line was chosen over
+    first full date inside the epidemic's years wins, except that a date above the title later
+    than the one beside the byline after the body is the site's clock. The note says which line was chosen over
     which (the site's clock, a date line elsewhere), and flags dates outside the epidemic's years
     ("01/01/1900", "2099") and impossible dates ("31/2/2021"), which are never used.
     """
@@ -50,6 +55,7 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
     flagged: list[str] = []
     chosen: tuple[str, str, str] | None = None  # (iso, line, place)
     passed: list[str] = []
+    byline_dates: list[tuple[str, str, str]] = []
     for span in cleaned.datelines:
         line = collapse_spaces(span.text(page))
         place = span.data.get("place", "on the page")
@@ -58,6 +64,8 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
             flagged.append(f"the date line '{line}' gives the year {found.year}, outside the epidemic "
                            f"({_years()}); not used")
         elif found is not None:
+            if place == _BYLINE_PLACE:
+                byline_dates.append((found.iso, line, place))
             if chosen is None:
                 chosen = (found.iso, line, place)
             elif found.iso[:10] == chosen[0][:10] and len(found.iso) > len(chosen[0]):
@@ -70,6 +78,11 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
         yearless.extend(line[d.start : d.end] for d in yearless_dates(line))
         if (where := find_relative_time(line)) is not None:
             relative.append(line[where[0] : where[1]])
+    if chosen is not None and chosen[2] in _HEAD_PLACES:
+        later_than = [c for c in byline_dates if c[0][:10] < chosen[0][:10]]
+        if later_than:  # the header's date is after the byline's: it is the day the page was saved
+            passed = [f"'{chosen[1]}' ({chosen[2]}) is later than the byline's date, so it is the site's clock"]
+            chosen = later_than[0]
     if chosen is not None:
         choice = [f"the date line '{chosen[1]}' ({chosen[2]}) is the article's; " + "; ".join(passed)] if passed else []
         return chosen[0], "; ".join(choice + flagged) or None
