@@ -177,3 +177,18 @@ def test_development_pages_title_date_author_and_body_bounds(name):
         except AssertionError as error:
             wrong.append(str(error).splitlines()[0])
     assert not wrong, "\n".join(wrong)
+
+
+HINTS = [  # a page's own published field outside the epidemic is flagged and the page's date line used
+    ("2099-01-01T00:00:00+07:00", "2021-08-12", "2099"),
+    ("1900-01-01", "2021-08-12", "1900"),
+    ("2021-08-13T09:30:00+07:00", "2021-08-13T09:30", None),
+]
+
+
+@pytest.mark.parametrize(("hint", "published", "flag"), HINTS)
+def test_published_hint_outside_the_epidemic(hint, published, flag):
+    row = next(r for r in ROWS if r["id"] == "bare_name_last_line")
+    meta = build_article(row["page"], article_id="x", file="x.txt", hints={"published": hint}).metadata
+    assert meta.published == published
+    assert (flag in meta.date_note) if flag else meta.date_note is None

@@ -250,7 +250,10 @@ def read_metadata(cleaned: Cleaned, *, hints: Mapping[str, Any] | None = None) -
     hinted = _hint(hints, "published")
     if hinted:
         iso = _iso_from_hint(hinted)
-        if iso and not (published and len(iso) == 10 and published.startswith(iso)):
+        if iso and int(iso[:4]) not in EPIDEMIC_YEARS:
+            note = "; ".join(filter(None, [f"the published hint '{hinted}' gives the year {iso[:4]}, outside the "
+                                           f"epidemic ({_years()}); not used", note]))
+        elif iso and not (published and len(iso) == 10 and published.startswith(iso)):
             published, note = iso, None
         elif not iso and published is None:
             note = f"the published hint '{hinted}' is not a full date; {note}"
