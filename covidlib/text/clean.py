@@ -108,6 +108,8 @@ _PLACE_DATE = re.compile(r"(?i),\s*(?:ngày\s*)?$")  # "Hà Nội, ngày 16/5/20
 _TIME_STAMP = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}")
 _ENTRY_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}\s*[:\-–]\s*\S")
 _TIMELINE_REACH = 12
+#: A name glued after the last sentence of the body: "... thông điệp 5K. Minh Châu".
+_TRAILING_NAME = re.compile(r"(?P<end>[.!?…][\"'”’)\]]*)\s+(?P<name>[^\W\d_][^.!?…:;,\d]{2,38})$")
 _TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
 _INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _GLUED_REASON = "related headlines glued together without spaces"
@@ -692,6 +694,8 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
             last = pos
         elif _introduces_list(lines, pos, run[1]):
             last = pos  # "Tình hình điều trị:" above its list items
+        elif line.kind is None and _signed_sentence(line.text):
+            last = pos  # "... thông điệp 5K. Minh Châu": the last sentence with the writer's name glued on
         elif line.kind == "image_file" and pos + 1 <= run[1] and lines[pos + 1].kind is None \
                 and not is_person_name(lines[pos + 1].text):
             last = pos + 1
@@ -902,6 +906,31 @@ def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None
     return body
 
 
+def _signed_sentence(text: str) -> bool:
+    """Return True for a sentence with a writer's name glued after it ("... thông điệp 5K. Minh Châu")."""
+    m = _TRAILING_NAME.search(text)
+    return bool(m) and _token_count(text[: m.start("name")]) >= 5 and reads_as_byline(m.group("name")) \
+        and not is_place_name(m.group("name"))
+
+
+def _split_trailing_name(body: _Body) -> Span | None:
+    """Cut a writer's name glued after the last sentence ("... thông điệp 5K. Minh Châu") off the body.
+
+    Return the byline span over the page, or None when the last paragraph ends in prose. The
+    piece after the last full stop must read as a person's name, not a place ("... về quê. Quảng Trị").
+    """
+    if not body.texts or body.labels[-1] != "paragraph":
+        return None
+    if not _signed_sentence(body.texts[-1]):
+        return None
+    m = _TRAILING_NAME.search(body.texts[-1])
+    start, end = body.sources[-1]
+    name_start = end - len(m.group("name"))
+    body.texts[-1] = body.texts[-1][: m.start("name")].rstrip()
+    body.sources[-1] = (start, end - (len(m.group(0)) - len(m.group("end"))))
+    return Span(name_start, end, "byline", {"form": "name"})
+
+
 # --- furniture spans -------------------------------------------------------
 
 def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
@@ -1106,6 +1135,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
 
     removed: dict[int, tuple[str, str]] = {}
     parts = _build_body(lines, first, last, title_key, removed)
+    signed = _split_trailing_name(parts)
     kinds = {p: _head_kind(lines[p], p, title_pos) for p in range(first)}
     kinds.update({p: ("byline", "author name beside the date line") for p in _head_names(lines, first, title_pos)})
     kinds.update(removed)
@@ -1126,7 +1156,7 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
                if heading else None),
         datelines=[Span(lines[p].start, lines[p].end, "dateline", {"place": _dateline_place(lines, p, title_pos, clocks, zone)})
                    for p in _ranked_datelines(lines, first, last, zone, title_pos)],
-        bylines=_bylines(lines, first, last, kinds),
+        bylines=_bylines(lines, first, last, kinds) + ([signed] if signed else []),
         site=site,
         site_span=Span(lead.start, lead.start + tag_len, "site_tag", {"site": site}) if site and lead else None,
     )
