@@ -56,7 +56,8 @@ class Metadata:
     """What the page says about the article: title, publish date, author and site tag.
 
     ``published`` is ISO text, ``YYYY-MM-DDTHH:MM`` or ``YYYY-MM-DD`` as precise as
-    the page is, or ``None`` with ``date_note`` saying why.
+    the page is, or ``None`` with ``date_note`` saying why; ``title_note`` and ``author_note``
+    say where the title and the author were found and which tempting candidates were passed over.
     """
 
     title: str | None = None
@@ -64,6 +65,8 @@ class Metadata:
     date_note: str | None = None
     author: str | None = None
     site: str | None = None
+    title_note: str | None = None
+    author_note: str | None = None
 
 
 @dataclass(eq=False)

@@ -65,6 +65,10 @@ _SINCE = re.compile(r"(?<!\w)từ(?!\w)")
 _YESTERDAY = re.compile(r"\b(?:hôm qua|ngày hôm qua)\b")
 
 
+#: Years the epidemic's news can carry: a date outside them (a "01/01/1900" placeholder, a "2099" typo) is flagged, not used.
+EPIDEMIC_YEARS = range(2019, 2026)
+
+
 def parse_published(published: str | None) -> date | None:
     """Return the date part of an ISO ``published`` value ("2021-05-28T16:19" -> 2021-05-28)."""
     if not published:
@@ -248,5 +252,5 @@ def resolve_as_of(
             if found is not None:
                 break
     if found is None or found[0] == "now":
-        return pub.isoformat() if pub else None
-    return found[1].isoformat() if found[1] else None
+        return pub.isoformat() if pub and pub.year in EPIDEMIC_YEARS else None
+    return found[1].isoformat() if found[1] and found[1].year in EPIDEMIC_YEARS else None  # 1900, 2099: not used

@@ -74,7 +74,7 @@ def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
         "file": article.file,
         "title": meta.title,
         "published": meta.published,
-        "date_note": meta.date_note,
+        "date_note": meta.date_note, "title_note": meta.title_note, "author_note": meta.author_note,
         "author": meta.author,
         "site": meta.site,
         "home_province": facts["home_province"],

@@ -16,6 +16,12 @@ joined back first; date lines are ranked by how near the title they sit, so a
 site's clock above the menus does not pass for the publication date. A time
 relative to now ("Đức Toàn · 2 giờ trước") is a date line that gives no date;
 poll boxes and series notes ("(Còn nữa)") end the body like related news does.
+Competing date lines are weighed for the whole page: a dated line above the menus, or
+one with a headline and another date line below it, is the site's clock. The title is
+chosen by shape (never a section label, a data line, a hotline or a timeline entry; a
+dated headline or a short one may compete) and then by position. A bulletin starts at its
+first data line or unpunctuated first line under the title, a live timeline at its first
+time stamp, and a digest with no lead sentence is its list of headlines.
 
 >>> c = clean_page("Trang chủ | Thời sự | Thế giới\\n\\nHà Nội thêm 12 ca COVID-19 mới\\n\\n"
 ...                "Sở Y tế Hà Nội trưa 16/9 cho biết thành phố ghi nhận 12 ca mới.\\n\\nTin liên quan\\n\\n• Tin khác")
@@ -27,6 +33,7 @@ poll boxes and series notes ("(Còn nữa)") end the body like related news does
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -37,6 +44,7 @@ from .lines import (
     byline_names,
     find_date,
     find_relative_time,
+    impossible_date,
     is_person_name,
     is_credit_value,
     is_place_name,
@@ -51,7 +59,8 @@ from .markers import AFTER_ARTICLE_KINDS, BLOCK_KINDS, BODY_ENDING_KINDS, LINE_M
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
 
 _COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
-_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}")
+_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}"
+                              r"|(?i:^(?:cơ quan chủ quản|chịu trách nhiệm (?:nội dung|xuất bản))\s*:)")
 _CONTACT_PREFIX = re.compile(r"(?i)^(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline|đường dây nóng|số điện thoại)\s*:")
 _PHONE = re.compile(r"(?<!\d)(?:\(0\d{1,3}\)\s?|0\d{1,3}[ .]?|1[89]00[ .]?)\d{3,4}(?:[ .]?\d{3,4})?(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -72,6 +81,7 @@ _INNER_SENTENCE_END = re.compile(f"(?<=\\w\\w\\w)[.!?…][\"'”’)\\]]*\\s+(?=
 _CASE_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})[{_UPPER}](?=[{_LOWER}])")
 _DIGIT_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})\\d+[.,]?\\d*\\s+[{_LOWER}{_UPPER}]")
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(.])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|ảnh minh h[ọo]a")
+_PHOTO_CREDIT_LINE = re.compile(r"(?i)\(?\s*(?:ảnh|nguồn ảnh|photo|ảnh minh họa)\s*:\s*[^.:]{2,40}\)?")
 _ALT_NUMBER = re.compile(r"\s*[-–]\s*\d{1,2}$")
 _DATE_LABEL = re.compile(r"(?i)^(?:thời gian đăng|ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản"
                          r"|published|posted|updated)\b")
@@ -82,11 +92,30 @@ _BACK_LINK = re.compile(
 _RELATIVE_REST = re.compile(r"\d{1,2}[:h]\d{2}|[\s·•|,;:()\[\]\-–—]+")
 _CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*")
 _WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[»›>·]\s+|\s+/\s+")
+_WIDGET_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_LABELLED = re.compile(r"^(?P<label>[^:\d]{2,40}?)\s*:\s*(?P<value>\S.*)$")
+#: Labels that name the page's section, not the article: "Chủ đề: ...", "Chuyên mục: ...", "Bạn đang ở: ...".
+_SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh mục|lĩnh vực|thể loại|nhóm tin|mục"
+                            r"|bạn đang ở|vị trí(?: hiện tại)?|you are here|section|category")
+_NUMBER_VALUE = re.compile(r"[+-]?\d[\d.,]*\s*(?:ca|người|trường hợp|mẫu|liều|mũi|%)?\.?")
+#: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
+_PLACE_DATE = re.compile(r"(?i),\s*(?:ngày\s*)?$")  # "Hà Nội, ngày 16/5/2022": where and when, no headline
+#: A live timeline's entry stamp: a time alone on its line ("07:00", "10h30"), or opening an entry ("06h45: ...").
+_TIME_STAMP = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}")
+_ENTRY_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}\s*[:\-–]\s*\S")
+_TIMELINE_REACH = 12
+#: A name glued after the last sentence of the body: "... thông điệp 5K. Minh Châu".
+_TRAILING_NAME = re.compile(r"(?P<end>[.!?…][\"'”’)\]]*)\s+(?P<name>[^\W\d_][^.!?…:;,\d]{2,38})$")
+_TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
+_INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _GLUED_REASON = "related headlines glued together without spaces"
 _RELATIVE_REASON = "time relative to when the page was saved"
 _RUN_SHARE = 0.25
 _TINY_RUN_SHARE = 0.1
 _MAX_TITLE_TOKENS = 40
+_MIN_TITLE_TOKENS = 4
+_LONG_HEADLINE_TOKENS = 20
 _MAX_SENTENCE_TITLE_TOKENS = 25
 _MAX_CAPTION_TOKENS = 50
 _MIN_REPEAT_CAPTION_TOKENS = 18
@@ -97,7 +126,7 @@ _MIN_WRAPPED_CHARS = 40
 _WRAP_SLACK = 2
 _TITLE_DATE_GAP = 3  # lines between a title and its date line (a name or share buttons may sit between)
 _BYLINE_ZONE = 3  # lines after the body where bylines, sources and date lines sit
-_ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note"})  # "(Còn nữa)" / "Lâm Phương"
+_ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note", "photo_credit"})  # "(Còn nữa)" / "Lâm Phương"
 
 
 @dataclass(frozen=True)
@@ -109,7 +138,9 @@ class Cleaned:
     first (beside the title, then below the body, then elsewhere in the head). Each
     byline span has ``data['form']`` in ``prefix`` ("Tin, ảnh: L.Thọ"), ``source``
     ("Nguồn: ..."), ``name`` (a bare name after the body, "Vân Anh/VOV", or beside the
-    date line under the title) or ``dateline`` ("08/10/2021 | Thu Thảo").
+    date line under the title) or ``dateline`` ("08/10/2021 | Thu Thảo"). The title span has
+    ``data['why']`` in plain words; each date line span ``data['place']`` ("below the title",
+    "the site's clock in the page header", ...), for the notes of :mod:`covidlib.text.metadata`.
     """
 
     page: str
@@ -174,6 +205,87 @@ def _is_menu(text: str) -> bool:
     return all(_token_count(item) <= 5 for item in items)
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """Return True for a short path of section names ("Thông tin y tế » Dịch bệnh", "Tin tức > Y tế")."""
+    parts = _BREADCRUMB_SEPARATOR.split(text)
+    return len(parts) >= 2 and not _ANY_END.search(text) and all(1 <= _token_count(p) <= 5 for p in parts)
+
+
+def _widget_kind(text: str) -> tuple[str, str] | None:
+    """Return (kind, reason) for a line of widgets side by side ("Chi tiết | Lượt xem: 356"), each one furniture."""
+    parts = [part for part in _WIDGET_SEPARATOR.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    found = [_marker(part.strip(), _token_count(part)) for part in parts]
+    if not all(found):
+        return None
+    ending = next((f for f in found if f[0] in BODY_ENDING_KINDS), None)
+    return ending or ("share", "line of page widgets")
+
+
+def _label_line(text: str, tokens: int) -> tuple[str, str] | None:
+    """Return (kind, reason) for a hotline line: a short label and only a phone number after it.
+
+    "Đường dây nóng phòng chống dịch: 0233 3857 555" is a contact, wherever it sits.
+    """
+    m = _LABELLED.match(text)
+    if not m or tokens > 16:
+        return None
+    label, value = m.group("label"), m.group("value")
+    if _PHONE.search(value) and _CONTACT_ONLY.match(value):
+        return "hotline", "hotline or contact number"
+    return None
+
+
+def _is_section_label(text: str) -> bool:
+    """Return True for a label naming the page's section ("Chủ đề: Phòng chống dịch", "Chuyên mục: Y tế")."""
+    m = _LABELLED.match(text)
+    return bool(m) and bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
+
+
+def _is_data_line(text: str) -> bool:
+    """Return True for a bulletin's data line: a short label and a number ("Tổng số ca nhiễm: 1.234")."""
+    m = _LABELLED.match(text)
+    return bool(m) and bool(_NUMBER_VALUE.fullmatch(m.group("value")))
+
+
+def _timeline_below(lines: list[_Line], pos: int) -> bool:
+    """Return True if another time stamp line follows within the next entries (a live-update timeline)."""
+    return any(_TIME_STAMP.fullmatch(lines[p].text) for p in range(pos + 1, min(pos + 1 + _TIMELINE_REACH, len(lines))))
+
+
+def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return (first, last) of the first list of two or more headline items in a run no article ending precedes.
+
+    A digest page ("Điểm tin COVID-19 sáng 22/8") is a list of headlines with no lead sentence:
+    when no run holds article prose, that list is the body, not furniture.
+    """
+    for run in runs:
+        if _follows_article(lines, run):
+            continue
+        items = [p for p in range(run[0], run[1] + 1)
+                 if lines[p].kind is None and _is_list_item(lines[p].text) and lines[p].tokens >= 5]
+        if len(items) < 2:
+            continue
+        last, members = items[0], set(items)
+        while last + 1 in members:
+            last += 1
+        if last > items[0]:
+            return items[0], last
+    return None
+
+
+def _is_labelled_value(text: str) -> bool:
+    """Return True for a labelled value that is never a headline: a section label or a bulletin's data line.
+
+    "Chủ đề: Phòng chống dịch" and "Chuyên mục: Y tế" name the page's section; "Tổng số ca nhiễm:
+    1.234" is a bulletin's data line. Both stay where they are (a data line is body), only never a title.
+    """
+    m = _LABELLED.match(text)
+    return bool(m) and (bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
+                        or bool(_NUMBER_VALUE.fullmatch(m.group("value"))))
+
+
 def _glue_points(text: str) -> int:
     """Count places where one headline runs straight into the next ("sốTrường", "phong tỏa5 sân bay").
 
@@ -202,12 +314,13 @@ def _is_dateline(text: str, tokens: int) -> bool:
     if tokens > 16:
         return False
     found = find_date(text)
-    if found is None:
+    where = (found.start, found.end) if found else impossible_date(text)  # "31/2/2021" is a date line's date too
+    if where is None:
         if not (_WEEKDAY.search(text) or _DATE_LABEL.match(text)) or not yearless_dates(text):
             return False
         rest = text
     else:
-        rest = text[: found.start] + " " + text[found.end :]
+        rest = text[: where[0]] + " " + text[where[1] :]
     rest = _DATE_WORDS.sub(" ", re.sub(r"\d+(?:[:h]\d+)*", " ", rest))
     words = len(re.findall(r"[^\W\d_]+", rest))
     if _DATE_LABEL.match(text) or "|" in text:
@@ -280,6 +393,14 @@ def _marker(text: str, tokens: int) -> tuple[str, str] | None:
         return "footer", "contact details (address, phone, e-mail)"
     if _is_menu(text):
         return "menu", "line of navigation links"
+    if _is_breadcrumb(text):
+        return "menu", "breadcrumb of section names"
+    widgets = _widget_kind(text)
+    if widgets:
+        return widgets
+    label = _label_line(bare, tokens)
+    if label:
+        return label
     if _is_glued_headlines(bare):
         return "related", _GLUED_REASON
     return None
@@ -432,18 +553,120 @@ def _below_headline(lines: list[_Line], pos: int) -> bool:
     return pos > 0 and _is_headline(lines[pos - 1])
 
 
+def _is_dated_headline(line: _Line) -> bool:
+    """Return True for a headline that carries a date ("Thông tin ca mắc mới ngày 28/8/2021"), not a date line.
+
+    A date line gives a time, a weekday or a label with a colon; a dated headline is words then "ngày D/M/Y".
+    """
+    found = find_date(line.text) or next(iter(yearless_dates(line.text)), None)
+    if line.kind != "dateline" or found is None or line.tokens < 4 or _TIME_OF_DAY.search(line.text):
+        return False
+    if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text or _PLACE_DATE.search(line.text[: found.start]):
+        return False
+    before = _DATE_WORDS.sub(" ", line.text[: found.start])
+    return len(_WORD.findall(re.sub(r"\d+", " ", before))) >= 1 and not line.text[found.end :].strip(" .,")
+
+
+def _reads_as_title(line: _Line, *, above_date: bool) -> bool:
+    """Return True for a headline by its shape: no sentence (unless right above the date line), no label, no data line."""
+    return (above_date or not line.lead) and not _ENTRY_TIME.match(line.text) and not _is_labelled_value(line.text) and not line.text.endswith(",")
+
+
 def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
-    """Return the position of the title: the headline nearest the date line, else the last headline."""
+    """Return the position of the title: the headline nearest the date line, else the last headline.
+
+    Candidates are chosen by shape first (a headline, not a sentence, a data line or a label), then
+    by position (nearest the article's date line). A headline that carries a date competes when
+    another date line sits in the head; a short line (two or three words) only when no longer
+    headline sits right above the date line ("Tin ngắn" / "Thứ 2, 15/11/2021 | 09:12").
+    """
+    dated_heads = {p for p in range(body_start) if _is_dated_headline(lines[p])}
+    if not any(_dated(lines[q]) for q in range(body_start) if q not in dated_heads):
+        dated_heads = set()  # a dated headline competes only with another date line beside it
+    for p in dated_heads:
+        lines[p].kind, lines[p].reason = None, ""
     candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
         p + 1 < len(lines) and _dated(lines[p + 1]) and not _below_headline(lines, p)))]
     if not candidates:
+        candidates = [p for p in range(body_start) if p + 1 < len(lines) and _dated(lines[p + 1])
+                      and _is_short_title(lines[p], lines[p - 1] if p else None)]
+    if not candidates:
         return None
-    plain = [p for p in candidates if not _is_shouting(lines[p].text)] or candidates
+    candidates = [p for p in candidates if not _is_labelled_value(lines[p].text)]  # labels, data lines: never
+    if not candidates:
+        return None
+    shaped = [p for p in candidates if _reads_as_title(lines[p], above_date=p + 1 < len(lines) and _dated(lines[p + 1]))] \
+        or candidates
+    plain = [p for p in shaped if not _is_shouting(lines[p].text)] or shaped
     dates = [p for p in range(body_start) if _dated(lines[p])] \
         or [p for p in range(body_start) if lines[p].kind == "dateline"]
+    clocks = _site_clocks(lines, body_start, len(lines) - 1)
+    dates = [p for p in dates if p not in clocks] or dates
     if dates:
         return min(plain, key=lambda p: (min(abs(p - d) for d in dates), p > dates[0]))
-    return plain[-1]
+    short = [p for p in plain if lines[p].tokens < _LONG_HEADLINE_TOKENS]  # a long line may open the body
+    return (short or plain)[-1]
+
+
+def _title_note(lines: list[_Line], pos: int, body_start: int) -> str:
+    """Return in plain words why the line at ``pos`` is the title, and which head lines were passed over."""
+    line = lines[pos]
+    near_date = any(0 <= q < len(lines) and _dated(lines[q]) for q in (pos - 1, pos + 1))
+    if near_date and line.tokens <= 3:
+        why = "a short line right above the article's date line"
+    elif near_date and (find_date(line.text) or yearless_dates(line.text)):
+        why = "a headline carrying a date, next to the article's date line"
+    elif near_date:
+        why = "the headline next to the article's date line"
+    else:
+        why = "the last headline above the body"
+    passed = [f"'{ln.text}'" for ln in lines[:body_start] if ln.kind is None and ln is not line
+              and (_is_section_label(ln.text) or _is_data_line(ln.text) or _ENTRY_TIME.match(ln.text))]
+    passed += [f"'{ln.text}' ({ln.reason})" for ln in lines[:body_start] if ln.kind == "hotline"]
+    return why + (f"; not a title: {', '.join(passed[:3])}" if passed else "")
+
+
+def _is_short_title(line: _Line, above: _Line | None) -> bool:
+    """Return True for a two- or three-word title right above the date line, under furniture or nothing."""
+    return (line.kind is None and 2 <= line.tokens <= 3 and not _ANY_END.search(line.text)
+            and line.text[:1].isupper() and not _is_list_item(line.text) and not is_person_name(line.text)
+            and (above is None or above.kind is not None or _is_shouting(above.text)))
+
+
+def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
+    """Return an earlier body start when a bulletin's first line sits right under the title without a full stop.
+
+    "Quảng Nam, 04 ca bệnh công bố trong ngày 29/8 (BN423227 đến BN423230)," has no final stop, so it
+    is no lead sentence, yet it opens the article: the first unmarked line of eight words or more right
+    under the title (past date lines, counters and share buttons) starts the body. A photo caption
+    with its credit, a name or a line after an image file does not.
+    """
+    if title is None:  # no title: the bulletin's head ends at the article's date line
+        title = max((p for p in range(first) if _dated(lines[p])), default=None)
+    if title is None or title >= first:
+        return first
+    for pos in range(title + 1, first):
+        line = lines[pos]
+        if line.kind is not None:
+            if line.kind == "image_file":
+                return first
+            continue
+        if _is_section_label(line.text):
+            continue
+        if _is_data_line(line.text) or (_TIME_STAMP.fullmatch(line.text) and _timeline_below(lines, pos)):
+            return pos  # "Tổng số ca nhiễm: 1.234" opens a bulletin; "07:00" opens a live timeline's first entry
+        if line.tokens >= 8 and not _is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text):
+            return pos
+        return first
+    return first
+
+
+def _inline_heading(line: _Line) -> tuple[int, int] | None:
+    """Return page offsets of a capitals heading opening a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI: ...")."""
+    m = _INLINE_HEADING.match(line.text)
+    if not m or not _is_shouting(m.group("head")) or _token_count(m.group("head")) < 4:
+        return None
+    return line.start, line.start + len(m.group("head"))
 
 
 def _title_from_hint(lines: list[_Line], hints: Sequence[str]) -> int | None:
@@ -468,6 +691,8 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
             last = pos
         elif _introduces_list(lines, pos, run[1]):
             last = pos  # "Tình hình điều trị:" above its list items
+        elif line.kind is None and _signed_sentence(line.text):
+            last = pos  # "... thông điệp 5K. Minh Châu": the last sentence with the writer's name glued on
         elif line.kind == "image_file" and pos + 1 <= run[1] and lines[pos + 1].kind is None \
                 and not is_person_name(lines[pos + 1].text):
             last = pos + 1
@@ -659,6 +884,31 @@ def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None
     return body
 
 
+def _signed_sentence(text: str) -> bool:
+    """Return True for a sentence with a writer's name glued after it ("... thông điệp 5K. Minh Châu")."""
+    m = _TRAILING_NAME.search(text)
+    return bool(m) and _token_count(text[: m.start("name")]) >= 5 and reads_as_byline(m.group("name")) \
+        and not is_place_name(m.group("name"))
+
+
+def _split_trailing_name(body: _Body) -> Span | None:
+    """Cut a writer's name glued after the last sentence ("... thông điệp 5K. Minh Châu") off the body.
+
+    Return the byline span over the page, or None when the last paragraph ends in prose. The
+    piece after the last full stop must read as a person's name, not a place ("... về quê. Quảng Trị").
+    """
+    if not body.texts or body.labels[-1] != "paragraph":
+        return None
+    if not _signed_sentence(body.texts[-1]):
+        return None
+    m = _TRAILING_NAME.search(body.texts[-1])
+    start, end = body.sources[-1]
+    name_start = end - len(m.group("name"))
+    body.texts[-1] = body.texts[-1][: m.start("name")].rstrip()
+    body.sources[-1] = (start, end - (len(m.group(0)) - len(m.group("end"))))
+    return Span(name_start, end, "byline", {"form": "name"})
+
+
 # --- furniture spans -------------------------------------------------------
 
 def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
@@ -690,8 +940,10 @@ def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
         if line.kind:
             kinds[pos] = (line.kind, line.reason)
             block = kinds[pos] if line.kind in BLOCK_KINDS else None
-        elif in_zone and reads_as_byline(line.text):
+        elif in_zone and reads_as_byline(line.text) and not is_place_name(line.text):
             kinds[pos] = ("byline", "author name line after the body")
+        elif in_zone and _PHOTO_CREDIT_LINE.fullmatch(line.text):
+            kinds[pos] = ("photo_credit", "photo credit after the body")  # the writer's name may follow
         elif block is not None:
             kinds[pos] = (block[0], block[1])
         else:
@@ -760,20 +1012,64 @@ def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[s
     return spans
 
 
+def _head_datelines(lines: list[_Line], first: int, last: int) -> list[int]:
+    """Return the date lines of the page head (a date line just below a sapo counts too)."""
+    return [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
+
+
+def _site_clocks(lines: list[_Line], first: int, last: int) -> set[int]:
+    """Return head date lines that are the site's clock (the day the page was saved), not the article's date.
+
+    A page-level choice between competing date lines: a dated line above the menus, or one with
+    a headline and another date line below it ("Thứ Năm, 12/09/2024, 10:05 [GMT+7]" / title /
+    "Thứ 2, 15/11/2021 | 09:12:30"), belongs to the site's header; the article's own sits next
+    to its title or byline. A lone date line above the title stays the article's.
+    """
+    head = [p for p in _head_datelines(lines, first, last) if _dated(lines[p])]
+    if not head:
+        return set()
+    last_menu = max((p for p in range(first) if lines[p].kind == "menu"), default=-1)
+    headlines = [r for r in range(head[0] + 1, head[-1]) if lines[r].kind is None and lines[r].tokens >= 2]
+    clocks = set()
+    for p in head:
+        below = p < head[-1]
+        headline_between = below and bisect_right(headlines, p) < len(headlines)  # a headline between p and the last
+        if headline_between or last_menu > p and (below or not _near_title_slot(lines, p)):
+            clocks.add(p)
+    return clocks
+
+
+def _near_title_slot(lines: list[_Line], pos: int) -> bool:
+    """Return True if a headline sits right below the date line at ``pos`` (the news-site layout "date / title")."""
+    return pos + 1 < len(lines) and lines[pos + 1].kind is None and _is_headline(lines[pos + 1], above_date=True)
+
+
 def _ranked_datelines(lines: list[_Line], first: int, last: int, zone: list[int], title: int | None) -> list[int]:
     """Return date line positions, most trusted first.
 
     A date line within a few lines of the title comes first (nearest first), then one in
-    the byline zone after the body, then any other head date line: a date far above the
-    title, past the menus, is the site's clock ("Thứ Năm, 26/08/2021"), not the article's.
-    A date line just below a sapo (inside the body's first lines) counts as a head date line.
+    the byline zone after the body, then any other head date line; the site's clock
+    (:func:`_site_clocks`) comes last. A date line just below a sapo counts as a head date line.
     """
-    head = [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
+    head = _head_datelines(lines, first, last)
+    clocks = _site_clocks(lines, first, last)
     tail = [p for p in zone if lines[p].kind == "dateline"]
+    own = [p for p in head if p not in clocks]
     if title is None:
-        return head + tail
-    near = sorted((p for p in head if abs(p - title) <= _TITLE_DATE_GAP), key=lambda p: (abs(p - title), p))
-    return near + tail + [p for p in head if p not in near]
+        return own + tail + sorted(clocks)
+    near = sorted((p for p in own if abs(p - title) <= _TITLE_DATE_GAP), key=lambda p: (abs(p - title), p))
+    return near + tail + [p for p in own if p not in near] + sorted(clocks)
+
+
+def _dateline_place(lines: list[_Line], pos: int, title: int | None, clocks: set[int], zone: list[int]) -> str:
+    """Return where a date line sits, in plain words, for the date note."""
+    if pos in clocks:
+        return "the site's clock in the page header"
+    if pos in zone:
+        return "after the body, beside the byline"
+    if title is not None and abs(pos - title) <= _TITLE_DATE_GAP:
+        return "below the title" if pos > title else "above the title"
+    return "in the page head"
 
 
 def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleaned:
@@ -794,8 +1090,8 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     after = hinted if hinted is not None else -1
     runs = _segments(lines)
     run = _choose_run(lines, runs, after)
-    if run is None:  # no article prose: the whole page is head
-        first, last = len(lines), len(lines) - 1
+    if run is None:  # no article prose: a digest's list of headlines, else the whole page is head
+        first, last = _list_block(lines, runs) or (len(lines), len(lines) - 1)
     else:
         first, last = _body_bounds(lines, run, after)
         first = _past_late_dateline(lines, first, last)
@@ -803,18 +1099,27 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     after_image = {p + 1 for p, ln in enumerate(lines) if ln.kind == "image_file"}
     title_pos = hinted if hinted is not None else _find_title(lines, first, after_image)
     if run is not None:
+        first = _bulletin_start(lines, title_pos, first)
+    if run is not None:
         floor = max([title_pos if title_pos is not None else -1]
                     + [p for p in range(first) if lines[p].kind not in (None, "image_file")])
         first = _extend_back(lines, first, floor)
+    heading = _inline_heading(lines[first]) if run is not None and hinted is None else None
+    if heading is not None and (title_pos is None or lines[title_pos].tokens <= _MIN_TITLE_TOKENS):
+        title_pos = None  # the capitals heading opening the body is the title, not a short label above it
+    else:
+        heading = None
     title_key = " ".join(fold(lines[title_pos].text).split()) if title_pos is not None else None
 
     removed: dict[int, tuple[str, str]] = {}
     parts = _build_body(lines, first, last, title_key, removed)
+    signed = _split_trailing_name(parts)
     kinds = {p: _head_kind(lines[p], p, title_pos) for p in range(first)}
     kinds.update({p: ("byline", "author name beside the date line") for p in _head_names(lines, first, title_pos)})
     kinds.update(removed)
     kinds.update(_tail_kinds(lines, last + 1))
     body, paragraphs = _assemble(parts)
+    zone, clocks = _after_body(lines, last, kinds), _site_clocks(lines, first, last)
     lead = next((p for p in paragraphs if p.label == "paragraph"), None)
     site, tag_len = split_site_tag(lead.text(body)) if lead else (None, 0)
     return Cleaned(
@@ -822,10 +1127,14 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
         body=body,
         paragraphs=paragraphs,
         furniture=_merge(lines, kinds),
-        title=Span(lines[title_pos].start, lines[title_pos].end, "title") if title_pos is not None else None,
-        datelines=[Span(lines[p].start, lines[p].end, "dateline")
-                   for p in _ranked_datelines(lines, first, last, _after_body(lines, last, kinds), title_pos)],
-        bylines=_bylines(lines, first, last, kinds),
+        title=(Span(lines[title_pos].start, lines[title_pos].end, "title", {"why": (
+                   "the title hint, shown on the page as a line" if title_pos == hinted
+                   else _title_note(lines, title_pos, first))}) if title_pos is not None
+               else Span(heading[0], heading[1], "title", {"why": "the capitals heading that opens the first line"})
+               if heading else None),
+        datelines=[Span(lines[p].start, lines[p].end, "dateline", {"place": _dateline_place(lines, p, title_pos, clocks, zone)})
+                   for p in _ranked_datelines(lines, first, last, zone, title_pos)],
+        bylines=_bylines(lines, first, last, kinds) + ([signed] if signed else []),
         site=site,
         site_span=Span(lead.start, lead.start + tag_len, "site_tag", {"site": site}) if site and lead else None,
     )

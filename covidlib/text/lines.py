@@ -24,6 +24,7 @@ __all__ = [
     "DateMatch",
     "find_date",
     "find_relative_time",
+    "impossible_date",
     "parse_published",
     "yearless_dates",
     "is_person_name",
@@ -33,6 +34,7 @@ __all__ = [
     "is_credit_value",
     "name_beside_date",
     "reads_as_byline",
+    "is_signature",
     "site_from_source",
     "split_site_tag",
     "BYLINE_PREFIX",
@@ -140,6 +142,18 @@ def find_date(text: str) -> DateMatch | None:
         if _valid(year, month, day):
             hour, minute = _time_near(text, start, end)
             return DateMatch(start, end, year, month, day, hour, minute)
+    return None
+
+
+def impossible_date(text: str) -> tuple[int, int] | None:
+    """Return (start, end) of a date written with a year that no calendar has ("31/2/2021"); None if there is none.
+
+    >>> text = "Ngày đăng: 31/2/2021 09:00"; start, end = impossible_date(text); text[start:end]
+    '31/2/2021'
+    """
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        if not _valid(int(m.group(4)), int(m.group(3)), int(m.group(1))):
+            return m.start(), m.end()
     return None
 
 
@@ -306,6 +320,8 @@ def byline_names(text: str) -> str | None:
     names = pieces[0].strip(" .,;")
     if not is_person_name(names) or OUTLET_HINT.search(names):  # "Thanh Niên" is a paper, not a reporter
         return None
+    if names.split()[0].replace(".", "").upper() in _GENERIC_CREDITS:
+        return None  # "BTV. TTGDSK": the editor of a unit, no person named
     for separator, part in zip(pieces[1::2], pieces[2::2]):
         part = part.strip(" .,;")
         if not is_person_name(part) or OUTLET_HINT.search(part) or is_place_name(part):
@@ -332,7 +348,7 @@ def reads_as_byline(line: str) -> bool:
     (True, True, False)
     """
     line = collapse_spaces(line).strip()
-    return bool(line) and (byline_names(line) is not None or bool(CREDIT.match(line)))
+    return bool(line) and (byline_names(line) is not None or bool(CREDIT.match(line)) or is_signature(line))
 
 
 #: Words of a date line that are not a name: labels, weekdays, time markers, the time zone.
@@ -390,7 +406,24 @@ def author_from_byline(line: str) -> str | None:
             return _name_case(names) if names else None
         return None
     names = byline_names(line)
-    return _name_case(names) if names else None
+    if names:
+        return _name_case(names)
+    return line.strip(" .") if is_signature(line) else None
+
+
+#: A signature of two or three capitals under an article ("TH", "CTV", "N.H"); "PV", "BTV", "PTV" name no one.
+_SIGNATURE = re.compile(r"^(?:[A-ZĐ]{2,3}|[A-ZĐ]\.[A-ZĐ](?:\.[A-ZĐ])?)\.?$")
+_GENERIC_CREDITS = frozenset({"PV", "BTV", "PTV"})
+
+
+def is_signature(line: str) -> bool:
+    """Return True for a short signature of two or three capitals that names the writer ("TH", "CTV").
+
+    >>> is_signature("TH"), is_signature("CTV"), is_signature("PV"), is_signature("UBND")
+    (True, True, False, False)
+    """
+    line = line.strip()
+    return bool(_SIGNATURE.match(line)) and line.replace(".", "") not in _GENERIC_CREDITS  # "P.V" is "PV"
 
 
 def site_from_source(line: str) -> str | None:

@@ -37,7 +37,7 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
      r"|tin mới(?: nhất| cập nhật)?|bạn có thể quan tâm|có thể bạn quan tâm|xem thêm|đọc thêm"
      r"|tin (?:đọc|xem) nhiều(?: nhất)?|các bài viết khác|tin tiêu điểm|tin nổi bật|bài viết khác"
      r"|(?:các )?tin (?:tức |bài )?(?:cùng loại|đã đưa|mới hơn|cũ hơn|trước|tiếp theo)|tin tức khác|tin bài liên quan"
-     r"|(?:bài |tin )?cùng chuyên mục|(?:đọc|xem) nhiều(?: nhất)?|tin nóng|tiêu điểm|nổi bật|mới nhất|tin mới đăng"
+     r"|(?:các )?(?:bài viết |tin bài |bài |tin )?cùng (?:chuyên mục|danh mục|chủ đề)|(?:đọc|xem) nhiều(?: nhất)?|tin nóng|tiêu điểm|nổi bật|mới nhất|tin mới đăng"
      r"|related (?:news|articles|posts|stories)|other news|more news|latest news|most read)\s*:?"),
     ("related_link", "related-news link inside the article",
      r"(?:[>»›]+\s*)?(?:xem thêm|đọc thêm|mời (?:bạn )?(?:đọc|xem)(?: thêm)?|tin liên quan|bài liên quan|xem tiếp)"
@@ -47,7 +47,9 @@ LINE_MARKERS: tuple[tuple[str, str, str], ...] = (
     ("sharepoint", "SharePoint field list", r"(?:manage permissions|version history|approval status|content type\s*:).*"),
     ("pagination", "page navigation",
      r"trang\s*:?(?:\s*[\d<>.…|«»-]+)*|\d+\s*-\s*\d+\s+(?:of|trên|/)\s+\d+.*"
-     r"|[<«‹]?\s*(?:trang trước|trang sau|trang tiếp|previous|next)\s*[>»›]?"),
+     r"|[<«‹]?\s*(?:trang trước|trang sau|trang tiếp|previous|next)\s*[>»›]?"
+     r"|(?:[<«‹]\s*)?(?:trang trước|trang đầu|previous)\s*[>»›]?(?:\s*\|?\s*(?:[\d.…]+|trang sau|trang tiếp|trang cuối|next)"
+     r"\s*[>»›]?)+"),
     ("return_top", "back-to-top link",
      r"(?:return to top|back to top|về đầu trang|lên đầu trang|trở về đầu trang|top)\s*\^?"),
     ("share", "share buttons",

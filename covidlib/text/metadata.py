@@ -15,8 +15,9 @@ from typing import Any, Mapping
 from ..document import Metadata
 from ..normalize import collapse_spaces
 from .clean import Cleaned
-from .lines import (CREDIT, OUTLET_HINT, author_from_byline, byline_names, find_date, find_relative_time, name_beside_date,
-                    site_from_source, yearless_dates)
+from ..parse.dates import EPIDEMIC_YEARS
+from .lines import (CREDIT, OUTLET_HINT, author_from_byline, byline_names, find_date, find_relative_time,
+                    impossible_date, is_signature, name_beside_date, site_from_source, yearless_dates)
 
 __all__ = ["read_metadata", "title_hints", "title_candidates", "TITLE_HINT_KEYS"]
 
@@ -31,19 +32,62 @@ def _hint(hints: Mapping[str, Any] | None, key: str) -> str | None:
     return value or None
 
 
+_BYLINE_PLACE = "after the body, beside the byline"
+_HEAD_PLACES = frozenset({"above the title", "in the page head"})
+
+
+def _years() -> str:
+    return f"{EPIDEMIC_YEARS.start}-{EPIDEMIC_YEARS.stop - 1}"
+
+
 def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
-    """Return (ISO date or None, note) from the page's date lines, never guessing a year."""
+    """Return (ISO date or None, note) from the page's date lines, never guessing a year.
+
+    The date lines come most trusted first (see :func:`covidlib.text.clean.clean_page`); the
+    first full date inside the epidemic's years wins, except that a date above the title later
+    than the one beside the byline after the body is the site's clock. The note says which line was chosen over
+    which (the site's clock, a date line elsewhere), and flags dates outside the epidemic's years
+    ("01/01/1900", "2099") and impossible dates ("31/2/2021"), which are never used.
+    """
     page = cleaned.page
     yearless: list[str] = []
     relative: list[str] = []
+    flagged: list[str] = []
+    chosen: tuple[str, str, str] | None = None  # (iso, line, place)
+    passed: list[str] = []
+    byline_dates: list[tuple[str, str, str]] = []
     for span in cleaned.datelines:
-        line = span.text(page)
+        line = collapse_spaces(span.text(page))
+        place = span.data.get("place", "on the page")
         found = find_date(line)
-        if found is not None:
-            return found.iso, None
+        if found is not None and found.year not in EPIDEMIC_YEARS:
+            flagged.append(f"the date line '{line}' gives the year {found.year}, outside the epidemic "
+                           f"({_years()}); not used")
+        elif found is not None:
+            if place == _BYLINE_PLACE:
+                byline_dates.append((found.iso, line, place))
+            if chosen is None:
+                chosen = (found.iso, line, place)
+            elif found.iso[:10] == chosen[0][:10] and len(found.iso) > len(chosen[0]):
+                chosen = (found.iso, chosen[1], chosen[2])  # the same day, with its time from the other line
+            elif found.iso[:10] != chosen[0][:10]:
+                passed.append(f"'{line}' ({place}) is not")
+            continue
+        elif (bad := impossible_date(line)) is not None:
+            flagged.append(f"impossible date {line[bad[0]:bad[1]]} on the date line '{line}'; not used")
         yearless.extend(line[d.start : d.end] for d in yearless_dates(line))
         if (where := find_relative_time(line)) is not None:
             relative.append(line[where[0] : where[1]])
+    if chosen is not None and chosen[2] in _HEAD_PLACES:
+        later_than = [c for c in byline_dates if c[0][:10] < chosen[0][:10]]
+        if later_than:  # the header's date is after the byline's: it is the day the page was saved
+            passed = [f"'{chosen[1]}' ({chosen[2]}) is later than the byline's date, so it is the site's clock"]
+            chosen = later_than[0]
+    if chosen is not None:
+        choice = [f"the date line '{chosen[1]}' ({chosen[2]}) is the article's; " + "; ".join(passed)] if passed else []
+        return chosen[0], "; ".join(choice + flagged) or None
+    if flagged:
+        return None, "; ".join(flagged)
     if yearless:
         return None, f"the date line gives '{yearless[0]}' without a year; the year is not guessed"
     if relative:
@@ -56,17 +100,27 @@ def _published(cleaned: Cleaned) -> tuple[str | None, str | None]:
     return None, "the page gives no publication date"
 
 
-def _author(cleaned: Cleaned) -> str | None:
-    """Return the author from the bylines the cleaner found (prefixed forms first)."""
+_BYLINE_FORMS = {"prefix": "the byline", "source": "the source line", "name": "the name line after the body",
+                 "dateline": "the date line"}
+
+
+def _author(cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """Return (author, note) from the bylines the cleaner found (prefixed forms first); the note says where."""
     page = cleaned.page
     ranked = sorted(cleaned.bylines, key=lambda s: {"prefix": 0, "source": 1, "name": 2, "dateline": 3}.get(
         s.data.get("form", ""), 4))
+    photo = [f"'{collapse_spaces(s.text(page))}'" for s in cleaned.furniture if s.label == "photo_credit"]
     for span in ranked:
-        line = span.text(page)
+        line = collapse_spaces(span.text(page))
         name = name_beside_date(line) if span.data.get("form") == "dateline" else author_from_byline(line)
         if name:
-            return name
-    return None
+            where = _BYLINE_FORMS.get(span.data.get("form", ""), "a byline")
+            kind = "a signature in" if is_signature(line) else "from"
+            note = f"{kind} {where} '{line}'"
+            if photo:
+                note += f"; the photo credit {photo[0]} names the photographer, not the writer"
+            return name, note
+    return None, None
 
 
 def _site(cleaned: Cleaned) -> str | None:
@@ -149,17 +203,17 @@ def _strip_site_suffix(title: str, sites: set[str]) -> str:
     return forms[0] if forms else title
 
 
-def _title(cleaned: Cleaned, hints: Mapping[str, Any] | None) -> str | None:
-    """Return the title: a hint the page shows as a line, else the first hint without its site name, else the page's."""
+def _title(cleaned: Cleaned, hints: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    """Return (title, note): a hint the page shows as a line, else the first hint without its site name, else the page's."""
     page_title = collapse_spaces(cleaned.title.text(cleaned.page)) if cleaned.title else None
     candidates = title_candidates(hints)
     if not candidates:
-        return page_title
+        return page_title, cleaned.title.data.get("why") if cleaned.title and cleaned.title.data else None
     lines = {_key(line) for line in cleaned.page.split("\n")}
     for candidate in candidates:
         if _key(candidate) in lines:
-            return candidate
-    return _strip_site_suffix(candidates[0], _site_names(hints))
+            return candidate, "the title hint, shown on the page as a line"
+    return _strip_site_suffix(candidates[0], _site_names(hints)), "the title hint, without the site's name"
 
 
 def _author_hint(hints: Mapping[str, Any] | None) -> str | None:
@@ -196,10 +250,16 @@ def read_metadata(cleaned: Cleaned, *, hints: Mapping[str, Any] | None = None) -
     hinted = _hint(hints, "published")
     if hinted:
         iso = _iso_from_hint(hinted)
-        if iso and not (published and len(iso) == 10 and published.startswith(iso)):
+        if iso and int(iso[:4]) not in EPIDEMIC_YEARS:
+            note = "; ".join(filter(None, [f"the published hint '{hinted}' gives the year {iso[:4]}, outside the "
+                                           f"epidemic ({_years()}); not used", note]))
+        elif iso and not (published and len(iso) == 10 and published.startswith(iso)):
             published, note = iso, None
         elif not iso and published is None:
             note = f"the published hint '{hinted}' is not a full date; {note}"
-    author = _author_hint(hints) or _author(cleaned)
+    hinted_author = _author_hint(hints)
+    author, author_note = (hinted_author, "the page's author field") if hinted_author else _author(cleaned)
     site = _hint(hints, "site") or _site(cleaned)
-    return Metadata(title=_title(cleaned, hints), published=published, date_note=note, author=author, site=site)
+    title, title_note = _title(cleaned, hints)
+    return Metadata(title=title, published=published, date_note=note, author=author, site=site,
+                    title_note=title_note, author_note=author_note)
