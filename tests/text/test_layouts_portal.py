@@ -22,7 +22,7 @@ from covidlib.parse.dates import resolve_as_of
 from covidlib.text.clean import line_kind, split_site_tag
 from covidlib.text.lines import impossible_date, is_signature
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 MECHANISMS = ("dates", "titles", "authors", "body")
 
 
