@@ -21,18 +21,20 @@ def population(province: str) -> int:
 
 # --------------------------------------------------------------------------- province x metric
 
-@pytest.mark.parametrize("province, metric, value, qualifier, as_of", [
-    ("Điện Biên", "confirmed", 57, "exact", "2021-05-28"),
-    ("An Giang", "confirmed", 6360, "exact", "2021-10-08"),
-    ("An Giang", "active", 2487, "exact", "2021-10-08"),
-    ("An Giang", "recovered", 3789, "exact", "2021-10-08"),
-    ("An Giang", "deaths", 78, "exact", "2021-10-08"),
-    ("An Giang", "quarantined", 15369, "exact", "2021-10-08"),
-    ("Hồ Chí Minh", "confirmed", 420000, "more_than", "2021-11-01"),
+@pytest.mark.parametrize("province, metric, detail, value, qualifier, as_of", [
+    ("Điện Biên", "confirmed", None, 57, "exact", "2021-05-28"),
+    ("An Giang", "confirmed", None, 6360, "exact", "2021-10-08"),
+    ("An Giang", "active", None, 2487, "exact", "2021-10-08"),
+    ("An Giang", "recovered", None, 3789, "exact", "2021-10-08"),
+    ("An Giang", "deaths", None, 78, "exact", "2021-10-08"),
+    ("An Giang", "quarantined", "tập trung", 15369, "exact", "2021-10-08"),
+    ("An Giang", "quarantined", "tại nhà", 7704, "exact", "2021-10-08"),  # home quarantine keeps its own row
+    ("Hồ Chí Minh", "confirmed", None, 420000, "more_than", "2021-11-01"),
 ])
-def test_province_metric_table_seed_figures(seed_counts, province, metric, value, qualifier, as_of):
+def test_province_metric_table_seed_figures(seed_counts, province, metric, detail, value, qualifier, as_of):
     table = compare.province_metric_table(seed_counts)
-    row = table[(table["province"] == province) & (table["metric"] == metric)]
+    same_detail = table["detail"].isna() if detail is None else table["detail"] == detail
+    row = table[(table["province"] == province) & (table["metric"] == metric) & same_detail]
     assert len(row) == 1
     row = row.iloc[0]
     assert (row["value"], row["qualifier"], row["as_of"]) == (value, qualifier, as_of)
@@ -45,7 +47,7 @@ def test_province_metric_table_leaves_out_districts_and_national_rows(seed_count
     national = counts_frame([{"metric": "confirmed", "value": 266, "as_of": "2020-04-14",
                               "sentence": "Như vậy đến nay Việt Nam ghi nhận 266 ca bệnh COVID-19."}])
     table = compare.province_metric_table(pd.concat([seed_counts, national], ignore_index=True))
-    assert len(table) == 7
+    assert len(table) == 8
     assert table["province"].notna().all()
     assert 45 not in set(table["value"])  # Nậm Pồ's 45 is a district figure
 
@@ -132,24 +134,41 @@ def test_district_consistency_dev_gold_never_exceeds(dev_gold):
 
 # --------------------------------------------------------------------------- 2025 successors
 
-def test_by_successor_2025_sums_merged_provinces():
+def test_by_successor_2025_sums_only_figures_of_one_date_and_period():
     df = counts_frame([
         {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 420000, "qualifier": "more_than",
-         "as_of": "2021-11-01"},
-        {"province": "Bình Dương", "metric": "confirmed", "value": 153830, "as_of": "2021-09-11"},
-        {"province": "Bà Rịa - Vũng Tàu", "metric": "confirmed", "value": 5000, "as_of": "2021-09-01"},
-        {"province": "An Giang", "metric": "confirmed", "value": 6360, "as_of": "2021-10-08"},
+         "as_of": "2021-11-01", "period": "cumulative", "scope": "province"},
+        {"province": "Bình Dương", "metric": "confirmed", "value": 153830, "as_of": "2021-11-01",
+         "period": "cumulative", "scope": "province"},
+        # another date: never added to the two above
+        {"province": "Bà Rịa - Vũng Tàu", "metric": "confirmed", "value": 5000, "as_of": "2021-09-01",
+         "period": "cumulative", "scope": "province"},
+        {"province": "An Giang", "metric": "confirmed", "value": 6360, "as_of": "2021-10-08",
+         "period": "cumulative", "scope": "province"},
+        # one day's new cases, same date as the cumulative figures: a row of its own
+        {"province": "Bình Dương", "metric": "new_confirmed", "value": 900, "as_of": "2021-11-01",
+         "period": "day", "scope": "province"},
     ])
-    out = compare.by_successor_2025(compare.province_metric_table(df)).set_index("new_province_2025")
-    hcm = out.loc["Hồ Chí Minh"]
-    assert hcm["value"] == 420000 + 153830 + 5000
-    assert (hcm["n_provinces"], hcm["n_provinces_total"]) == (3, 3)
-    assert (hcm["as_of_min"], hcm["as_of_max"], hcm["as_of"]) == ("2021-09-01", "2021-11-01", "2021-11-01")
-    assert bool(hcm["is_lower_bound"])
-    pops = sum(population(p) for p in ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"))
-    assert hcm["per_100k"] == pytest.approx(hcm["value"] / pops * 100_000)
-    an_giang = out.loc["An Giang"]  # An Giang and Kiên Giang merged; only An Giang reported
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    hcm = out[(out["new_province_2025"] == "Hồ Chí Minh") & (out["metric"] == "confirmed")].set_index("as_of")
+    assert hcm.loc["2021-11-01", "value"] == 420000 + 153830
+    assert (hcm.loc["2021-11-01", "n_provinces"], hcm.loc["2021-11-01", "n_provinces_total"]) == (2, 3)
+    assert "2 of 3" in hcm.loc["2021-11-01", "how"] and "2021-11-01" in hcm.loc["2021-11-01", "how"]
+    assert bool(hcm.loc["2021-11-01", "is_lower_bound"])
+    assert hcm.loc["2021-09-01", "value"] == 5000 and hcm.loc["2021-09-01", "n_provinces"] == 1
+    pops = population("Hồ Chí Minh") + population("Bình Dương")
+    assert hcm.loc["2021-11-01", "per_100k"] == pytest.approx(hcm.loc["2021-11-01", "value"] / pops * 100_000)
+    new = out[(out["new_province_2025"] == "Hồ Chí Minh") & (out["metric"] == "new_confirmed")]
+    assert list(new["value"]) == [900] and list(new["period"]) == ["day"]
+    an_giang = out[out["new_province_2025"] == "An Giang"].iloc[0]  # An Giang and Kiên Giang merged
     assert (an_giang["n_provinces"], an_giang["n_provinces_total"], bool(an_giang["is_lower_bound"])) == (1, 2, False)
+
+
+def test_by_successor_2025_never_sums_figures_of_unknown_period():
+    df = counts_frame([{"province": "Hồ Chí Minh", "metric": "confirmed", "value": 100, "as_of": "2021-11-01"},
+                       {"province": "Bình Dương", "metric": "confirmed", "value": 50, "as_of": "2021-11-01"}])
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    assert sorted(out["value"]) == [50, 100]
 
 
 def test_by_successor_2025_has_at_most_34_units(seed_counts):
