@@ -71,7 +71,7 @@ class RunInfo:
 
     def header_html(self) -> str:
         pages = f"{self.pages:,} page{'s' if self.pages != 1 else ''}" if self.pages is not None else "page count unknown"
-        items = [f'<a href="index.html">← All reports</a>', f"Input folder: <strong>{html.escape(self.input_name)}</strong>",
+        items = ['<a href="index.html">← All reports</a>', f"Input folder: <strong>{html.escape(self.input_name)}</strong>",
                  pages, f"Run {html.escape(self.run_at)}", f"covidlib {html.escape(self.version)}"]
         return '<div class="cl-report-header">' + "".join(f"<span>{i}</span>" for i in items) + "</div>"
 
