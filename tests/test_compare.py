@@ -317,3 +317,77 @@ def test_comparison_of_the_extracted_seed_counts(extracted_seed_tables):
     for key, (official, difference) in expected.items():
         assert (joined.loc[key, "official_value"], joined.loc[key, "difference"]) == (official, difference), key
         assert bool(joined.loc[key, "agrees"]), key
+
+
+# --------------------------------------------------------------------------- like with like (figure model)
+
+def figure(**fields) -> dict:
+    """A province figure with the figure-model columns (cumulative confirmed in Hà Nội unless told otherwise)."""
+    return {"province": "Hà Nội", "metric": "confirmed", "period": "cumulative", "scope": "province",
+            "as_of": "2021-09-16", **fields}
+
+
+@pytest.mark.parametrize("fields", [
+    dict(scope="world", value=4174538),      # a world total named beside a province
+    dict(scope="national", value=700000),    # a national total
+    dict(scope="region", value=90000),       # several provinces together
+    dict(scope="local", value=19),           # a cluster in the province
+])
+def test_province_table_refuses_figures_of_another_scope(fields):
+    table = compare.province_metric_table(counts_frame([figure(value=3869), figure(**fields)]))
+    assert list(table["value"]) == [3869]
+
+
+def test_province_table_never_shows_a_part_as_the_total():
+    rows = counts_frame([figure(value=3869, count_id="a:1"),
+                         figure(value=5000, count_id="a:2", part_of="a:9", as_of="2021-09-17"),  # a part, later
+                         figure(value=1596, count_id="a:3", part_of="a:1")])
+    table = compare.province_metric_table(rows)
+    assert list(table["value"]) == [3869]
+
+
+def test_province_table_keeps_period_kinds_apart():
+    rows = counts_frame([figure(metric="new_confirmed", period="day", value=2500, as_of="2021-05-14"),
+                         figure(metric="new_confirmed", period="span", value=9930, as_of="2021-05-14",
+                                period_start="2021-05-08", period_end="2021-05-14"),
+                         figure(metric="new_confirmed", period="average", value=1418, as_of="2021-05-14")])
+    table = compare.province_metric_table(rows).set_index("period")
+    assert table["value"].to_dict() == {"average": 1418, "day": 2500, "span": 9930}
+    assert table.loc["span", "period_start"] == "2021-05-08"
+
+
+@pytest.mark.parametrize("window, expected", [(0, {"confirmed": 523794, "deaths": 20000}),
+                                              (1, {"confirmed": 523794, "deaths": 20000, "recovered": 400000})])
+def test_outcomes_stand_beside_confirmed_only_inside_the_window(window, expected):
+    rows = counts_frame([
+        figure(province="Hồ Chí Minh", value=523794, as_of="2022-02-23"),
+        figure(province="Hồ Chí Minh", metric="deaths", value=20000, as_of="2022-02-23"),
+        figure(province="Hồ Chí Minh", metric="recovered", value=400000, as_of="2022-02-22"),
+        figure(province="Hồ Chí Minh", metric="recovered", value=5, as_of="2020-04-14", period="day"),  # a day's
+        figure(province="Hồ Chí Minh", metric="active", value=3434, as_of="2022-02-23", detail="nặng",
+               period="snapshot"),  # severe patients only: not the patients under treatment
+    ])
+    out = compare.outcomes_beside_confirmed(compare.province_metric_table(rows), window_days=window)
+    assert dict(zip(out["metric"], out["value"])) == expected
+
+
+def test_map_window_keeps_one_month_and_says_how_many():
+    rows = counts_frame([figure(province="Hà Nội", value=3869, as_of="2021-09-16"),
+                         figure(province="Bình Dương", value=153830, as_of="2021-09-11"),
+                         figure(province="Hồ Chí Minh", value=5, as_of="2020-04-14"),
+                         figure(province="Đà Nẵng", value=9, as_of="2021-09-16", period="day",
+                                metric="confirmed")])
+    inside, info = compare.map_window(compare.province_metric_table(rows), days=31)
+    assert set(inside["province"]) == {"Hà Nội", "Bình Dương"}
+    assert (info["start"], info["end"], info["n_provinces"], info["n_left_out"], info["n_units"]) == \
+        ("2021-08-17", "2021-09-16", 2, 1, 63)
+
+
+def test_district_sums_keep_periods_apart():
+    rows = counts_frame([figure(province="Điện Biên", value=57, as_of="2021-05-28"),
+                         figure(province="Điện Biên", district="Nậm Pồ", scope="district", value=45, as_of="2021-05-28"),
+                         figure(province="Điện Biên", district="Nậm Pồ", scope="district", value=3, as_of="2021-05-28",
+                                metric="confirmed", period="day")])
+    out = compare.district_consistency(rows).set_index("period")
+    assert out.loc["cumulative", "districts_sum"] == 45 and out.loc["cumulative", "province_total"] == 57
+    assert out.loc["day", "status"] == "no total"

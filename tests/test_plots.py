@@ -230,3 +230,47 @@ def test_plots_of_nothing_say_so(plot):
 
 def test_figures_show_themselves_in_notebooks(seed_table):
     assert plots.plot_choropleth(seed_table)._repr_png_()[:8] == PNG_MAGIC
+
+
+# --------------------------------------------------------------------------- tables and report pages for readers
+
+def test_report_tables_are_formatted_for_readers():
+    from covidlib.show.views import table_html
+    frame = pd.DataFrame({"province": ["An Giang", None], "value": pd.array([6360, None], dtype="Int64"),
+                          "per_100k": [333.483964, float("nan")], "agrees": pd.array([True, None], dtype="boolean"),
+                          "start": [1234, 5]})
+    page = table_html(frame, caption="Latest figures")
+    assert "<caption>Latest figures</caption>" in page
+    assert ">6,360<" in page and ">333.48<" in page and ">yes<" in page and ">1234<" in page
+    for raw in ("&lt;NA&gt;", "NaN", "None", "dtype", "333.483964"):
+        assert raw not in page
+
+
+def test_report_tables_cut_say_so_and_link_the_csv(monkeypatch, tmp_path):
+    from covidlib.show.views import table_html
+    monkeypatch.setenv("COVIDLIB_REPORTS_OUT", str(plots.config.PROCESSED_DIR.parent / "reports_out"))
+    page = table_html(pd.DataFrame({"n": range(30)}), caption="Numbers", csv="places", max_rows=10)
+    assert page.count("<tr>") == 11 and "First 10 of 30 rows." in page
+    assert 'href="../processed/places.csv"' in page
+
+
+def test_empty_tables_are_a_sentence():
+    from covidlib.show.views import table_html
+    page = table_html(pd.DataFrame(columns=["a"]), caption="Problems", empty="No problems found.")
+    assert "<table" not in page and "No problems found." in page
+
+
+def test_report_page_is_titled_has_a_header_and_no_scripts():
+    import nbformat
+    from covidlib.show.report import RunInfo, render_html
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A title\n\n## A section\n\nCosts $5 and $6 today."),
+        nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data={"text/plain": "/secret/path"})]),
+        nbformat.v4.new_code_cell("t", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<table><tr><td>1</td></tr></table>"})])])
+    page = render_html(nb, info=RunInfo("my_pages", 41, "2026-01-02 10:00 UTC"))
+    assert "<title>A title</title>" in page and "<script" not in page.lower()
+    assert "my_pages" in page and "41 pages" in page and "covidlib " in page and 'href="index.html"' in page
+    assert "/secret/path" not in page  # the set-up cell's output is not for readers
+    assert "<caption>A section</caption>" in page
+    assert "$5 and $6" in page

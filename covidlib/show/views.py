@@ -20,7 +20,7 @@ from ..document import Article, Span
 from ..write.formatting import format_cell, is_missing
 
 __all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table",
-           "setup_display", "narratives_html", "paragraphs_html", "Table", "table_html", "csv_link", "MAX_TABLE_ROWS"]
+           "setup_display", "narratives_html", "paragraphs_html", "Table", "table_html", "csv_link", "MAX_TABLE_ROWS", "map_note"]
 
 FACT_COLOURS: dict[str, str] = {
     "province": "#9ecae1",
@@ -238,3 +238,14 @@ def narratives_html(rows: Iterable[Mapping[str, object]]) -> str:
 def paragraphs_html(*texts: str) -> str:
     """Return plain texts as escaped HTML paragraphs separated by a rule."""
     return "<hr>".join(f"<p>{html.escape(t)}</p>" for t in texts)
+
+
+def map_note(info: Mapping[str, object]) -> str:
+    """Say in words what a map shows (from :func:`covidlib.analysis.compare.map_window`): its window and its coverage."""
+    if not info.get("end"):
+        return "No dated figure to map: every province is left grey."
+    older = info.get("n_left_out") or 0
+    rest = (f" {older} more province{'s' if older != 1 else ''} reported only older figures, left grey rather than "
+            "coloured beside newer ones." if older else "")
+    return (f"The map colours {info['n_provinces']} of {info['n_units']} provinces: those with a {info['metric']} "
+            f"figure ({info['period']}) dated from {info['start']} to {info['end']}.{rest}")
