@@ -518,3 +518,9 @@ def test_corpus_narrative_of_the_gold_pages(seed_gold_articles, dev_gold_article
     assert "522.142" in text or "523.794" in text  # the largest provincial total in the gold
     with pytest.raises(ValueError):
         corpus_narrative(*frames, measures, lang="fr")
+
+
+def test_checker_reads_a_vietnamese_sentence_without_function_words_as_vietnamese():
+    body = "Bộ Y tế chiều 4/8 ghi nhận 18 ca nhiễm nCoV, trong đó 16 ca tại Đà Nẵng, một Đồng Nai."
+    article = make_article(body, "2020-08-04")
+    assert check_faithful(body, article) == []

@@ -53,7 +53,7 @@ body { max-width: 1200px; margin: 0 auto; }
                     padding: .6em 1em; display: flex; gap: 1.5em; flex-wrap: wrap; }
 </style>
 """
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>|<!--.*?-->", re.S | re.I)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 _TABLE_OPEN = re.compile(r"<table\b[^>]*>", re.I)
@@ -68,24 +68,31 @@ class RunInfo:
     pages: int | None
     run_at: str
     version: str = config.__version__
+    unit: str = "page"
 
     def header_html(self) -> str:
-        pages = f"{self.pages:,} page{'s' if self.pages != 1 else ''}" if self.pages is not None else "page count unknown"
+        pages = f"{self.pages:,} {self.unit}{'s' if self.pages != 1 else ''}" if self.pages is not None \
+            else "page count unknown"
         items = ['<a href="index.html">← All reports</a>', f"Input folder: <strong>{html.escape(self.input_name)}</strong>",
                  pages, f"Run {html.escape(self.run_at)}", f"covidlib {html.escape(self.version)}"]
         return '<div class="cl-report-header">' + "".join(f"<span>{i}</span>" for i in items) + "</div>"
 
 
 def run_info() -> RunInfo:
-    """Return the run facts of a report build from the environment ``make report`` sets (folder names only)."""
+    """Return the run facts of a report build from the environment ``make report`` sets (folder names only).
+
+    The page count is the row count of the extracted ``articles`` table; before any
+    extraction, the number of input files is given instead.
+    """
     input_dir = Path(os.environ.get("COVIDLIB_INPUT") or config.input_dir())
     processed = Path(os.environ.get("COVIDLIB_PROCESSED") or config.PROCESSED_DIR)
-    pages = None
+    run_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     for name, reader in (("articles.parquet", pd.read_parquet), ("articles.csv", pd.read_csv)):
         if (processed / name).exists():
-            pages = len(reader(processed / name))
-            break
-    return RunInfo(input_dir.name or str(input_dir), pages, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+            return RunInfo(input_dir.name or str(input_dir), len(reader(processed / name)), run_at)
+    files = sum(1 for p in input_dir.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+        if input_dir.is_dir() else None
+    return RunInfo(input_dir.name or str(input_dir), files, run_at, unit="input file")
 
 
 def _hide_setup_outputs(nb: nbformat.NotebookNode) -> None:

@@ -41,6 +41,9 @@ _CODES = re.compile(r"(?i)covid-?\s?19|sars-cov-2|\bf\d\b")
 _VI_WORDS = re.compile(r"(?<!\w)(?:và|của|có|các|được|ngày|bài|không|tính đến|gồm|nêu)(?!\w)", re.IGNORECASE)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|as|article|reported|reports|include|names|with)\b", re.IGNORECASE)
 _SKIP_KINDS = frozenset({"date", "time"})
+_WORDS = re.compile(r"[^\W\d_]+")
+#: Share of words with non-ASCII letters above which a text without function words reads as Vietnamese.
+_VI_WORD_SHARE = 0.35
 _SENTENCE_END = re.compile(r"(?<!\bTP\.)(?<=\.)\s+(?=[^\W\d_])")
 #: Words that make a sentence one that states case figures (every metric noun, both languages).
 _FIGURE_WORDS = re.compile("|".join(sorted(
@@ -114,8 +117,17 @@ def date_phrase(iso: str | None, article: Article, *, lang: str) -> str | None:
 
 
 def _detect_lang(text: str) -> str:
-    """Return 'vi' or 'en' by counting common function words (names keep their diacritics in English)."""
-    return "vi" if len(_VI_WORDS.findall(text)) > len(_EN_WORDS.findall(text)) else "en"
+    """Return 'vi' or 'en' by counting common function words (names keep their diacritics in English).
+
+    Without function words either way, a text most of whose words carry Vietnamese letters
+    (ă, ơ, đ, tone marks) is Vietnamese: "Bộ Y tế chiều 4/8 ghi nhận 18 ca nhiễm".
+    """
+    vi, en = len(_VI_WORDS.findall(text)), len(_EN_WORDS.findall(text))
+    if vi != en:
+        return "vi" if vi > en else "en"
+    words = _WORDS.findall(text)
+    marked = sum(1 for w in words if any(ord(ch) > 0x7F for ch in w))
+    return "vi" if words and marked / len(words) > _VI_WORD_SHARE else "en"
 
 
 def _text_dates(text: str, lang: str) -> list[tuple[int, int, int, int, int | None]]:
