@@ -136,8 +136,9 @@ def _lower(frame: pd.DataFrame) -> pd.Series:
 
 
 def _short_date(iso: object) -> str:
+    """A date for a label ("23/2/2022"); "no date" where the figure has none, so no label hides a missing date."""
     day = pd.to_datetime(iso, errors="coerce")
-    return "" if pd.isna(day) else format_date(day.date(), short=True)
+    return "no date" if pd.isna(day) else format_date(day.date(), short=True)
 
 
 def _period_words(period: str) -> str:
