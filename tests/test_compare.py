@@ -391,3 +391,12 @@ def test_district_sums_keep_periods_apart():
     out = compare.district_consistency(rows).set_index("period")
     assert out.loc["cumulative", "districts_sum"] == 45 and out.loc["cumulative", "province_total"] == 57
     assert out.loc["day", "status"] == "no total"
+
+
+@pytest.mark.parametrize("period, status", [("span", "period not comparable"), ("average", "period not comparable"),
+                                            ("day", "compared")])
+def test_official_comparison_compares_only_periods_the_series_has(toy_official, period, status):
+    df = counts_frame([{"province": "Long An", "metric": "new_confirmed", "value": 10, "as_of": "2021-07-20",
+                        "period": period, "scope": "province"}])
+    row = compare.official_comparison(df, toy_official).iloc[0]
+    assert row["status"] == status

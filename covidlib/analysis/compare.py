@@ -500,6 +500,9 @@ def _official_new_confirmed(idx: _OfficialIndex, province: str, day: pd.Timestam
 
 _OFFICIAL_RULES = {"confirmed": _official_confirmed, "deaths": _official_deaths,
                    "new_confirmed": _official_new_confirmed}
+#: The period kinds each official series can be compared with: counts in all, or one day's new cases.
+_OFFICIAL_PERIODS = {"confirmed": ("cumulative", UNKNOWN_PERIOD), "deaths": ("cumulative", UNKNOWN_PERIOD),
+                     "new_confirmed": ("day", UNKNOWN_PERIOD)}
 
 
 def _agrees(value: float, official: float, qualifier: str, tolerance: float) -> object:
@@ -535,10 +538,11 @@ def official_comparison(case_counts: pd.DataFrame, official: pd.DataFrame | None
     bound ("hơn 420.000") agrees when the official figure is at least the value,
     ``less_than`` when at most, ``exact`` within ``tolerance`` (relative), ``about``
     within twice that. ``status`` says why a row has no official figure ("no date",
-    "no official series", "outside official coverage", "no data for province").
+    "no official series", "period not comparable" (a span, an average or a state against a
+    daily or cumulative series), "outside official coverage", "no data for province").
     """
     idx = _default_index() if official is None else _OfficialIndex(official)
-    rows = _province_rows(case_counts)
+    rows = _province_rows(case_counts, parts=not totals_only)
     if "as_of" not in rows.columns:
         rows["as_of"] = pd.NA
     if totals_only and len(rows):
@@ -551,6 +555,8 @@ def official_comparison(case_counts: pd.DataFrame, official: pd.DataFrame | None
         rule = _OFFICIAL_RULES.get(row.metric)
         if rule is None:
             found = _no_match("no official series")
+        elif row.period not in _OFFICIAL_PERIODS[row.metric]:
+            found = _no_match("period not comparable")
         elif pd.isna(row.as_of_date):
             found = _no_match("no date")
         else:
