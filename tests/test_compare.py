@@ -400,3 +400,14 @@ def test_official_comparison_compares_only_periods_the_series_has(toy_official, 
                         "period": period, "scope": "province"}])
     row = compare.official_comparison(df, toy_official).iloc[0]
     assert row["status"] == status
+
+
+def test_by_successor_2025_keeps_counts_since_different_starts_apart():
+    df = counts_frame([
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 523794, "as_of": "2022-02-23",
+         "period": "cumulative", "period_start": "2021-04-27", "scope": "province"},
+        {"province": "Bình Dương", "metric": "confirmed", "value": 294382, "as_of": "2022-02-23",
+         "period": "cumulative", "scope": "province"},
+    ])
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    assert sorted(out["value"]) == [294382, 523794]

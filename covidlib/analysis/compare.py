@@ -362,8 +362,9 @@ _SUCCESSOR_KEY = ["new_province_2025", "metric", "period", "as_of"]
 def by_successor_2025(table: pd.DataFrame) -> pd.DataFrame:
     """Return :func:`province_metric_table` regrouped to the 34 provinces of 2025, summing only comparable figures.
 
-    Figures are summed only when they share the metric, the period kind and the date
-    (``as_of``), and carry no ``detail``: figures of one successor dated differently stay
+    Figures are summed only when they share the metric, the period kind, its start
+    (``period_start``: counts since the 4th wave and since the epidemic began stay apart) and
+    the date (``as_of``), and carry no ``detail``: figures of one successor dated differently stay
     on separate rows, a sum never mixes a day with a cumulative count, and a figure of
     unknown period is never summed with another. ``n_provinces`` counts the old provinces
     in the sum, ``n_provinces_total`` those merged into the successor, so "2 of 3" says the
@@ -386,11 +387,13 @@ def by_successor_2025(table: pd.DataFrame) -> pd.DataFrame:
     df = df.assign(value=pd.to_numeric(df["value"], errors="coerce"))
     single = df["period"] == UNKNOWN_PERIOD  # a figure of unknown period stands alone
     df["_alone"] = np.where(single, df["province"], "")
-    out = (df.groupby(_SUCCESSOR_KEY + ["_alone"], sort=True)
+    # counts since different start dates (the 4th wave, the epidemic) are not added up either
+    df["_since"] = df["period_start"].astype("string").fillna("") if "period_start" in df.columns else ""
+    out = (df.groupby(_SUCCESSOR_KEY + ["_alone", "_since"], sort=True)
            .agg(value=("value", "sum"), n_provinces=("province", "size"),
                 provinces=("province", lambda s: "; ".join(sorted(s))),
                 population_2019=("population_2019", "sum"), is_lower_bound=("is_lower_bound", "any"))
-           .reset_index().drop(columns=["_alone"]))
+           .reset_index().drop(columns=["_alone", "_since"]))
     out = out.merge(merged_count, left_on="new_province_2025", right_index=True, how="left")
     out["value"] = out["value"].round().astype("Int64")
     out["per_100k"] = out["value"].astype("Float64") / out["population_2019"] * 100_000
