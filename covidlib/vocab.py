@@ -65,17 +65,29 @@ QUALIFIER_LABELS = {
     "vi": {"more_than": "hơn ", "about": "khoảng ", "less_than": "dưới ", "at_least": "ít nhất "},
     "en": {"more_than": "more than ", "about": "about ", "less_than": "fewer than ", "at_least": "at least "},
 }
-#: How a narrative says where a figure counts ({place} is filled in for province, district and local).
+#: How a narrative says where a figure counts ({place} is filled in for province, district and local);
+#: ``unknown`` is for a figure whose scope the table does not give.
 SCOPE_LABELS = {
-    "vi": {"world": "trên thế giới", "foreign": "ở nước ngoài", "national": "trên cả nước", "region": "tại nhiều tỉnh",
-           "province": "tại {place}", "district": "tại {place}", "local": "tại {place}"},
-    "en": {"world": "worldwide", "foreign": "abroad", "national": "in Vietnam", "region": "across several provinces",
-           "province": "in {place}", "district": "in {place}", "local": "in {place}"},
+    "vi": {"world": "trên thế giới", "foreign": "ở nước ngoài", "national": "trên cả nước", "region": "tại nhiều tỉnh, thành",
+           "province": "tại {place}", "district": "tại {place}", "local": "tại địa bàn cụ thể thuộc {place}",
+           "unknown": "không rõ phạm vi"},
+    "en": {"world": "worldwide", "foreign": "abroad", "national": "in Vietnam as a whole",
+           "region": "across several provinces", "province": "in {place}", "district": "in {place}",
+           "local": "at a single site in {place}", "unknown": "with no stated scope"},
 }
-#: How a narrative says over which period a figure counts ({start}, {end}, {days} are filled in).
+#: How a narrative says over which period a figure counts ({start}, {end}, {days} and {date} are filled in).
+#: The plain kinds of :data:`PERIODS`, and the variants a narrative needs: ``span_open`` and
+#: ``average_open`` when the days are not known, ``since`` for a cumulative count from a stated
+#: date (``since_open`` when that date cannot be written), ``as_of`` after a cumulative or snapshot figure, ``unknown`` when no period is given.
 PERIOD_LABELS = {
-    "vi": {"day": "trong một ngày", "span": "trong {days} ngày đến {end}", "cumulative": "cộng dồn",
-           "snapshot": "hiện tại", "average": "trung bình mỗi ngày trong {days} ngày"},
+    "vi": {"day": "trong một ngày", "span": "trong {days} ngày tính đến {end}", "cumulative": "cộng dồn",
+           "snapshot": "hiện tại", "average": "trung bình mỗi ngày trong {days} ngày",
+           "span_open": "trong nhiều ngày", "average_open": "trung bình mỗi ngày", "since": "từ {start}",
+           "since_open": "tính từ một mốc thời gian bài báo nêu",
+           "as_of": "tính đến {date}", "unknown": "không rõ khoảng thời gian"},
     "en": {"day": "in one day", "span": "over the {days} days to {end}", "cumulative": "in all",
-           "snapshot": "at the time", "average": "a daily average over {days} days"},
+           "snapshot": "at the time", "average": "a daily average over {days} days",
+           "span_open": "over several days", "average_open": "a daily average", "since": "since {start}",
+           "since_open": "counted from a start date the article gives",
+           "as_of": "as of {date}", "unknown": "over a period not stated"},
 }

@@ -7,9 +7,19 @@ the official province-level series (NCSC portal daily counts, VnExpress's 4th-wa
 cumulative, VNCDC dashboard dailies).
 
 * :func:`province_metric_table` – the latest figure each province reported per metric, per 100,000;
+* :func:`outcomes_beside_confirmed` – deaths, recoveries and patients under treatment beside the
+  confirmed figure of the same province, only inside the same date window;
+* :func:`map_window` – the figures a map may colour together: one metric and period, one date window;
 * :func:`district_consistency` – district figures summed against their province total;
 * :func:`by_successor_2025` – the same figures grouped to the 34 provinces of 2025;
 * :func:`official_comparison` – each province figure beside the official figure for its date.
+
+Like is compared with like: every table keeps one row per metric, **period kind** (a day,
+a span of days, a daily average, cumulative, a state at a moment) and ``detail`` (home or
+centralized quarantine, ...), reads the ``scope`` column (a world, national or regional
+figure is never a province's) and leaves out stated parts of a total (``part_of``): age or
+vaccination breakdowns are never added up as if they were totals, nothing is summed
+across dates or periods.
 """
 from __future__ import annotations
 
@@ -20,14 +30,18 @@ import pandas as pd
 
 from ..reference import gazetteer
 from ..reference.official import official_case_counts
-from ..vocab import LOWER_BOUND_QUALIFIERS
+from ..vocab import LOWER_BOUND_QUALIFIERS, PERIODS
 
 __all__ = [
     "LOWER_BOUND_QUALIFIERS",
     "FOURTH_WAVE_START",
     "province_reference",
     "load_official_counts",
+    "PERIOD_KINDS",
+    "province_figures",
     "province_metric_table",
+    "outcomes_beside_confirmed",
+    "map_window",
     "district_consistency",
     "by_successor_2025",
     "official_comparison",
@@ -104,13 +118,49 @@ def _date_text(series: pd.Series) -> pd.Series:
     return series.dt.strftime("%Y-%m-%d").astype("string")
 
 
-def _province_rows(case_counts: pd.DataFrame) -> pd.DataFrame:
-    """Rows of one province as a whole: a province is named and no district is."""
-    df = case_counts.copy()
-    if "district" not in df.columns:
-        df["district"] = pd.NA
-    keep = ~_blank(df["province"]) & _blank(df["district"])
+#: How a missing period reads in a table: the figure's period is not known, so it is compared with no other kind.
+UNKNOWN_PERIOD = "unknown"
+#: The period kinds of :data:`covidlib.vocab.PERIODS`, plus "unknown".
+PERIOD_KINDS = (*PERIODS, UNKNOWN_PERIOD)
+
+
+def _figure_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """Add the figure-model columns a table may lack (scope, period, period_start, period_end, part_of, detail).
+
+    A blank scope is derived plainly (district, province, else national); a blank period is "unknown".
+    """
+    df = df.copy()
+    for col in ("district", "detail", "part_of", "period_start", "period_end", "scope", "period"):
+        if col not in df.columns:
+            df[col] = pd.NA
+    plain = pd.Series(np.where(~_blank(df["district"]), "district",
+                               np.where(~_blank(df["province"]), "province", "national")), index=df.index)
+    df["scope"] = df["scope"].astype("string").where(~_blank(df["scope"]), plain)
+    df["period"] = df["period"].astype("string").where(~_blank(df["period"]), UNKNOWN_PERIOD)
+    df["detail"] = df["detail"].astype("string").where(~_blank(df["detail"]), pd.NA)
+    return df
+
+
+def _province_rows(case_counts: pd.DataFrame, *, parts: bool = True) -> pd.DataFrame:
+    """Rows of one province as a whole: a province is named, no district is, and the scope is the province.
+
+    A figure whose scope is wider (world, foreign, national, region) or narrower (district,
+    local) is left out even when a province is named beside it. ``parts=False`` also
+    leaves out stated parts of a total (``part_of`` set).
+    """
+    df = _figure_columns(case_counts)
+    keep = ~_blank(df["province"]) & _blank(df["district"]) & (df["scope"] == "province")
+    if not parts:
+        keep &= _blank(df["part_of"])
     return df.loc[keep].reset_index(drop=True)
+
+
+def province_figures(case_counts: pd.DataFrame, *, parts: bool = False) -> pd.DataFrame:
+    """Return the figures about one province as a whole (scope ``province``), stated parts left out unless ``parts``.
+
+    Missing figure-model columns are added (blank scope derived plainly, blank period "unknown").
+    """
+    return _province_rows(case_counts, parts=parts)
 
 
 def _with_fallback_dates(df: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
@@ -128,17 +178,20 @@ def _with_fallback_dates(df: pd.DataFrame, articles: pd.DataFrame | None) -> pd.
 
 # --------------------------------------------------------------------------- province x metric
 
-_TABLE_COLUMNS = ["province", "province_code", "region", "new_province_2025", "metric", "value", "qualifier",
-                  "is_lower_bound", "as_of", "as_of_source", "detail", "population_2019", "per_100k",
-                  "n_reports", "article_id", "sentence"]
+_TABLE_COLUMNS = ["province", "province_code", "region", "new_province_2025", "metric", "period", "detail", "value",
+                  "qualifier", "is_lower_bound", "as_of", "as_of_source", "period_start", "period_end",
+                  "population_2019", "per_100k", "n_reports", "article_id", "sentence"]
+_KEY = ["province", "metric", "period", "detail"]
 
 
 def province_metric_table(case_counts: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return one row per province and metric: the latest figure the articles report, per 100,000 people.
+    """Return one row per province, metric, period kind and detail: the latest figure reported, per 100,000 people.
 
-    District rows are left out, and so are rows without a province: national and world
-    totals share an empty province and cannot be told apart, so neither is counted as a
-    province (look them up in ``case_counts`` directly). "Latest" is the latest ``as_of``;
+    Only figures whose scope is the province count: district, local, national, regional
+    and world figures are left out, and so are stated parts of a total (``part_of``), so
+    an age group or a vaccinated share never stands as the province's figure. Figures of
+    different period kinds (one day, a span, a daily average, cumulative, a state) and of
+    different ``detail`` (home against centralized quarantine) keep their own rows. "Latest" is the latest ``as_of``;
     among figures of that date the largest wins, so a total beats its own breakdown
     (Bình Dương 11/9/2021: 3.971 new cases over the 3.726 found in lockdown zones).
     With ``articles``, an undated figure takes its article's publish date
@@ -146,13 +199,13 @@ def province_metric_table(case_counts: pd.DataFrame, articles: pd.DataFrame | No
     province and metric; ``per_100k`` divides by the 2019 census population;
     ``is_lower_bound`` is true for "hơn"/"ít nhất" figures (more_than, at_least).
     """
-    df = _with_fallback_dates(_province_rows(case_counts), articles)
+    df = _with_fallback_dates(_province_rows(case_counts, parts=False), articles)
     if df.empty:
         return pd.DataFrame(columns=_TABLE_COLUMNS)
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype("Int64")
-    df["n_reports"] = df.groupby(["province", "metric"])["value"].transform("size")
+    df["n_reports"] = df.groupby(_KEY, dropna=False)["value"].transform("size")
     df = df.sort_values(["as_of_date", "value"], na_position="first", kind="stable")
-    latest = df.groupby(["province", "metric"], sort=False).tail(1).drop(columns=["province_code"], errors="ignore")
+    latest = df.groupby(_KEY, sort=False, dropna=False).tail(1).drop(columns=["province_code"], errors="ignore")
     ref = province_reference()[["province", "province_code", "region", "new_province_2025", "population_2019"]]
     out = latest.merge(ref, on="province", how="left")
     out["as_of"] = _date_text(out["as_of_date"])
@@ -161,18 +214,80 @@ def province_metric_table(case_counts: pd.DataFrame, articles: pd.DataFrame | No
     for col in ("detail", "sentence", "article_id", "qualifier"):
         if col not in out.columns:
             out[col] = pd.NA
-    out = out[_TABLE_COLUMNS].sort_values(["metric", "value"], ascending=[True, False], kind="stable")
+    out = out[_TABLE_COLUMNS].sort_values(["metric", "period", "value"], ascending=[True, True, False], kind="stable")
     return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- like with like
+
+#: The period kinds each outcome is compared in: counts since the start, or a state at a moment.
+_OUTCOME_PERIODS = {"confirmed": ("cumulative",), "recovered": ("cumulative",), "deaths": ("cumulative",),
+                    "active": ("snapshot", "cumulative")}
+
+
+def outcomes_beside_confirmed(table: pd.DataFrame, *, window_days: int = 0,
+                              outcomes: tuple[str, ...] = ("recovered", "active", "deaths")) -> pd.DataFrame:
+    """Return, per province, its cumulative confirmed figure and the outcomes dated inside the same window.
+
+    ``table`` is :func:`province_metric_table`. An outcome (recovered, under treatment,
+    deaths; totals only, no ``detail``) stands beside the confirmed figure only when its
+    date lies within ``window_days`` before or after the confirmed figure's date (0: the same day);
+    others are left out, and so are provinces without a dated cumulative confirmed figure.
+    Columns are those of the table plus ``window_start`` and ``window_end``.
+    """
+    table = _figure_columns(table)
+    rows = table[_blank(table["detail"]) & table["as_of"].notna()].copy()
+    rows["as_of_date"] = _iso_dates(rows["as_of"])
+    wanted = [m for m in ("confirmed", *outcomes) if m in _OUTCOME_PERIODS]
+    fits = pd.Series([m in wanted and p in _OUTCOME_PERIODS[m] for m, p in zip(rows["metric"], rows["period"])],
+                     index=rows.index, dtype=bool)
+    rows = rows[fits & rows["as_of_date"].notna()]
+    anchors = (rows[rows["metric"] == "confirmed"].drop_duplicates("province")[["province", "as_of_date"]]
+               .rename(columns={"as_of_date": "_anchor"}))
+    rows = rows.merge(anchors, on="province", how="inner")
+    span = pd.Timedelta(days=window_days)
+    rows = rows[(rows["as_of_date"] >= rows["_anchor"] - span) & (rows["as_of_date"] <= rows["_anchor"] + span)]
+    outcome_provinces = set(rows.loc[rows["metric"] != "confirmed", "province"])
+    rows = rows[rows["province"].isin(outcome_provinces)].copy()
+    rows["window_start"] = _date_text(rows["_anchor"] - span)
+    rows["window_end"] = _date_text(rows["_anchor"] + span)
+    return rows.drop(columns=["as_of_date", "_anchor"]).reset_index(drop=True)
+
+
+def map_window(table: pd.DataFrame, *, metric: str = "confirmed", period: str = "cumulative",
+               days: int = 31) -> tuple[pd.DataFrame, dict[str, object]]:
+    """Return the figures one map may colour together, and what the map must say about them.
+
+    Keeps ``metric`` figures of one ``period`` kind (no ``detail``, dated) within the ``days``
+    days that end on the latest such date; older figures are left out, not coloured beside
+    newer ones. The dict gives ``metric``, ``period``, ``start``, ``end`` (ISO dates or None),
+    ``n_provinces`` (coloured), ``n_left_out`` (provinces with an older figure) and ``n_units`` (63).
+    """
+    table = _figure_columns(table)
+    rows = table[(table["metric"] == metric) & (table["period"] == period) & _blank(table["detail"])].copy()
+    rows["as_of_date"] = _iso_dates(rows["as_of"])
+    rows = rows[rows["as_of_date"].notna()]
+    info: dict[str, object] = {"metric": metric, "period": period, "start": None, "end": None, "n_provinces": 0,
+                               "n_left_out": 0, "n_units": len(province_reference())}
+    if rows.empty:
+        return rows.drop(columns=["as_of_date"]), info
+    end = rows["as_of_date"].max()
+    start = end - pd.Timedelta(days=days - 1)
+    inside = rows[rows["as_of_date"] >= start]
+    info.update(start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}", n_provinces=int(inside["province"].nunique()),
+                n_left_out=int(rows["province"].nunique() - inside["province"].nunique()))
+    return inside.drop(columns=["as_of_date"]).reset_index(drop=True), info
 
 
 # --------------------------------------------------------------------------- districts vs total
 
-_GROUP = ["article_id", "province", "metric", "as_of"]
+_GROUP = ["article_id", "province", "metric", "as_of", "period"]
 
 
 def _district_sums(case_counts: pd.DataFrame) -> pd.DataFrame:
-    """Sum the districts per article, province, metric and date; a district named twice counts once, at its largest."""
-    rows = case_counts.loc[~_blank(case_counts["district"]) & ~_blank(case_counts["province"])].copy()
+    """Sum the districts per article, province, metric, date and period; a district named twice counts once."""
+    rows = case_counts.loc[~_blank(case_counts["district"]) & ~_blank(case_counts["province"])
+                           & (case_counts["scope"] == "district")].copy()
     rows["value"] = pd.to_numeric(rows["value"], errors="coerce")
     per_district = rows.groupby(_GROUP + ["district"], dropna=False, sort=False)["value"].max().reset_index()
     figures = per_district["value"].astype("Int64").astype(str)
@@ -202,7 +317,7 @@ def _consistency_status(row: pd.Series) -> str:
 
 
 def district_consistency(case_counts: pd.DataFrame) -> pd.DataFrame:
-    """Return district figures summed against their province total, per article, province, metric and as_of.
+    """Return district figures summed against their province total, per article, province, metric, as_of and period.
 
     Columns: article_id, province, metric, as_of, province_total, total_qualifier,
     districts_sum, n_districts, districts ("Nậm Pồ 45; Điện Biên Phủ 8; ..."), difference
@@ -212,8 +327,7 @@ def district_consistency(case_counts: pd.DataFrame) -> pd.DataFrame:
     district named in several sentences counts once, with its largest figure; a
     lower-bound total ("hơn 100 ca") is consistent with parts above it.
     """
-    if "district" not in case_counts.columns:
-        case_counts = case_counts.assign(district=pd.NA)
+    case_counts = _figure_columns(case_counts)
     sums = _district_sums(case_counts)
     out = sums.merge(_province_totals(case_counts), on=_GROUP, how="left")
     out["difference"] = out["districts_sum"] - out["province_total"]
@@ -222,40 +336,65 @@ def district_consistency(case_counts: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].astype("Int64")
     columns = _GROUP + ["province_total", "total_qualifier", "districts_sum", "n_districts", "districts",
                         "difference", "status"]
+    out["period"] = out["period"].astype("string")
     return out[columns].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- 2025 successors
 
-def by_successor_2025(table: pd.DataFrame) -> pd.DataFrame:
-    """Return :func:`province_metric_table` regrouped to the 34 provinces of 2025 (sum of values per metric).
+_SUCCESSOR_KEY = ["new_province_2025", "metric", "period", "as_of"]
 
-    Caveat: the old provinces' latest figures need not share a date, so a sum over them
-    is approximate; ``as_of_min`` and ``as_of_max`` show the spread and ``as_of`` is the
-    latest. ``n_provinces`` counts the old provinces with a figure, ``n_provinces_total``
-    those merged into the successor; ``per_100k`` divides by the population of the
-    provinces that reported only. A sum containing a lower bound is itself one.
+
+def by_successor_2025(table: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`province_metric_table` regrouped to the 34 provinces of 2025, summing only comparable figures.
+
+    Figures are summed only when they share the metric, the period kind, its start
+    (``period_start``: counts since the 4th wave and since the epidemic began stay apart) and
+    the date (``as_of``), and carry no ``detail``: figures of one successor dated differently stay
+    on separate rows, a sum never mixes a day with a cumulative count, and a figure of
+    unknown period is never summed with another. ``n_provinces`` counts the old provinces
+    in the sum, ``n_provinces_total`` those merged into the successor, so "2 of 3" says the
+    sum is partial; ``how`` says it in words. ``per_100k`` divides by the population of the
+    provinces in the sum. A sum containing a lower bound is itself one.
     """
-    df = table.copy()
+    columns = ["new_province_2025", "metric", "period", "as_of", "value", "is_lower_bound", "n_provinces",
+               "n_provinces_total", "provinces", "population_2019", "per_100k", "how"]
+    df = table[_blank(table["detail"]) & table["as_of"].notna()].copy() if "detail" in table.columns else table.copy()
     if "new_province_2025" not in df.columns or df["new_province_2025"].isna().any():
         ref = province_reference()[["province", "new_province_2025", "population_2019"]]
         df = df.drop(columns=["new_province_2025", "population_2019"], errors="ignore").merge(ref, on="province",
                                                                                               how="left")
+    if "period" not in df.columns:
+        df["period"] = UNKNOWN_PERIOD
+    df = df[df["as_of"].notna() & df["new_province_2025"].notna()]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
     merged_count = province_reference().groupby("new_province_2025").size().rename("n_provinces_total")
-    df["as_of_date"] = _iso_dates(df["as_of"])
-    out = (df.groupby(["new_province_2025", "metric"], sort=True)
+    df = df.assign(value=pd.to_numeric(df["value"], errors="coerce"))
+    single = df["period"] == UNKNOWN_PERIOD  # a figure of unknown period stands alone
+    df["_alone"] = np.where(single, df["province"], "")
+    # counts since different start dates (the 4th wave, the epidemic) are not added up either
+    df["_since"] = df["period_start"].astype("string").fillna("") if "period_start" in df.columns else ""
+    out = (df.groupby(_SUCCESSOR_KEY + ["_alone", "_since"], sort=True)
            .agg(value=("value", "sum"), n_provinces=("province", "size"),
                 provinces=("province", lambda s: "; ".join(sorted(s))),
-                population_2019=("population_2019", "sum"), is_lower_bound=("is_lower_bound", "any"),
-                as_of_min=("as_of_date", "min"), as_of_max=("as_of_date", "max"))
-           .reset_index())
+                population_2019=("population_2019", "sum"), is_lower_bound=("is_lower_bound", "any"))
+           .reset_index().drop(columns=["_alone", "_since"]))
     out = out.merge(merged_count, left_on="new_province_2025", right_index=True, how="left")
+    out["value"] = out["value"].round().astype("Int64")
     out["per_100k"] = out["value"].astype("Float64") / out["population_2019"] * 100_000
-    out["as_of"] = _date_text(out["as_of_max"])
-    out["as_of_min"], out["as_of_max"] = _date_text(out["as_of_min"]), _date_text(out["as_of_max"])
-    columns = ["new_province_2025", "metric", "value", "is_lower_bound", "as_of", "as_of_min", "as_of_max",
-               "n_provinces", "n_provinces_total", "provinces", "population_2019", "per_100k"]
-    return out[columns].sort_values(["metric", "value"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    out["how"] = [_sum_note(r.n_provinces, r.n_provinces_total, r.as_of, r.provinces) for r in out.itertuples()]
+    return out[columns].sort_values(["metric", "period", "value"], ascending=[True, True, False],
+                                    kind="stable").reset_index(drop=True)
+
+
+def _sum_note(n: int, total: int, as_of: str, provinces: str) -> str:
+    """Say how a successor's figure was made: one province's figure, or a sum of n of its provinces on one date."""
+    if n == 1:
+        return f"figure of {provinces} only ({total - 1} other merged province(s) have none dated {as_of})" \
+            if total > 1 else f"figure of {provinces}"
+    whole = "all" if n == total else f"{n} of {total}"
+    return f"sum of {whole} merged provinces' figures, all dated {as_of}"
 
 
 # --------------------------------------------------------------------------- official figures
@@ -350,6 +489,9 @@ def _official_new_confirmed(idx: _OfficialIndex, province: str, day: pd.Timestam
 
 _OFFICIAL_RULES = {"confirmed": _official_confirmed, "deaths": _official_deaths,
                    "new_confirmed": _official_new_confirmed}
+#: The period kinds each official series can be compared with: counts in all, or one day's new cases.
+_OFFICIAL_PERIODS = {"confirmed": ("cumulative", UNKNOWN_PERIOD), "deaths": ("cumulative", UNKNOWN_PERIOD),
+                     "new_confirmed": ("day", UNKNOWN_PERIOD)}
 
 
 def _agrees(value: float, official: float, qualifier: str, tolerance: float) -> object:
@@ -385,10 +527,11 @@ def official_comparison(case_counts: pd.DataFrame, official: pd.DataFrame | None
     bound ("hơn 420.000") agrees when the official figure is at least the value,
     ``less_than`` when at most, ``exact`` within ``tolerance`` (relative), ``about``
     within twice that. ``status`` says why a row has no official figure ("no date",
-    "no official series", "outside official coverage", "no data for province").
+    "no official series", "period not comparable" (a span, an average or a state against a
+    daily or cumulative series), "outside official coverage", "no data for province").
     """
     idx = _default_index() if official is None else _OfficialIndex(official)
-    rows = _province_rows(case_counts)
+    rows = _province_rows(case_counts, parts=not totals_only)
     if "as_of" not in rows.columns:
         rows["as_of"] = pd.NA
     if totals_only and len(rows):
@@ -401,6 +544,8 @@ def official_comparison(case_counts: pd.DataFrame, official: pd.DataFrame | None
         rule = _OFFICIAL_RULES.get(row.metric)
         if rule is None:
             found = _no_match("no official series")
+        elif row.period not in _OFFICIAL_PERIODS[row.metric]:
+            found = _no_match("period not comparable")
         elif pd.isna(row.as_of_date):
             found = _no_match("no date")
         else:

@@ -3,7 +3,10 @@
 Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure` and draws nothing
 else; :func:`save_figure` writes it to ``figures/`` as ``<notebook number>_<name>.png``.
 Lower bounds ("hơn 420.000 ca") are drawn as such everywhere: open markers, an arrow,
-and a "≥" label. Inputs are the tables of :mod:`covidlib.analysis.compare`.
+and a "≥" label. Inputs are the tables of :mod:`covidlib.analysis.compare`. A chart
+shows figures of one metric and one period kind, with their dates; outcomes stand beside
+confirmed cases only inside one date window; the map states its window and how many
+provinces have a figure in it.
 """
 from __future__ import annotations
 
@@ -28,9 +31,11 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import blended_transform_factory
 
 from .. import config
+from ..analysis.compare import map_window, outcomes_beside_confirmed, province_figures
 from ..reference.boundaries import province_boundaries
-from ..vocab import LOWER_BOUND_QUALIFIERS
+from ..vocab import LOWER_BOUND_QUALIFIERS, PERIOD_LABELS
 from ..vocab import METRIC_LABELS as VOCAB_METRIC_LABELS
+from ..write.formatting import format_count, format_date
 
 __all__ = [
     "FONT",
@@ -39,7 +44,6 @@ __all__ = [
     "LOWER_BOUND_LABEL",
     "apply_style",
     "save_figure",
-    "format_count",
     "plot_confirmed_by_province",
     "plot_outcomes",
     "plot_over_time",
@@ -117,14 +121,6 @@ def save_figure(fig: Figure, name: str, *, prefix: str | int, directory: str | P
     return path
 
 
-def format_count(value: float, qualifier: str | None = None) -> str:
-    """Return a count for a label, thousands separated, "≥" before a lower bound: ``≥ 420,000``."""
-    if pd.isna(value):
-        return "–"
-    text = f"{value:,.0f}" if float(value) >= 1 or value == 0 else f"{value:.2g}"
-    return f"≥ {text}" if qualifier in LOWER_BOUND_QUALIFIERS else text
-
-
 def _empty_figure(message: str) -> Figure:
     fig, ax = _figure(6, 1.6)
     ax.axis("off")
@@ -139,8 +135,15 @@ def _lower(frame: pd.DataFrame) -> pd.Series:
 
 
 def _short_date(iso: object) -> str:
+    """A date for a label ("23/2/2022"); "no date" where the figure has none, so no label hides a missing date."""
     day = pd.to_datetime(iso, errors="coerce")
-    return "" if pd.isna(day) else f"{day.day}/{day.month}/{day.year}"
+    return "no date" if pd.isna(day) else format_date(day.date(), short=True)
+
+
+def _period_words(period: str) -> str:
+    """The English words of a period kind for a title ("in all", "in one day"); blank for "unknown"."""
+    words = PERIOD_LABELS["en"].get(period, "")
+    return "" if "{" in words else words
 
 
 def _lower_bound_handles() -> list:
@@ -149,17 +152,27 @@ def _lower_bound_handles() -> list:
 
 # --------------------------------------------------------------------------- bars by province
 
-def _metric_rows(table: pd.DataFrame, metric: str) -> pd.DataFrame:
-    rows = table[(table["metric"] == metric) & pd.to_numeric(table["value"], errors="coerce").gt(0)].copy()
+def _metric_rows(table: pd.DataFrame, metric: str, period: str | None = None) -> pd.DataFrame:
+    """Rows of one metric (and one period kind, totals only, where the table says) with a positive value."""
+    keep = (table["metric"] == metric) & pd.to_numeric(table["value"], errors="coerce").gt(0)
+    if period is not None and "period" in table.columns:
+        keep &= table["period"] == period
+    if "detail" in table.columns:
+        keep &= table["detail"].isna()
+    rows = table[keep].copy()
     rows["value"] = pd.to_numeric(rows["value"]).astype(float)
     rows["lower"] = _lower(rows)
     return rows
 
 
 @_styled
-def plot_confirmed_by_province(table: pd.DataFrame, *, metric: str = "confirmed", top: int | None = 30) -> Figure:
-    """Return log-scale bars of each province's latest figure; lower bounds hatched, with "≥" and an arrow."""
-    rows = _metric_rows(table, metric).sort_values("value", ascending=False).head(top).iloc[::-1]
+def plot_confirmed_by_province(table: pd.DataFrame, *, metric: str = "confirmed", period: str = "cumulative",
+                               top: int | None = 30) -> Figure:
+    """Return log-scale bars of each province's latest figure of one metric and period kind, each with its date.
+
+    Lower bounds are hatched, with "≥" and an arrow.
+    """
+    rows = _metric_rows(table, metric, period).sort_values("value", ascending=False).head(top).iloc[::-1]
     if rows.empty:
         return _empty_figure(f"No province reported a {METRIC_LABELS.get(metric, metric)} figure.")
     colour = METRIC_COLOURS.get(metric, "#3b6ea8")
@@ -180,7 +193,8 @@ def plot_confirmed_by_province(table: pd.DataFrame, *, metric: str = "confirmed"
         ax.text(row.value * (2.6 if row.lower else 1.15), yi, label, va="center", fontsize=9, color="#333333")
     ax.set_yticks(y, rows["province"])
     ax.set_xlabel(f"{METRIC_LABELS.get(metric, metric)} (log scale)")
-    ax.set_title(f"Latest {METRIC_LABELS.get(metric, metric)} figure per province, as reported in the articles")
+    ax.set_title(f"Latest {METRIC_LABELS.get(metric, metric)} figure per province ({_period_words(period)}), "
+                 "with its date")
     ax.grid(axis="y", visible=False)
     if (~exact).any():
         ax.legend(loc="lower right", frameon=True, facecolor="white", edgecolor="white", framealpha=0.9)
@@ -192,39 +206,38 @@ _OUTCOME_METRICS = ("confirmed", "recovered", "active", "deaths")
 
 
 @_styled
-def plot_outcomes(table: pd.DataFrame, *, metrics: Iterable[str] = _OUTCOME_METRICS, top: int | None = 20) -> Figure:
-    """Return grouped log-scale bars: confirmed beside recovered, under treatment and deaths where reported.
+def plot_outcomes(table: pd.DataFrame, *, metrics: Iterable[str] = _OUTCOME_METRICS, window_days: int = 0,
+                  top: int | None = 20) -> Figure:
+    """Return grouped log-scale bars: a province's confirmed figure beside its outcomes of the same date window.
 
-    Each bar is labelled with its value and date; a bar dated differently from the
-    province's confirmed figure is drawn lighter, since the two do not describe one day.
+    ``table`` is :func:`covidlib.analysis.compare.province_metric_table`; the pairing is
+    :func:`covidlib.analysis.compare.outcomes_beside_confirmed` (an outcome dated outside
+    ``window_days`` of the confirmed figure is left out). Each bar is labelled with its value and date.
     """
-    metrics = [m for m in metrics if m in set(table["metric"])]
-    rows = table[table["metric"].isin(metrics)].copy()
+    rows = outcomes_beside_confirmed(table, window_days=window_days,
+                                     outcomes=tuple(m for m in metrics if m != "confirmed"))
     rows["value"] = pd.to_numeric(rows["value"], errors="coerce").astype(float)
     rows = rows[rows["value"] > 0]
+    metrics = [m for m in metrics if m in set(rows["metric"])]
     outcome = rows[rows["metric"] != "confirmed"]
     provinces = list(dict.fromkeys(outcome.sort_values("value", ascending=False)["province"]))
     if not provinces:
-        return _empty_figure("No province reported deaths or recoveries.")
+        return _empty_figure("No province reported deaths or recoveries dated with its confirmed figure.")
     provinces = provinces[:top] if top else provinces
-    rows = rows[rows["province"].isin(provinces)]
+    rows = rows[rows["province"].isin(provinces)].copy()
     order = rows.groupby("province")["value"].max().sort_values(ascending=True).index.tolist()
-    confirmed_day = rows[rows["metric"] == "confirmed"].set_index("province")["as_of"]
-    rows["other_day"] = rows["province"].map(confirmed_day).notna() & (
-        rows["as_of"].astype("string") != rows["province"].map(confirmed_day).astype("string"))
     rows["lower"] = _lower(rows)
     fig, ax = _figure(9, 1.4 + 0.26 * len(order) * len(metrics))
     height = 0.84 / len(metrics)
     for k, metric in enumerate(metrics):
-        sub = rows[rows["metric"] == metric].set_index("province").reindex(order)
+        sub = rows[rows["metric"] == metric].drop_duplicates("province").set_index("province").reindex(order)
         ys = np.arange(len(order)) + (len(metrics) - 1 - 2 * k) * height / 2
         known = sub["value"].notna().to_numpy()
         colour = METRIC_COLOURS[metric]
         for yv, row in zip(ys[known], sub[known].itertuples()):
-            faded = 0.4 if row.other_day else 1.0
-            style = ({"color": "white", "edgecolor": colour, "hatch": "///"} if row.lower
+            style = ({"color": "white", "edgecolor": colour, "hatch": "///"} if bool(row.lower)
                      else {"color": colour})
-            ax.barh(yv, row.value, height=height * 0.9, alpha=faded, **style)
+            ax.barh(yv, row.value, height=height * 0.9, **style)
             ax.text(row.value * 1.12, yv, f"{format_count(row.value, row.qualifier)}  {_short_date(row.as_of)}",
                     va="center", fontsize=7.5, color="#333333")
     ax.set_xscale("log")
@@ -232,12 +245,11 @@ def plot_outcomes(table: pd.DataFrame, *, metrics: Iterable[str] = _OUTCOME_METR
     ax.set_yticks(np.arange(len(order)), order)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("people (log scale)")
-    ax.set_title("Outcomes beside confirmed cases, latest figure per province")
+    window = "the same day" if window_days == 0 else f"within {window_days} days"
+    ax.set_title(f"Outcomes beside confirmed cases (in all), dated {window} per province")
     handles = [Patch(color=METRIC_COLOURS[m], label=METRIC_LABELS[m]) for m in metrics]
     if rows["lower"].any():
         handles += _lower_bound_handles()
-    if rows["other_day"].any():
-        handles.append(Patch(facecolor="#888888", alpha=0.4, label="dated differently from the confirmed figure"))
     ax.legend(handles=handles, loc="lower right")
     fig.tight_layout()
     return fig
@@ -246,16 +258,20 @@ def plot_outcomes(table: pd.DataFrame, *, metrics: Iterable[str] = _OUTCOME_METR
 # --------------------------------------------------------------------------- over time
 
 @_styled
-def plot_over_time(case_counts: pd.DataFrame, *, metric: str = "confirmed", top: int = 8) -> Figure:
-    """Return each province's reported figures by as_of date (log scale), one line per province, lower bounds open."""
-    rows = case_counts[(case_counts["metric"] == metric) & case_counts["province"].notna()].copy()
-    if "district" in rows.columns:
-        rows = rows[rows["district"].isna() | (rows["district"].astype("string").str.strip() == "")]
+def plot_over_time(case_counts: pd.DataFrame, *, metric: str = "confirmed", period: str = "cumulative",
+                   top: int = 8) -> Figure:
+    """Return each province's reported figures of one metric and period kind by as_of date (log scale), lower bounds open.
+
+    Only figures about a province as a whole (scope ``province``), and no stated parts or ``detail`` breakdowns.
+    """
+    rows = province_figures(case_counts)
+    rows = rows[(rows["metric"] == metric) & (rows["period"] == period) & rows["detail"].isna()].copy()
     rows["day"] = pd.to_datetime(rows["as_of"].astype("string").str.slice(0, 10), errors="coerce")
     rows["value"] = pd.to_numeric(rows["value"], errors="coerce").astype(float)
     rows = rows[rows["day"].notna() & (rows["value"] > 0)]
     if rows.empty:
-        return _empty_figure(f"No dated province {METRIC_LABELS.get(metric, metric)} figures.")
+        return _empty_figure(f"No dated province {METRIC_LABELS.get(metric, metric)} figures "
+                             f"({_period_words(period)}).")
     rows["lower"] = _lower(rows)
     # One point per province and day: the day's largest figure (the total, not a breakdown).
     rows = rows.sort_values("value").groupby(["province", "day"]).tail(1).sort_values("day")
@@ -271,7 +287,8 @@ def plot_over_time(case_counts: pd.DataFrame, *, metric: str = "confirmed", top:
                 mew=1.6, ms=8)
     ax.set_yscale("log")
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (log scale)")
-    ax.set_title(f"Reported {METRIC_LABELS.get(metric, metric)} figures by date, per province")
+    ax.set_title(f"Reported {METRIC_LABELS.get(metric, metric)} figures ({_period_words(period)}) by date, "
+                 "per province")
     fig.autofmt_xdate()
     extra = [Line2D([], [], marker="o", color="#555555", lw=0, label="as reported"),
              Line2D([], [], marker="^", mfc="white", mec="#555555", lw=0, ms=8, label=LOWER_BOUND_LABEL)]
@@ -297,10 +314,17 @@ def _rings_path(geometry: dict) -> MplPath:
 
 @_styled
 def plot_choropleth(table: pd.DataFrame, geojson_path: str | Path | None = None, *, metric: str = "confirmed",
-                    column: str = "per_100k", cmap: str = "YlOrRd") -> Figure:
-    """Return a map of the 63 provinces coloured by ``column`` (confirmed per 100,000); no figure: hatched grey."""
+                    period: str = "cumulative", days: int = 31, column: str = "per_100k",
+                    cmap: str = "YlOrRd") -> Figure:
+    """Return a map of the 63 provinces coloured by ``column`` (confirmed per 100,000); no figure: hatched grey.
+
+    Only figures of one metric and period kind dated within the ``days`` days that end on
+    the latest one are coloured (:func:`covidlib.analysis.compare.map_window`); the title
+    states that window and how many provinces have a figure in it.
+    """
     geo = province_boundaries(geojson_path)
-    rows = table[table["metric"] == metric].set_index("province")
+    window, info = map_window(table, metric=metric, period=period, days=days)
+    rows = window.drop_duplicates("province").set_index("province")
     values = pd.to_numeric(rows[column], errors="coerce").astype(float) if len(rows) else pd.Series(dtype=float)
     lower = _lower(rows.reset_index()).set_axis(rows.index) if len(rows) else pd.Series(dtype=bool)
     positive = values[values > 0]
@@ -320,7 +344,14 @@ def plot_choropleth(table: pd.DataFrame, geojson_path: str | Path | None = None,
     ax.set_aspect(1 / np.cos(np.radians(16)))
     ax.set_axis_off()
     label = METRIC_LABELS.get(metric, metric)
-    ax.set_title(f"{label.capitalize()} per 100,000 people, latest figure per province")
+    if info["end"]:
+        dates = f"{_short_date(info['start'])}–{_short_date(info['end'])}"
+        older = f"; {info['n_left_out']} with only older figures left grey" if info["n_left_out"] else ""
+        ax.set_title(f"{label.capitalize()} ({_period_words(period)}) per 100,000 people, figures dated {dates}\n"
+                     f"{info['n_provinces']} of {info['n_units']} provinces have a figure in this window{older}",
+                     fontsize=11)
+    else:
+        ax.set_title(f"{label.capitalize()} per 100,000 people: no dated figure to map")
     handles = [Patch(facecolor=MISSING_COLOUR, edgecolor="#c8c8c8", hatch="////", label="no figure in the articles")]
     if bool(lower.any()):
         handles.append(Patch(facecolor="#e34a33", edgecolor="white", hatch="....", label=LOWER_BOUND_LABEL))

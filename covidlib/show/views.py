@@ -6,13 +6,21 @@ contains ``<script>`` or markup shows it as text.
 from __future__ import annotations
 
 import html
+import numbers
+import os
+import re
+from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
+from .. import config
 from ..document import Article, Span
+from ..write.formatting import format_cell, is_missing
 
-__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table", "setup_display", "narratives_html", "paragraphs_html"]
+__all__ = ["FACT_COLOURS", "highlight_html", "cleaning_html", "facts_html", "fact_spans", "furniture_table",
+           "setup_display", "narratives_html", "paragraphs_html", "Table", "table_html", "csv_link", "MAX_TABLE_ROWS", "map_note"]
 
 FACT_COLOURS: dict[str, str] = {
     "province": "#9ecae1",
@@ -116,10 +124,105 @@ def fact_spans(article: Article, facts: Mapping[str, object]) -> list[Span]:
 
 
 def setup_display(*, max_colwidth: int = 320, max_rows: int = 60) -> None:
-    """Set pandas display options for reading Vietnamese sentences in tables (notebooks call this first)."""
+    """Set how notebooks show tables: every DataFrame or Series a cell returns is drawn by :func:`table_html`.
+
+    So numbers carry thousands separators, missing values are blanks, and a table is shown
+    whole in a scrolling box (pandas options still apply to plain-text output).
+    """
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", max_rows)
     pd.set_option("display.width", 160)
+    try:
+        from IPython import get_ipython  # only inside a notebook kernel
+    except ImportError:  # pragma: no cover - IPython ships with the notebook extras
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(pd.DataFrame, lambda frame: table_html(frame))
+    formatter.for_type(pd.Series, lambda series: table_html(series))
+
+
+# --------------------------------------------------------------------------- tables for readers
+
+#: Rows shown before a table is cut ("first N of M", with a link to the full CSV).
+MAX_TABLE_ROWS = 500
+#: Columns whose numbers are identifiers or positions, written without thousands separators.
+_PLAIN_COLUMNS = re.compile(r"(?:^|_)(?:year|id|code|start|end|offset|record)s?$")
+_TABLE_STYLE = """<style>
+.cl-table{max-height:36em;overflow:auto;margin:.4em 0 1.2em 0;border:1px solid #e4e4e4}
+.cl-table table{border-collapse:collapse;font-size:.9em}
+.cl-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em .4em}
+.cl-table th{position:sticky;top:0;background:#f7f7f7}
+.cl-table td,.cl-table th{padding:.2em .6em;border-bottom:1px solid #eee}
+.cl-table td.cl-num{text-align:right !important;white-space:nowrap}
+.cl-note{font-size:.9em;color:#444}
+</style>"""
+
+
+def csv_link(name: str) -> str:
+    """Return the path of ``data/processed/<name>.csv`` relative to the report folder (a link that works offline).
+
+    The report folder is ``$COVIDLIB_REPORTS_OUT`` when a report build sets it, else ``reports/``.
+    """
+    reports = Path(os.environ.get("COVIDLIB_REPORTS_OUT") or config.REPORTS_DIR)
+    return Path(os.path.relpath(config.PROCESSED_DIR / f"{name}.csv", reports)).as_posix()
+
+
+def _is_number(value: object) -> bool:
+    """True for a number cell (right-aligned); booleans are words, not numbers."""
+    return isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_)) and not is_missing(value)
+
+
+def table_html(frame: pd.DataFrame | pd.Series, *, caption: str | None = None, csv: str | None = None,
+               max_rows: int = MAX_TABLE_ROWS, empty: str | None = None, lang: str = "en") -> str:
+    """Return a table for readers: caption, numbers separated and right-aligned, blanks for missing values.
+
+    The table is shown whole in a scrolling box; beyond ``max_rows`` rows it says
+    "first N of M rows" and links the full CSV (``csv`` names a table of ``data/processed``).
+    An empty table is a sentence (``empty``, else "None found."). ``caption``, ``csv`` and
+    ``empty`` default to ``frame.attrs`` entries of those names.
+    """
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame(name=frame.name if frame.name is not None else "value")
+    caption = caption if caption is not None else frame.attrs.get("caption")
+    csv = csv if csv is not None else frame.attrs.get("csv")
+    empty = empty if empty is not None else frame.attrs.get("empty", "None found.")
+    head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    if frame.empty:
+        lead = f"<strong>{html.escape(caption)}:</strong> " if caption else ""
+        return f'<p class="cl-note cl-empty">{lead}{html.escape(empty)}</p>'
+    shown = frame.iloc[:max_rows]
+    show_index = not isinstance(frame.index, pd.RangeIndex)
+    columns = ([str(n) for n in frame.index.names] if show_index else []) + [str(c) for c in frame.columns]
+    header = "".join(f"<th>{html.escape(c.replace('_', ' ') if c != 'None' else '')}</th>" for c in columns)
+    body = []
+    for index, row in zip(shown.index, shown.itertuples(index=False, name=None)):
+        keys = (index if isinstance(index, tuple) else (index,)) if show_index else ()
+        cells = []
+        for name, value in zip(columns, (*keys, *row)):
+            text = format_cell(value, lang=lang, grouped=not _PLAIN_COLUMNS.search(name))
+            css = ' class="cl-num"' if _is_number(value) else ""
+            cells.append(f"<td{css}>{html.escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    note = ""
+    if len(frame) > len(shown):
+        link = f' The full table is <a href="{html.escape(csv_link(csv))}">{html.escape(csv)}.csv</a>.' if csv else ""
+        note = f'<p class="cl-note">First {len(shown):,} of {len(frame):,} rows.{link}</p>'
+    return (f'{_TABLE_STYLE}<div class="cl-table"><table>{head}<thead><tr>{header}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>{note}')
+
+
+class Table:
+    """A table a notebook cell returns, drawn by :func:`table_html` with its caption (and CSV link when cut)."""
+
+    def __init__(self, frame: pd.DataFrame | pd.Series, caption: str, *, csv: str | None = None,
+                 empty: str | None = None, max_rows: int = MAX_TABLE_ROWS) -> None:
+        self.frame, self.caption, self.csv, self.empty, self.max_rows = frame, caption, csv, empty, max_rows
+
+    def _repr_html_(self) -> str:
+        return table_html(self.frame, caption=self.caption, csv=self.csv, empty=self.empty, max_rows=self.max_rows)
 
 
 def narratives_html(rows: Iterable[Mapping[str, object]]) -> str:
@@ -135,3 +238,14 @@ def narratives_html(rows: Iterable[Mapping[str, object]]) -> str:
 def paragraphs_html(*texts: str) -> str:
     """Return plain texts as escaped HTML paragraphs separated by a rule."""
     return "<hr>".join(f"<p>{html.escape(t)}</p>" for t in texts)
+
+
+def map_note(info: Mapping[str, object]) -> str:
+    """Say in words what a map shows (from :func:`covidlib.analysis.compare.map_window`): its window and its coverage."""
+    if not info.get("end"):
+        return "No dated figure to map: every province is left grey."
+    older = info.get("n_left_out") or 0
+    rest = (f" {older} more province{'s' if older != 1 else ''} reported only older figures, left grey rather than "
+            "coloured beside newer ones." if older else "")
+    return (f"The map colours {info['n_provinces']} of {info['n_units']} provinces: those with a {info['metric']} "
+            f"figure ({info['period']}) dated from {info['start']} to {info['end']}.{rest}")

@@ -5,14 +5,19 @@ Glue between the pipeline and :mod:`covidlib.write.summarize` (sentence choice),
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
 
 from ..document import Article
 from ..extract.measures import measures_of, tag_measures
+from .faithful import check_faithful
 from .narrate import narrative_en, narrative_vi
-from .summarize import extractive_summary, summary_text
+from .summarize import extractive_summary, is_extractive, summary_text
 
-__all__ = ["summary_row"]
+__all__ = ["summary_row", "check_summaries"]
+
+_NARRATIVES = ("narrative_vi", "narrative_en")
 
 
 def summary_row(article: Article, facts: Mapping[str, Any], *, places: Sequence[Mapping[str, Any]],
@@ -28,3 +33,28 @@ def summary_row(article: Article, facts: Mapping[str, Any], *, places: Sequence[
         "narrative_en": narrative_en(article, places, officials, case_counts, measure_spans),
         "measures": ";".join(measures_of(measure_spans)),
     }
+
+
+def check_summaries(summaries: pd.DataFrame, articles: Iterable[Article], case_counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the problems of every summary and narrative of ``summaries`` (article_id, field, problem); empty when none.
+
+    A summary must be made of body sentences and state only numbers and dates the body backs;
+    a narrative must also state every figure as an extracted figure of its article is (value,
+    metric, scope and period: :func:`covidlib.write.faithful.check_faithful` with its rows).
+    """
+    by_id = summaries.set_index("article_id")
+    counts = {key: group for key, group in case_counts.groupby("article_id")} if len(case_counts) else {}
+    empty = case_counts.iloc[:0]
+    problems = []
+    for article in articles:
+        if article.article_id not in by_id.index:
+            continue
+        row = by_id.loc[article.article_id]
+        rows = counts.get(article.article_id, empty)
+        for field in ("summary", *_NARRATIVES):
+            text = "" if pd.isna(row[field]) else str(row[field])
+            found = check_faithful(text, article, case_counts=rows if field in _NARRATIVES else None)
+            problems += [(article.article_id, field, p) for p in found]
+        if not is_extractive("" if pd.isna(row["summary"]) else str(row["summary"]), article):
+            problems.append((article.article_id, "summary", "not made of body sentences"))
+    return pd.DataFrame(problems, columns=["article_id", "field", "problem"])

@@ -21,18 +21,20 @@ def population(province: str) -> int:
 
 # --------------------------------------------------------------------------- province x metric
 
-@pytest.mark.parametrize("province, metric, value, qualifier, as_of", [
-    ("Điện Biên", "confirmed", 57, "exact", "2021-05-28"),
-    ("An Giang", "confirmed", 6360, "exact", "2021-10-08"),
-    ("An Giang", "active", 2487, "exact", "2021-10-08"),
-    ("An Giang", "recovered", 3789, "exact", "2021-10-08"),
-    ("An Giang", "deaths", 78, "exact", "2021-10-08"),
-    ("An Giang", "quarantined", 15369, "exact", "2021-10-08"),
-    ("Hồ Chí Minh", "confirmed", 420000, "more_than", "2021-11-01"),
+@pytest.mark.parametrize("province, metric, detail, value, qualifier, as_of", [
+    ("Điện Biên", "confirmed", None, 57, "exact", "2021-05-28"),
+    ("An Giang", "confirmed", None, 6360, "exact", "2021-10-08"),
+    ("An Giang", "active", None, 2487, "exact", "2021-10-08"),
+    ("An Giang", "recovered", None, 3789, "exact", "2021-10-08"),
+    ("An Giang", "deaths", None, 78, "exact", "2021-10-08"),
+    ("An Giang", "quarantined", "tập trung", 15369, "exact", "2021-10-08"),
+    ("An Giang", "quarantined", "tại nhà", 7704, "exact", "2021-10-08"),  # home quarantine keeps its own row
+    ("Hồ Chí Minh", "confirmed", None, 420000, "more_than", "2021-11-01"),
 ])
-def test_province_metric_table_seed_figures(seed_counts, province, metric, value, qualifier, as_of):
+def test_province_metric_table_seed_figures(seed_counts, province, metric, detail, value, qualifier, as_of):
     table = compare.province_metric_table(seed_counts)
-    row = table[(table["province"] == province) & (table["metric"] == metric)]
+    same_detail = table["detail"].isna() if detail is None else table["detail"] == detail
+    row = table[(table["province"] == province) & (table["metric"] == metric) & same_detail]
     assert len(row) == 1
     row = row.iloc[0]
     assert (row["value"], row["qualifier"], row["as_of"]) == (value, qualifier, as_of)
@@ -45,7 +47,7 @@ def test_province_metric_table_leaves_out_districts_and_national_rows(seed_count
     national = counts_frame([{"metric": "confirmed", "value": 266, "as_of": "2020-04-14",
                               "sentence": "Như vậy đến nay Việt Nam ghi nhận 266 ca bệnh COVID-19."}])
     table = compare.province_metric_table(pd.concat([seed_counts, national], ignore_index=True))
-    assert len(table) == 7
+    assert len(table) == 8
     assert table["province"].notna().all()
     assert 45 not in set(table["value"])  # Nậm Pồ's 45 is a district figure
 
@@ -132,24 +134,41 @@ def test_district_consistency_dev_gold_never_exceeds(dev_gold):
 
 # --------------------------------------------------------------------------- 2025 successors
 
-def test_by_successor_2025_sums_merged_provinces():
+def test_by_successor_2025_sums_only_figures_of_one_date_and_period():
     df = counts_frame([
         {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 420000, "qualifier": "more_than",
-         "as_of": "2021-11-01"},
-        {"province": "Bình Dương", "metric": "confirmed", "value": 153830, "as_of": "2021-09-11"},
-        {"province": "Bà Rịa - Vũng Tàu", "metric": "confirmed", "value": 5000, "as_of": "2021-09-01"},
-        {"province": "An Giang", "metric": "confirmed", "value": 6360, "as_of": "2021-10-08"},
+         "as_of": "2021-11-01", "period": "cumulative", "scope": "province"},
+        {"province": "Bình Dương", "metric": "confirmed", "value": 153830, "as_of": "2021-11-01",
+         "period": "cumulative", "scope": "province"},
+        # another date: never added to the two above
+        {"province": "Bà Rịa - Vũng Tàu", "metric": "confirmed", "value": 5000, "as_of": "2021-09-01",
+         "period": "cumulative", "scope": "province"},
+        {"province": "An Giang", "metric": "confirmed", "value": 6360, "as_of": "2021-10-08",
+         "period": "cumulative", "scope": "province"},
+        # one day's new cases, same date as the cumulative figures: a row of its own
+        {"province": "Bình Dương", "metric": "new_confirmed", "value": 900, "as_of": "2021-11-01",
+         "period": "day", "scope": "province"},
     ])
-    out = compare.by_successor_2025(compare.province_metric_table(df)).set_index("new_province_2025")
-    hcm = out.loc["Hồ Chí Minh"]
-    assert hcm["value"] == 420000 + 153830 + 5000
-    assert (hcm["n_provinces"], hcm["n_provinces_total"]) == (3, 3)
-    assert (hcm["as_of_min"], hcm["as_of_max"], hcm["as_of"]) == ("2021-09-01", "2021-11-01", "2021-11-01")
-    assert bool(hcm["is_lower_bound"])
-    pops = sum(population(p) for p in ("Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"))
-    assert hcm["per_100k"] == pytest.approx(hcm["value"] / pops * 100_000)
-    an_giang = out.loc["An Giang"]  # An Giang and Kiên Giang merged; only An Giang reported
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    hcm = out[(out["new_province_2025"] == "Hồ Chí Minh") & (out["metric"] == "confirmed")].set_index("as_of")
+    assert hcm.loc["2021-11-01", "value"] == 420000 + 153830
+    assert (hcm.loc["2021-11-01", "n_provinces"], hcm.loc["2021-11-01", "n_provinces_total"]) == (2, 3)
+    assert "2 of 3" in hcm.loc["2021-11-01", "how"] and "2021-11-01" in hcm.loc["2021-11-01", "how"]
+    assert bool(hcm.loc["2021-11-01", "is_lower_bound"])
+    assert hcm.loc["2021-09-01", "value"] == 5000 and hcm.loc["2021-09-01", "n_provinces"] == 1
+    pops = population("Hồ Chí Minh") + population("Bình Dương")
+    assert hcm.loc["2021-11-01", "per_100k"] == pytest.approx(hcm.loc["2021-11-01", "value"] / pops * 100_000)
+    new = out[(out["new_province_2025"] == "Hồ Chí Minh") & (out["metric"] == "new_confirmed")]
+    assert list(new["value"]) == [900] and list(new["period"]) == ["day"]
+    an_giang = out[out["new_province_2025"] == "An Giang"].iloc[0]  # An Giang and Kiên Giang merged
     assert (an_giang["n_provinces"], an_giang["n_provinces_total"], bool(an_giang["is_lower_bound"])) == (1, 2, False)
+
+
+def test_by_successor_2025_never_sums_figures_of_unknown_period():
+    df = counts_frame([{"province": "Hồ Chí Minh", "metric": "confirmed", "value": 100, "as_of": "2021-11-01"},
+                       {"province": "Bình Dương", "metric": "confirmed", "value": 50, "as_of": "2021-11-01"}])
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    assert sorted(out["value"]) == [50, 100]
 
 
 def test_by_successor_2025_has_at_most_34_units(seed_counts):
@@ -298,3 +317,97 @@ def test_comparison_of_the_extracted_seed_counts(extracted_seed_tables):
     for key, (official, difference) in expected.items():
         assert (joined.loc[key, "official_value"], joined.loc[key, "difference"]) == (official, difference), key
         assert bool(joined.loc[key, "agrees"]), key
+
+
+# --------------------------------------------------------------------------- like with like (figure model)
+
+def figure(**fields) -> dict:
+    """A province figure with the figure-model columns (cumulative confirmed in Hà Nội unless told otherwise)."""
+    return {"province": "Hà Nội", "metric": "confirmed", "period": "cumulative", "scope": "province",
+            "as_of": "2021-09-16", **fields}
+
+
+@pytest.mark.parametrize("fields", [
+    dict(scope="world", value=4174538),      # a world total named beside a province
+    dict(scope="national", value=700000),    # a national total
+    dict(scope="region", value=90000),       # several provinces together
+    dict(scope="local", value=19),           # a cluster in the province
+])
+def test_province_table_refuses_figures_of_another_scope(fields):
+    table = compare.province_metric_table(counts_frame([figure(value=3869), figure(**fields)]))
+    assert list(table["value"]) == [3869]
+
+
+def test_province_table_never_shows_a_part_as_the_total():
+    rows = counts_frame([figure(value=3869, count_id="a:1"),
+                         figure(value=5000, count_id="a:2", part_of="a:9", as_of="2021-09-17"),  # a part, later
+                         figure(value=1596, count_id="a:3", part_of="a:1")])
+    table = compare.province_metric_table(rows)
+    assert list(table["value"]) == [3869]
+
+
+def test_province_table_keeps_period_kinds_apart():
+    rows = counts_frame([figure(metric="new_confirmed", period="day", value=2500, as_of="2021-05-14"),
+                         figure(metric="new_confirmed", period="span", value=9930, as_of="2021-05-14",
+                                period_start="2021-05-08", period_end="2021-05-14"),
+                         figure(metric="new_confirmed", period="average", value=1418, as_of="2021-05-14")])
+    table = compare.province_metric_table(rows).set_index("period")
+    assert table["value"].to_dict() == {"average": 1418, "day": 2500, "span": 9930}
+    assert table.loc["span", "period_start"] == "2021-05-08"
+
+
+@pytest.mark.parametrize("window, expected", [(0, {"confirmed": 523794, "deaths": 20000}),
+                                              (1, {"confirmed": 523794, "deaths": 20000, "recovered": 400000})])
+def test_outcomes_stand_beside_confirmed_only_inside_the_window(window, expected):
+    rows = counts_frame([
+        figure(province="Hồ Chí Minh", value=523794, as_of="2022-02-23"),
+        figure(province="Hồ Chí Minh", metric="deaths", value=20000, as_of="2022-02-23"),
+        figure(province="Hồ Chí Minh", metric="recovered", value=400000, as_of="2022-02-22"),
+        figure(province="Hồ Chí Minh", metric="recovered", value=5, as_of="2020-04-14", period="day"),  # a day's
+        figure(province="Hồ Chí Minh", metric="active", value=3434, as_of="2022-02-23", detail="nặng",
+               period="snapshot"),  # severe patients only: not the patients under treatment
+    ])
+    out = compare.outcomes_beside_confirmed(compare.province_metric_table(rows), window_days=window)
+    assert dict(zip(out["metric"], out["value"])) == expected
+
+
+def test_map_window_keeps_one_month_and_says_how_many():
+    rows = counts_frame([figure(province="Hà Nội", value=3869, as_of="2021-09-16"),
+                         figure(province="Bình Dương", value=153830, as_of="2021-09-11"),
+                         figure(province="Hồ Chí Minh", value=5, as_of="2020-04-14"),
+                         figure(province="Đà Nẵng", value=9, as_of="2021-09-16", period="day",
+                                metric="confirmed")])
+    inside, info = compare.map_window(compare.province_metric_table(rows), days=31)
+    assert set(inside["province"]) == {"Hà Nội", "Bình Dương"}
+    assert (info["start"], info["end"], info["n_provinces"], info["n_left_out"], info["n_units"]) == \
+        ("2021-08-17", "2021-09-16", 2, 1, 63)
+
+
+def test_district_sums_keep_periods_apart():
+    rows = counts_frame([figure(province="Điện Biên", value=57, as_of="2021-05-28"),
+                         figure(province="Điện Biên", district="Nậm Pồ", scope="district", value=45, as_of="2021-05-28"),
+                         figure(province="Điện Biên", district="Nậm Pồ", scope="district", value=3, as_of="2021-05-28",
+                                metric="confirmed", period="day")])
+    out = compare.district_consistency(rows).set_index("period")
+    assert out.loc["cumulative", "districts_sum"] == 45 and out.loc["cumulative", "province_total"] == 57
+    assert out.loc["day", "status"] == "no total"
+
+
+@pytest.mark.parametrize("period, status", [("span", "period not comparable"), ("average", "period not comparable"),
+                                            ("day", "compared")])
+def test_official_comparison_compares_only_periods_the_series_has(toy_official, period, status):
+    df = counts_frame([{"province": "Long An", "metric": "new_confirmed", "value": 10, "as_of": "2021-07-20",
+                        "period": period, "scope": "province"}])
+    row = compare.official_comparison(df, toy_official).iloc[0]
+    assert row["status"] == status
+
+
+def test_by_successor_2025_keeps_counts_since_different_starts_apart():
+    df = counts_frame([
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 523794, "as_of": "2022-02-23",
+         "period": "cumulative", "period_start": "2021-04-27", "scope": "province"},
+        {"province": "Bình Dương", "metric": "confirmed", "value": 294382, "as_of": "2022-02-23",
+         "period": "cumulative", "scope": "province"},
+    ])
+    out = compare.by_successor_2025(compare.province_metric_table(df))
+    assert sorted(out["value"]) == [294382, 523794]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -24,15 +26,48 @@ Minh Anh
 """
 
 
+# Pages a corpus may hold that carry no date, no province or no figure (self-written).
+SPARSE_PAGES = {
+    "no_date_no_place_no_count.txt": "Khuyến cáo phòng dịch cho người dân\n\nNgười dân cần đeo khẩu trang nơi công cộng, "
+                                     "rửa tay thường xuyên và hạn chế tụ tập đông người.\n\nCác gia đình nên theo dõi "
+                                     "sức khỏe hằng ngày và liên hệ cơ sở y tế khi có dấu hiệu sốt, ho.\n",
+    "province_no_date_no_count.txt": "Quảng Ngãi tăng cường kiểm tra tại các chốt\n\nTỉnh Quảng Ngãi tiếp tục duy trì "
+                                     "các chốt kiểm soát ra vào tỉnh, yêu cầu người dân khai báo y tế đầy đủ.\n\n"
+                                     "Lực lượng chức năng được đề nghị làm việc nghiêm túc, không gây ùn tắc.\n",
+    "count_no_date_no_place.txt": "Cả nước thêm ca mắc mới\n\nTrong ngày, cả nước ghi nhận thêm 1.234 ca mắc mới, "
+                                  "trong đó 1.200 ca trong nước và 34 ca nhập cảnh.\n\nThế giới đã ghi nhận hơn "
+                                  "5.000.000 ca mắc.\n",
+    "not_a_news_page.txt": "lorem ipsum dolor sit amet\n",
+}
+#: Where the development pages live (optional: ../shared beside the repository).
+DEV_RAW_DIRS = (config.SHARED_DIR / "gold" / "dev" / "raw", config.SHARED_DIR / "gold" / "dev2" / "raw")
+
+
+def dev_pages_present() -> bool:
+    return all(folder.is_dir() for folder in DEV_RAW_DIRS)
+
+
 @pytest.fixture(scope="session")
 def built_report_files(tmp_path_factory):
-    """Run every notebook on the seeds plus one page carrying markup, as `make report INPUT=...` does."""
+    """Run every notebook as `make report INPUT=...` does, once per session, on one folder mixing:
+    the seeds, one page carrying markup, pages without a date, a province or a figure, and
+    (where ../shared is present) the dev and dev2 pages."""
     root = tmp_path_factory.mktemp("report")
-    inputs, processed, out = root / "input", root / "processed", root / "reports"
+    inputs, processed, out = root / "input_pages", root / "processed", root / "reports"
     inputs.mkdir()
     for seed in config.RAW_DIR.glob("*.txt"):
         shutil.copy(seed, inputs / seed.name)
     (inputs / "hostile_markup.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    for name, text in SPARSE_PAGES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    if dev_pages_present():
+        for folder in DEV_RAW_DIRS:
+            for page in folder.iterdir():
+                if page.is_file() and not (inputs / page.name).exists():
+                    shutil.copy(page, inputs / page.name)
+    # as `make report` does: extract the tables first, then run the notebooks
+    subprocess.run([sys.executable, "-m", "covidlib", "extract", str(inputs), "--out", str(processed)], check=True,
+                   capture_output=True)
     mp = pytest.MonkeyPatch()
     mp.setenv("COVIDLIB_INPUT", str(inputs))
     mp.setenv("COVIDLIB_PROCESSED", str(processed))

@@ -11,14 +11,21 @@ from matplotlib.patches import PathPatch, Rectangle
 
 from covidlib.analysis import compare
 from covidlib.show import plots
+from covidlib.write.formatting import format_count
 from covidlib.tables import frame
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
+# The period a metric has when a page says nothing else (as the extractor fills it).
+PLAIN_PERIOD = {"confirmed": "cumulative", "new_confirmed": "day", "active": "snapshot", "quarantined": "snapshot",
+                "recovered": "cumulative", "deaths": "cumulative"}
+
+
 def counts_frame(rows: list[dict]) -> pd.DataFrame:
     full = [{"article_id": "a1", "province": None, "district": None, "detail": None, "qualifier": "exact",
-             "as_of": None, "sentence": None, "start": i, "end": i + 1, **row} for i, row in enumerate(rows)]
+             "as_of": None, "sentence": None, "start": i, "end": i + 1,
+             "period": PLAIN_PERIOD.get(row.get("metric")), **row} for i, row in enumerate(rows)]
     return frame("case_counts", full)
 
 
@@ -59,7 +66,7 @@ def test_style_font_has_vietnamese_glyphs(word):
     (0, "exact", "0"), (float("nan"), "exact", "–"),
 ])
 def test_format_count(value, qualifier, text):
-    assert plots.format_count(value, qualifier) == text
+    assert format_count(value, qualifier) == text
 
 
 @pytest.mark.parametrize("prefix, name, filename", [
@@ -116,14 +123,28 @@ def test_outcomes_beside_confirmed(seed_table):
     assert {"confirmed", "deaths", "recovered"} <= {t.get_text() for t in ax.get_legend().get_texts()}
 
 
-def test_outcomes_fade_figures_of_another_date():
+def test_outcomes_of_another_date_are_left_out():
     table = compare.province_metric_table(counts_frame([
         {"province": "Bình Dương", "metric": "confirmed", "value": 294271, "as_of": "2022-02-23"},
         {"province": "Bình Dương", "metric": "recovered", "value": 103144, "as_of": "2021-09-11"},
+        {"province": "Hồ Chí Minh", "metric": "confirmed", "value": 523794, "as_of": "2022-02-23"},
+        {"province": "Hồ Chí Minh", "metric": "recovered", "value": 5, "as_of": "2020-04-14"},
+        {"province": "Hồ Chí Minh", "metric": "deaths", "value": 20000, "as_of": "2022-02-22"},
     ]))
-    ax = plots.plot_outcomes(table).axes[0]
-    alphas = {b.get_width(): b.get_alpha() for b in bars(ax)}
-    assert alphas[103144] < 1 and alphas[294271] in (None, 1.0)
+    assert any(t.startswith("No ") for t in texts(plots.plot_outcomes(table)))
+    ax = plots.plot_outcomes(table, window_days=1).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Hồ Chí Minh"]
+    assert sorted(b.get_width() for b in bars(ax)) == [20000, 523794]
+    assert "within 1 days" in ax.get_title("left")
+
+
+def test_outcomes_with_undated_rows_do_not_crash():
+    table = compare.province_metric_table(counts_frame([
+        {"province": "Bình Dương", "metric": "confirmed", "value": 10, "as_of": None},
+        {"province": "Bình Dương", "metric": "recovered", "value": 3, "as_of": None},
+        {"province": "Hà Nội", "metric": "deaths", "value": 3, "as_of": "2021-09-11"},
+    ]))
+    assert any(t.startswith("No ") for t in texts(plots.plot_outcomes(table)))
 
 
 # --------------------------------------------------------------------------- over time
@@ -156,8 +177,11 @@ def test_choropleth_draws_63_provinces(seed_table):
     assert {"Hồ Chí Minh", "Điện Biên", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"} <= set(by_name)
     grey = matplotlib.colors.to_rgba(plots.MISSING_COLOUR)
     coloured = {n for n, p in by_name.items() if p.get_facecolor() != grey}
-    assert coloured == {"Hồ Chí Minh", "Điện Biên", "An Giang"}
-    assert by_name["Hà Nội"].get_hatch() and not by_name["An Giang"].get_hatch()
+    assert coloured == {"Hồ Chí Minh", "An Giang"}  # Điện Biên's figure is five months older: not coloured
+    title = ax.get_title("left")
+    assert "8/10/2021–1/11/2021" in title.replace("2/10/2021", "8/10/2021") or "2/10/2021–1/11/2021" in title
+    assert "2 of 63 provinces" in title and "1 with only older figures" in title
+    assert by_name["Hà Nội"].get_hatch() and by_name["Điện Biên"].get_hatch() and not by_name["An Giang"].get_hatch()
     assert by_name["Hồ Chí Minh"].get_hatch()  # a lower bound
     assert len(ax.child_axes) == 1  # the colour bar
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -165,7 +189,7 @@ def test_choropleth_draws_63_provinces(seed_table):
 
 
 def test_choropleth_colour_follows_rate(seed_table):
-    by_name = {p.get_gid(): p for p in plots.plot_choropleth(seed_table).axes[0].patches}
+    by_name = {p.get_gid(): p for p in plots.plot_choropleth(seed_table, days=366).axes[0].patches}
     # darker (lower luminance) for the higher rate: HCM 4,670 > An Giang 333 > Điện Biên 9.5 per 100,000
     lum = {n: sum(by_name[n].get_facecolor()[:3]) for n in ("Hồ Chí Minh", "An Giang", "Điện Biên")}
     assert lum["Hồ Chí Minh"] < lum["An Giang"] < lum["Điện Biên"]
@@ -206,3 +230,47 @@ def test_plots_of_nothing_say_so(plot):
 
 def test_figures_show_themselves_in_notebooks(seed_table):
     assert plots.plot_choropleth(seed_table)._repr_png_()[:8] == PNG_MAGIC
+
+
+# --------------------------------------------------------------------------- tables and report pages for readers
+
+def test_report_tables_are_formatted_for_readers():
+    from covidlib.show.views import table_html
+    frame = pd.DataFrame({"province": ["An Giang", None], "value": pd.array([6360, None], dtype="Int64"),
+                          "per_100k": [333.483964, float("nan")], "agrees": pd.array([True, None], dtype="boolean"),
+                          "start": [1234, 5]})
+    page = table_html(frame, caption="Latest figures")
+    assert "<caption>Latest figures</caption>" in page
+    assert ">6,360<" in page and ">333.48<" in page and ">yes<" in page and ">1234<" in page
+    for raw in ("&lt;NA&gt;", "NaN", "None", "dtype", "333.483964"):
+        assert raw not in page
+
+
+def test_report_tables_cut_say_so_and_link_the_csv(monkeypatch, tmp_path):
+    from covidlib.show.views import table_html
+    monkeypatch.setenv("COVIDLIB_REPORTS_OUT", str(plots.config.PROCESSED_DIR.parent / "reports_out"))
+    page = table_html(pd.DataFrame({"n": range(30)}), caption="Numbers", csv="places", max_rows=10)
+    assert page.count("<tr>") == 11 and "First 10 of 30 rows." in page
+    assert 'href="../processed/places.csv"' in page
+
+
+def test_empty_tables_are_a_sentence():
+    from covidlib.show.views import table_html
+    page = table_html(pd.DataFrame(columns=["a"]), caption="Problems", empty="No problems found.")
+    assert "<table" not in page and "No problems found." in page
+
+
+def test_report_page_is_titled_has_a_header_and_no_scripts():
+    import nbformat
+    from covidlib.show.report import RunInfo, render_html
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A title\n\n## A section\n\nCosts $5 and $6 today."),
+        nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data={"text/plain": "/secret/path"})]),
+        nbformat.v4.new_code_cell("t", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<table><tr><td>1</td></tr></table>"})])])
+    page = render_html(nb, info=RunInfo("my_pages", 41, "2026-01-02 10:00 UTC"))
+    assert "<title>A title</title>" in page and "<script" not in page.lower()
+    assert "my_pages" in page and "41 pages" in page and "covidlib " in page and 'href="index.html"' in page
+    assert "/secret/path" not in page  # the set-up cell's output is not for readers
+    assert "<caption>A section</caption>" in page
+    assert "$5 and $6" in page
