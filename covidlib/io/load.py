@@ -1207,6 +1207,16 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str, str | None]]:
         yield path, rel, problem
 
 
+def display_name(name: str) -> str:
+    """Return ``name`` as text every table can hold: bytes that are not UTF-8 (kept by the OS as surrogates) become ``\\xNN``."""
+    if not _SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     if isinstance(inputs, (str, os.PathLike)):
         return [Path(inputs)]
@@ -1342,7 +1352,7 @@ def input_files(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
 
 def _input_file(names: _Names, path: Path, rel: str, folder: str, problem: tuple[str, str] | None) -> InputFile:
     """Return the listing of one file, with its unique name and base id and its report row if it cannot be read."""
-    file, base_id = names.claim(rel, folder)
+    file, base_id = names.claim(display_name(rel), display_name(folder))
     row = LoadRecord(file, None, problem[0], problem[1], 0, base_id=base_id) if problem else None
     return InputFile(path, file, row, base_id)
 

@@ -22,7 +22,7 @@ from ..extract.case_counts import case_count_rows, extract_case_counts
 from ..extract.officials import extract_officials, official_rows
 from ..extract.places import extract_places, home_province, province_table
 from ..io.load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
-from ..tables import TABLES, SpooledTables, frame
+from ..tables import CODEBOOK, TABLES, SpooledTables, frame
 from ..text.article import build_article
 from ..write.summaries import summary_row
 from .cache import ResultCache
@@ -30,7 +30,7 @@ from .local import run_local
 from .results import PageResult
 
 __all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results",
-           "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE"]
+           "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE", "fitting_rows"]
 
 
 def _load_row(record: LoadRecord) -> dict[str, Any]:
@@ -103,12 +103,42 @@ def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
         if article.status != "ok":
             load.update(status="skipped", reason=article.note or article.status)
             return PageResult(load)
-        return PageResult(load, analyse_article(article), fingerprint(article.body))
+        rows, dropped = fitting_rows(analyse_article(article))
+        if dropped:
+            load.update(reason="; ".join(filter(None, [load["reason"], dropped])))
+        return PageResult(load, rows, fingerprint(article.body))
     except Exception as exc:  # one bad page never stops the run: it gets its row and reason
         where = traceback.extract_tb(exc.__traceback__)[-1]
         load.update(status="failed", reason=f"extraction error: {type(exc).__name__}: {exc} "
                                              f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
         return PageResult(load)
+
+
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+_INTEGER_COLUMNS = {table: [name for name, dtype, _ in columns if dtype == "Int64"] for table, columns in CODEBOOK.items()}
+
+
+def fitting_rows(rows: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[dict[str, Any]]], str]:
+    """Return ``rows`` without the rows holding an integer the tables cannot store (beyond 64 bits), and a note on them.
+
+    A page that writes "100.000.000.000.000.000.000 ca" keeps its other facts; the
+    note ("case_counts: 1 row dropped, value 10^23 too large") goes into its load-report reason.
+    """
+    kept: dict[str, list[dict[str, Any]]] = {}
+    notes = []
+    for table, table_rows in rows.items():
+        columns = _INTEGER_COLUMNS.get(table, [])
+        good = []
+        for row in table_rows:
+            wrong = [(name, row[name]) for name in columns
+                     if isinstance(row.get(name), int) and not _INT64[0] <= row[name] <= _INT64[1]]
+            if wrong:
+                name, value = wrong[0]
+                notes.append(f"{table}: row dropped, {name} {value:.3g} too large to store")
+            else:
+                good.append(row)
+        kept[table] = good
+    return kept, "; ".join(notes)
 
 
 def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
