@@ -422,17 +422,9 @@ def _row_at(df: pd.DataFrame, index: int) -> dict[str, Any]:
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Read back the tables of an ``extract`` run: ``<name>.parquet`` files, or the Dask engine's ``<name>/`` part folders."""
+    """Read back the tables of an ``extract`` run (``<name>.parquet``, written by either engine); missing tables are left out."""
     out = Path(out_dir)
-    tables = {}
-    for name in TABLES:
-        single, parts = out / f"{name}.parquet", out / name
-        if single.exists():
-            tables[name] = pd.read_parquet(single)
-        elif parts.is_dir() and any(parts.glob("part-*.parquet")):
-            df = pd.concat([pd.read_parquet(p) for p in sorted(parts.glob("part-*.parquet"))], ignore_index=True)
-            tables[name] = frame(name, df.to_dict("records"))
-    return tables
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES if (out / f"{name}.parquet").is_file()}
 
 
 def codebook_frame() -> pd.DataFrame:

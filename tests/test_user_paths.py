@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +14,7 @@ import pytest
 from covidlib import config
 from covidlib.__main__ import main
 from covidlib.run.pipeline import fitting_rows
+from covidlib.tables import read_tables
 
 SEED = sorted(config.RAW_DIR.glob("*.txt"))[0]
 HUGE_LINE = "\nHôm nay ghi nhận 100.000.000.000.000.000.000 ca mắc mới tại Hà Nội.\n"
@@ -47,3 +52,129 @@ def test_huge_number_and_undecodable_file_name_each_get_a_row(tmp_path):
     assert report.loc["huge.txt", "status"] == "ok" and "too large" in report.loc["huge.txt", "reason"]
     assert report.loc["t\\xe9n.txt", "status"] == "ok"
     assert (pd.read_parquet(out / "case_counts.parquet")["value"].dropna() < 10 ** 18).all()
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    """Write ``n`` distinct pages (seed pages with a line of their own) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(config.RAW_DIR.glob("*.txt"))]
+    for i in range(n):
+        text = seeds[i % len(seeds)]
+        (folder / f"p{i:04d}.txt").write_text(f"{text}\nGhi chú số {i} của trang.\n", encoding="utf-8")
+    return folder
+
+
+def _cli(*args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "covidlib", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, **kw)
+
+
+def _children(pid: int) -> list[int]:
+    """Return the pids of the living processes whose parent is ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory) -> Path:
+    """Enough pages to keep two workers busy for several seconds."""
+    return _corpus(tmp_path_factory.mktemp("slow") / "in", 400)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
+def test_sigterm_stops_the_workers_and_says_so_in_one_line(slow_corpus, tmp_path):
+    out = tmp_path / "out"
+    run = _cli("extract", str(slow_corpus), "--out", str(out), "--workers", "2", "--no-cache", "--quiet")
+    assert _wait_for(lambda: len(_children(run.pid)) >= 2, 30)
+    workers = _children(run.pid)
+    time.sleep(1.0)
+    started = time.monotonic()
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=20)
+    assert time.monotonic() - started < 10
+    assert run.returncode == 130
+    assert err.strip().startswith("stopped after ") and "run again to resume" in err and len(err.strip().splitlines()) == 1
+    assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 5)
+    assert not out.exists()  # nothing half-written in place of the tables
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
+def test_no_worker_outlives_a_parent_killed_with_sigkill(slow_corpus, tmp_path):
+    run = _cli("extract", str(slow_corpus), "--out", str(tmp_path / "out"), "--workers", "2", "--no-cache", "--quiet")
+    assert _wait_for(lambda: len(_children(run.pid)) >= 2, 30)
+    workers = _children(run.pid)
+    run.kill()
+    run.communicate(timeout=10)
+    assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 5), "a worker outlived its parent"
+
+
+def test_a_second_run_on_one_out_refuses_with_a_message(slow_corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _cli("extract", str(slow_corpus), "--out", str(out), "--workers", "1", "--no-cache", "--quiet")
+    assert _wait_for(lambda: (tmp_path / ".out.lock").exists() and (tmp_path / ".out.lock").read_text().strip(), 30)
+    assert main(["extract", str(slow_corpus), "--out", str(out), "--quiet"]) == 2
+    first.kill()
+    first.communicate(timeout=10)
+    # the lock dies with its holder: the next run goes ahead
+    small = _corpus(tmp_path / "small", 2)
+    assert main(["extract", str(small), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert len(pd.read_csv(out / "articles.csv")) == 2
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["extract", "{tmp}/no such folder", "--out", "{tmp}/out"], "input not found: {tmp}/no such folder"),
+    (["extract", "{tmp}/in", "--out", "{tmp}/in/a.txt"], "--out is a file, not a folder: {tmp}/in/a.txt"),
+])
+def test_a_user_error_is_one_full_line_and_leaves_out_alone(argv, message, tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "articles.csv").write_text("kept", encoding="utf-8")
+    assert main([part.format(tmp=tmp_path) for part in argv] + ["--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {message.format(tmp=tmp_path)}\n"
+    assert (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("workers", ["0", "-3", "two"])
+def test_workers_must_be_a_positive_number(workers, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", str(tmp_path), "--workers", workers])
+    assert stop.value.code == 2 and "--workers" in capsys.readouterr().err
+
+
+def test_a_run_swaps_its_tables_in_whole_and_keeps_what_is_not_a_table(tmp_path):
+    out = tmp_path / "out"
+    (out / "articles").mkdir(parents=True)  # a stale part folder of the old Dask layout
+    (out / "articles" / "part-00000.parquet").write_bytes(b"old")
+    (out / "places.parquet").write_bytes(b"old")
+    (out / "notes.md").write_text("mine", encoding="utf-8")
+    small = _corpus(tmp_path / "in", 3)
+    assert main(["extract", str(small), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert not (out / "articles").exists() and (out / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert len(read_tables(out)["places"]) == len(pd.read_csv(out / "places.csv"))
+    assert not list(tmp_path.glob(".out.partial-*"))

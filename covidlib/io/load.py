@@ -70,6 +70,8 @@ from bs4.dammit import EncodingDetector
 from ..normalize import collapse_spaces, fold, normalize_page
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "display_name",
     "LoadedPage",
     "LoadRecord",
     "InputFile",
@@ -101,6 +103,7 @@ PAGE_SUFFIXES: dict[str, str] = {
     ".ndjson": "jsonl",
 }
 REPORT_COLUMNS = ["file", "record", "article_id", "status", "reason", "bytes", "encoding", "format", "duplicate_of"]
+DEFAULT_MAX_BYTES = 20_000_000  # the largest page or record read, counted on the bytes it decodes or decompresses to
 GZIP_SUFFIX = ".gz"  # "bai-viet.html.gz", "bao.jsonl.gz": read through gzip, as the inner extension says
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -1008,9 +1011,14 @@ def _utf8_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, Decoded | 
 
 def _text_lines(handle: IO[str], encoding: str, limit: int) -> Iterator[tuple[int, Decoded | None, int]]:
     """Read JSON lines from a text stream (UTF-16 and UTF-32 files)."""
-    for number, line in enumerate(handle, 1):
+    number = 0
+    while line := handle.readline(limit + 1):  # never more than the limit in memory, however long the line
+        number += 1
+        size = len(line.encode(encoding))
+        while not line.endswith("\n") and (rest := handle.readline(_JSON_CHUNK)):
+            size += len(rest.encode(encoding))  # the rest of a line past the limit is counted, not kept
+            line = line if size > limit else line + rest
         if line.strip(" \t\r\n\ufeff"):
-            size = len(line.encode(encoding))
             yield number, (Decoded(line.lstrip("\ufeff"), encoding) if size <= limit else None), size
 
 
@@ -1053,8 +1061,13 @@ def _json_document_rows(file: str, handle: IO[str], size: int, encoding: str, ct
         yield _row(file, None, "skipped", reason, size, format="json")
         return
     decoded = Decoded("", encoding)
+    text = handle.read(ctx.max_bytes + 1)  # a small .json.gz may inflate to gigabytes: never read past the limit
+    if len(text) > ctx.max_bytes:
+        reason = _too_large("decompressed file", len(text), ctx.max_bytes) + " or more"
+        yield _row(file, None, "skipped", reason, size, format="json")
+        return
     try:
-        value = json.loads(handle.read().lstrip("\ufeff"))
+        value = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as err:
         yield _row(file, None, "failed", _json_error(err, where="line"), size, encoding=encoding, format="json")
         return
@@ -1302,7 +1315,7 @@ def _load_file(path: Path, file: str, base_id: str, ctx: _Context) -> Iterator[R
 def iter_pages(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    max_bytes: int = 20_000_000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
     """Yield ``(row, page)`` for every file under ``inputs`` and every JSON record, one at a time (``page`` only if ok).
@@ -1358,7 +1371,7 @@ def _input_file(names: _Names, path: Path, rel: str, folder: str, problem: tuple
 
 
 def iter_file(
-    path: str | os.PathLike[str], file: str, *, base_id: str | None = None, max_bytes: int = 20_000_000,
+    path: str | os.PathLike[str], file: str, *, base_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[tuple[LoadRecord, LoadedPage | None]]:
     """Yield ``(row, page)`` for one input file named ``file`` in the report, as :func:`iter_pages` would.

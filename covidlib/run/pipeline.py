@@ -21,7 +21,7 @@ from ..document import Article
 from ..extract.case_counts import case_count_rows, extract_case_counts
 from ..extract.officials import extract_officials, official_rows
 from ..extract.places import extract_places, home_province, province_table
-from ..io.load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
+from ..io.load import DEFAULT_MAX_BYTES, DuplicateIndex, LoadedPage, LoadRecord, fingerprint, input_files, iter_pages
 from ..tables import CODEBOOK, TABLES, SpooledTables, frame
 from ..text.article import build_article
 from ..write.summaries import summary_row
@@ -141,9 +141,17 @@ def fitting_rows(rows: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[
     return kept, "; ".join(notes)
 
 
-def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
-    """Yield a :class:`PageResult` for every input file or record, in input order."""
-    yield from run_local(iter_pages(inputs), process_page, workers=workers, progress=progress, cache=cache)
+def iter_results(inputs: Any, *, workers: int | None = 1, progress: bool = False, cache: Any = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PageResult]:
+    """Yield a :class:`PageResult` for every input file or record, in input order.
+
+    With ``progress`` the bar counts files against their total (listed first, which
+    reads no file) and shows the time left. Pages and records over ``max_bytes``
+    (counted after decoding and decompression) are skipped with their reason.
+    """
+    total = sum(1 for _ in input_files(inputs)) if progress else None
+    yield from run_local(iter_pages(inputs, max_bytes=max_bytes), process_page, workers=workers, progress=progress,
+                         cache=cache, total=total)
 
 
 BODY_DUPLICATE = "duplicate: same article body as an earlier file"
