@@ -185,5 +185,5 @@ def test_a_cached_rerun_processes_only_the_new_page(cluster, corpus, tmp_path):
     fresh = extract_tables(folder)
     assert "zzz_new" in set(fresh["articles"]["article_id"])
     for table in TABLES:
-        back = pd.read_parquet(out / table)
+        back = pd.read_parquet(out / f"{table}.parquet")
         pd.testing.assert_frame_equal(frame(table, back.to_dict("records")), fresh[table], check_dtype=True)
