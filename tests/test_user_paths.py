@@ -1,6 +1,7 @@
 """Every user path ends well: hostile folders, faults and slips give a row with a reason or one clear line."""
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from covidlib import config
 from covidlib.__main__ import main
+from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import fitting_rows
 from covidlib.tables import read_tables
 
@@ -178,3 +180,39 @@ def test_a_run_swaps_its_tables_in_whole_and_keeps_what_is_not_a_table(tmp_path)
     assert not (out / "articles").exists() and (out / "notes.md").read_text(encoding="utf-8") == "mine"
     assert len(read_tables(out)["places"]) == len(pd.read_csv(out / "places.csv"))
     assert not list(tmp_path.glob(".out.partial-*"))
+
+
+def test_a_damaged_cache_entry_is_computed_again(tmp_path):
+    small, out = _corpus(tmp_path / "in", 3), tmp_path / "out"
+    assert main(["extract", str(small), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    first = (out / "case_counts.csv").read_bytes()
+    entries = sorted((out / ".cache").rglob("*.json"))
+    assert len(entries) == 3 and all(e.read_bytes()[:64].isalnum() for e in entries)  # data with a checksum, no pickle
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short
+    entries[1].write_bytes(entries[1].read_bytes().replace(b'"ok"', b'"ko"', 1))  # changed
+    cache = ResultCache(out / ".cache")
+    assert cache.get(entries[0].stem) is None and cache.get(entries[1].stem) is None
+    assert cache.get(entries[2].stem) is not None
+    assert main(["extract", str(small), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert (out / "case_counts.csv").read_bytes() == first
+    assert not list((out / ".cache").rglob("*.tmp"))
+
+
+def test_a_gzip_bomb_is_skipped_without_inflating_it(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    with gzip.open(inp / "bomb.json.gz", "wb", compresslevel=6) as bomb:
+        bomb.write(b'{"text": "')
+        chunk = b"a" * (1 << 20)
+        for _ in range(300):  # 300 MB of text in about 300 kB
+            bomb.write(chunk)
+        bomb.write(b'"}')
+    code = ("import resource, sys; from covidlib.__main__ import main; rc = main(sys.argv[1:]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
+    run = subprocess.run([sys.executable, "-c", code, "extract", str(inp), "--out", str(tmp_path / "out"),
+                          "--workers", "1", "--no-cache", "--quiet", "--max-mb", "5"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    peak_mb = int(run.stdout.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 280, peak_mb  # the text alone would take 300 MB, and several times that as a str
+    reason = pd.read_csv(tmp_path / "out" / "load_report.csv")["reason"][0]
+    assert "too large" in reason and "limit 5.0 MB" in reason
