@@ -254,8 +254,9 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
         yield build_article(page.text, article_id=article_id, file=record.file, hints=page.meta)
 
 
-def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: bool | None = None) -> dict[str, pd.DataFrame]:
-    """Return the tables for ``inputs`` (default: the input folder), reusing the on-disk result cache.
+def corpus_tables(inputs: Any = None, *, tables_dir: str | Path | None = None, workers: int | None = None,
+                  progress: bool | None = None) -> dict[str, pd.DataFrame]:
+    """Return the tables for ``inputs`` (default: the input folder), reusing the result cache of ``tables_dir``.
 
     This is what the notebooks call: after ``make report`` has extracted a corpus,
     every page is already cached and nothing is processed twice. The progress bar
@@ -263,6 +264,6 @@ def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: b
     """
     if progress is None:
         progress = os.environ.get("COVIDLIB_PROGRESS", "1") != "0"
-    cache = ResultCache(config.PROCESSED_DIR / ".cache")
+    cache = ResultCache(Path(tables_dir or config.PROCESSED_DIR) / ".cache")
     return extract_tables(inputs if inputs is not None else config.input_dir(),
                           workers=workers, progress=progress, cache=cache)
