@@ -10,6 +10,7 @@ is written in flat memory.
 from __future__ import annotations
 
 import heapq
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ import pyarrow.parquet as pq
 
 __all__ = ["CODEBOOK", "TABLES", "frame", "empty_tables", "write_tables", "write_codebook", "read_tables", "codebook_frame",
            "codebook_markdown", "TableWriter", "SpooledTables", "merge_sorted", "sort_key", "iter_rows",
-           "parquet_schema", "write_parquet", "ROW_GROUP_ROWS"]
+           "parquet_schema", "write_parquet", "ROW_GROUP_ROWS", "csv_safe", "FORMULA_START"]
 
 # table -> [(column, dtype, meaning)]
 CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
@@ -203,6 +204,27 @@ class _ParquetChunks:
         self._writer.close()
 
 
+#: A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+
+def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Return ``df`` with every text cell that a spreadsheet would run as a formula escaped with a leading single quote.
+
+    Following OWASP's guidance on CSV injection, cells starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return get a ``'`` in front, so Excel and
+    LibreOffice show them as text; the Parquet files keep the true text.
+    """
+    escaped = None
+    for name, column in df.items():
+        if column.dtype == "string":
+            risky = column.str.match(FORMULA_START).fillna(False).astype(bool)
+            if risky.any():
+                escaped = df.copy() if escaped is None else escaped
+                escaped[name] = column.mask(risky, "'" + column)
+    return df if escaped is None else escaped
+
+
 class TableWriter:
     """Write one table to ``<table>.csv`` and ``<table>.parquet`` in ``out_dir``, chunk by chunk.
 
@@ -227,7 +249,7 @@ class TableWriter:
         """Append the rows of ``df``."""
         if df.empty and not self._header:
             return
-        df.to_csv(self._csv, index=False, header=self._header, lineterminator="\n")
+        csv_safe(df).to_csv(self._csv, index=False, header=self._header, lineterminator="\n")
         self._header = False
         if self._parquet is not None:
             self._parquet.write(df)
@@ -437,7 +459,10 @@ def codebook_markdown() -> str:
     """Return the codebook as Markdown (the text of docs/codebook.md)."""
     lines = ["# Codebook", "", "Tables written by `python -m covidlib extract INPUT --out DIR` "
              "(CSV and Parquet, one row per fact) and returned by `covidlib.run.pipeline.extract_tables`.",
-             "Generated from `covidlib/tables.py`; a test keeps the two in step.", ""]
+             "Generated from `covidlib/tables.py`; a test keeps the two in step.", "",
+             "In the CSV files a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return has a "
+             "single quote (`'`) put in front, so that a spreadsheet shows it as text instead of running it as a "
+             "formula (OWASP's guidance on CSV injection); the Parquet files keep the true text.", ""]
     for table, cols in CODEBOOK.items():
         lines += [f"## `{table}`", "", "| column | dtype | meaning |", "| --- | --- | --- |"]
         lines += [f"| `{c}` | {d} | {m} |" for c, d, m in cols]

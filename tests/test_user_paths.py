@@ -1,8 +1,11 @@
 """Every user path ends well: hostile folders, faults and slips give a row with a reason or one clear line."""
 from __future__ import annotations
 
+import csv
 import gzip
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -16,7 +19,7 @@ from covidlib import config
 from covidlib.__main__ import main
 from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import fitting_rows
-from covidlib.tables import read_tables
+from covidlib.tables import TABLES, csv_safe, frame, read_tables, write_tables
 
 SEED = sorted(config.RAW_DIR.glob("*.txt"))[0]
 HUGE_LINE = "\nHôm nay ghi nhận 100.000.000.000.000.000.000 ca mắc mới tại Hà Nội.\n"
@@ -216,3 +219,54 @@ def test_a_gzip_bomb_is_skipped_without_inflating_it(tmp_path):
     assert peak_mb < 280, peak_mb  # the text alone would take 300 MB, and several times that as a str
     reason = pd.read_csv(tmp_path / "out" / "load_report.csv")["reason"][0]
     assert "too large" in reason and "limit 5.0 MB" in reason
+
+
+@pytest.mark.parametrize("out, refused", [("", True), ("/", True), ("..", True), (".", True), ("/tmp", True),
+                                          ("data/processed", False), ("data/my tables", False)])
+def test_make_clean_never_leaves_the_project(out, refused):
+    """The guard line of ``make clean`` (run alone, so nothing is removed) refuses every OUT outside the project."""
+    plan = subprocess.run(["make", "-n", "clean", f"OUT={out}"], cwd=config.PROJECT_ROOT, capture_output=True,
+                          text=True, check=True).stdout.splitlines()
+    guard = next(line for line in plan if "nothing removed" in line)
+    assert subprocess.run(["bash", "-c", guard], cwd=config.PROJECT_ROOT, capture_output=True).returncode == (2 if refused else 0)
+
+
+def test_every_notebook_starts_with_a_parameters_cell_and_names_the_installed_kernel():
+    makefile = (config.PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    kernel = re.search(r"ipykernel install .*--name (\S+)", makefile).group(1)
+    notebooks = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+    assert len(notebooks) == 4
+    for path in notebooks:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        assert nb["metadata"]["kernelspec"]["name"] == kernel, path.name
+        first = next(cell for cell in nb["cells"] if cell["cell_type"] == "code")
+        assert "parameters" in first["metadata"].get("tags", []), path.name
+        names = set(re.findall(r"^(\w+) = ", "".join(first["source"]), re.M))
+        assert names == {"input_dir", "tables_dir"}, path.name
+        rest = "".join("".join(cell["source"]) for cell in nb["cells"] if cell is not first)
+        assert "corpus_tables()" not in rest and "input_dir().rglob" not in rest, path.name
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+84 912", "'+84 912"),
+    ("-1+2", "'-1+2"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("\rcmd", "'\rcmd"),
+    ("Hà Nội = 5 ca", "Hà Nội = 5 ca"),  # only the first character counts
+    ("'quoted", "'quoted"),
+    ("", ""),
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped_and_parquet_keeps_the_text(cell, shown, tmp_path):
+    assert csv_safe(frame("articles", [{"article_id": "a", "title": cell}]))["title"][0] == shown
+    if "\r" in cell:
+        return  # a bare carriage return inside a cell is not quoted by the CSV writer: not read back here
+    tables = {name: frame(name, []) for name in TABLES}
+    tables["articles"] = frame("articles", [{"article_id": "a", "title": cell, "n_sentences": 3}])
+    write_tables(tables, tmp_path)
+    with open(tmp_path / "articles.csv", encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["title"] == shown
+    assert pd.read_parquet(tmp_path / "articles.parquet")["title"][0] == cell
+    assert row["n_sentences"] == "3"
