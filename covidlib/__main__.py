@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import config
-from .io.load import DEFAULT_MAX_BYTES
+from .io import DEFAULT_MAX_BYTES
 from .run.cache import ResultCache
 from .run.dask_engine import run_dask
 from .run.outputs import OutputFolder, UserError, check_inputs

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import config
 from ..config import __version__
-from ..io.load import LoadedPage, LoadRecord
+from ..io import LoadedPage, LoadRecord
 from .results import PageResult
 
 __all__ = ["ResultCache", "library_version"]

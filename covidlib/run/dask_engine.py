@@ -5,7 +5,7 @@
 (one single-threaded worker process per core) or on the cluster at ``ADDRESS``.
 
 The input is cut into partitions of whole files, listed by the loader
-(:func:`covidlib.io.load.input_files`), so every file keeps the name, and every article
+(:func:`covidlib.io.files.input_files`), so every file keeps the name, and every article
 the id, that the local engine gives it (ids are unique across inputs and travel with
 each file); each worker reads its files itself (:func:`covidlib.io.load.iter_file`).
 Results stay on the workers. The client takes the partitions in input order and
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .cache import ResultCache
 from .local import default_workers
-from ..io.load import DEFAULT_MAX_BYTES, DuplicateIndex, InputFile, input_files, iter_file
+from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import WriteSummary, drop_duplicate, process_page
 from .results import PageResult
 from ..tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet

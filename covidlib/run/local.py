@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tqdm.auto import tqdm
 
-from ..io.load import LoadedPage, LoadRecord
+from ..io import LoadedPage, LoadRecord
 from .cache import ResultCache
 from .results import PageResult
 

@@ -21,7 +21,7 @@ from ..document import Article
 from ..extract.case_counts import case_count_rows, extract_case_counts
 from ..extract.officials import extract_officials, official_rows
 from ..extract.places import extract_places, home_province, province_table
-from ..io.load import DEFAULT_MAX_BYTES, DuplicateIndex, LoadedPage, LoadRecord, fingerprint, input_files, iter_pages
+from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, LoadedPage, LoadRecord, fingerprint, input_files, iter_pages
 from ..tables import CODEBOOK, TABLES, SpooledTables, frame
 from ..text.article import build_article
 from ..write.summaries import summary_row
