@@ -16,7 +16,8 @@ from covidlib.__main__ import main
 from covidlib.run.dask_engine import PART_PATTERN, _Repeats, partition_files, run_dask
 from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
-from covidlib.tables import TABLES, frame, write_tables
+from covidlib.tables import TABLES, frame
+from covidlib.run.writers import read_tables, write_tables
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
 NAV_LINE = "Đăng nhập | Đăng ký"  # page furniture: the cleaner drops it, so the body stays the same
@@ -162,8 +163,6 @@ def test_repeats_are_decided_in_input_order_across_partitions(partitions, expect
 
 
 def test_read_tables_reads_the_dask_engines_tables(dask_out, local):
-    from covidlib.tables import read_tables
-
     back = read_tables(dask_out)
     assert set(back) == set(TABLES)
     for table in TABLES:

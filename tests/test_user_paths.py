@@ -19,7 +19,8 @@ from covidlib import config
 from covidlib.__main__ import main
 from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import fitting_rows
-from covidlib.tables import TABLES, csv_safe, frame, read_tables, write_tables
+from covidlib.tables import TABLES, frame
+from covidlib.run.writers import csv_safe, read_tables, write_tables
 
 SEED = sorted(config.RAW_DIR.glob("*.txt"))[0]
 HUGE_LINE = "\nHôm nay ghi nhận 100.000.000.000.000.000.000 ca mắc mới tại Hà Nội.\n"

@@ -37,7 +37,8 @@ from .local import default_workers
 from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import WriteSummary, drop_duplicate, process_page
 from .results import PageResult
-from ..tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
+from ..tables import TABLES, frame
+from .writers import TableWriter, merge_sorted, write_codebook, write_parquet
 
 if TYPE_CHECKING:
     from distributed import Client

@@ -22,7 +22,8 @@ from ..extract.case_counts import case_count_rows, extract_case_counts
 from ..extract.officials import extract_officials, official_rows
 from ..extract.places import extract_places, home_province, province_table
 from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, LoadedPage, LoadRecord, fingerprint, input_files, iter_pages
-from ..tables import CODEBOOK, TABLES, SpooledTables, frame
+from ..tables import CODEBOOK, TABLES, frame
+from .writers import SpooledTables
 from ..text.article import build_article
 from ..write.summaries import summary_row
 from .cache import ResultCache
