@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from ..tables import CODEBOOK, SORT_KEYS, TABLES, codebook_frame, frame
 
 __all__ = ["write_tables", "write_codebook", "read_tables", "TableWriter", "SpooledTables", "merge_sorted", "sort_key",
-           "iter_rows", "parquet_schema", "write_parquet", "ROW_GROUP_ROWS", "csv_safe", "FORMULA_START"]
+           "iter_rows", "parquet_schema", "write_parquet", "ROW_GROUP_ROWS", "LONG_TEXT_ROWS", "row_group_rows", "csv_safe", "FORMULA_START"]
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
@@ -46,6 +46,14 @@ def write_codebook(out_dir: str | Path) -> Path:
 # --- the writing path: chunked, so a table never has to be in memory at once -------
 
 ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, whatever the chunks the rows arrive in
+#: Tables with long text in every row (an article body, a summary and two narratives) write smaller row
+#: groups: a row group is held in memory until it is full, and 65,536 bodies are hundreds of MB.
+LONG_TEXT_ROWS = {"articles": 2_048, "summaries": 4_096}
+
+
+def row_group_rows(table: str) -> int:
+    """Return the rows per Parquet row group of ``table``."""
+    return min(ROW_GROUP_ROWS, LONG_TEXT_ROWS.get(table, ROW_GROUP_ROWS))
 _PARQUET_OPTIONS = {"compression": "zstd"}
 
 
@@ -62,18 +70,19 @@ def parquet_schema(table: str) -> pa.Schema:
 def write_parquet(df: pd.DataFrame, path: str | Path, *, table: str) -> Path:
     """Write ``df`` (rows of ``table`` in codebook dtypes) to one Parquet file, as :class:`TableWriter` does."""
     path = Path(path)
-    writer = _ParquetChunks(path, parquet_schema(table))
+    writer = _ParquetChunks(path, parquet_schema(table), row_group_rows(table))
     writer.write(df)
     writer.close()
     return path
 
 
 class _ParquetChunks:
-    """A Parquet file written in row groups of exactly :data:`ROW_GROUP_ROWS` rows, whatever the input chunks."""
+    """A Parquet file written in row groups of exactly ``group_rows`` rows, whatever the input chunks."""
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
+    def __init__(self, path: Path, schema: pa.Schema, group_rows: int = ROW_GROUP_ROWS) -> None:
         self.path = path
         self.schema = schema
+        self.group_rows = group_rows
         self._writer = pq.ParquetWriter(path, schema, **_PARQUET_OPTIONS)
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
@@ -82,12 +91,12 @@ class _ParquetChunks:
     def write(self, df: pd.DataFrame) -> None:
         self._pending.append(pa.Table.from_pandas(df, schema=self.schema, preserve_index=False))
         self._pending_rows += len(df)
-        while self._pending_rows >= ROW_GROUP_ROWS:
-            self._flush(ROW_GROUP_ROWS)
+        while self._pending_rows >= self.group_rows:
+            self._flush(self.group_rows)
 
     def _flush(self, n_rows: int) -> None:
         table = pa.concat_tables(self._pending).combine_chunks()
-        self._writer.write_table(table.slice(0, n_rows), row_group_size=ROW_GROUP_ROWS)
+        self._writer.write_table(table.slice(0, n_rows), row_group_size=self.group_rows)
         rest = table.slice(n_rows)
         self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
         self._groups += 1
@@ -136,7 +145,7 @@ class TableWriter:
         self._tmp = [path.with_name(f".{path.name}.partial") for path in self.paths]
         self._csv = self._tmp[0].open("w", encoding="utf-8", newline="")
         self._schema = schema or parquet_schema(table)
-        self._parquet = _ParquetChunks(self._tmp[1], self._schema) if parquet else None
+        self._parquet = _ParquetChunks(self._tmp[1], self._schema, row_group_rows(table)) if parquet else None
         self._header = True
         self.rows = 0
 
