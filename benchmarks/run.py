@@ -472,8 +472,8 @@ def _memory(work: Path, sources: list[tuple[str, str]], n: int, cores: int) -> t
     memory = measure(f"memory check, {cores} cores", "extract", n, inputs=str(corpus), out=str(work / "out-memory"),
                      workers=cores)
     print(memory.line())
-    verdict = (f"{_verdict(memory.peak_rss < 1e9)}  memory at {n} pages: peak RSS {memory.peak_rss / 1e6:.0f} MB "
-               f"summed over the process tree (PSS {memory.peak_pss / 1e6:.0f} MB); target < 1000 MB")
+    verdict = (f"{_verdict(memory.peak_rss < 8e8)}  memory at {n} pages: peak RSS {memory.peak_rss / 1e6:.0f} MB "
+               f"summed over the process tree (PSS {memory.peak_pss / 1e6:.0f} MB); target < 800 MB")
     return {"memory": memory}, [verdict]
 
 

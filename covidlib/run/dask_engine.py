@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .cache import ResultCache
-from .local import default_workers
+from .local import default_workers, die_with_parent
 from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, InputFile, input_files, iter_file
 from .pipeline import WriteSummary, drop_duplicate, process_page
 from .results import PageResult
@@ -170,6 +170,8 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator["Client"]:
     n_workers = workers or default_workers()
     with _quiet_logs(), LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        # the nannies live in this process; their worker processes die with it, even after kill -9
+        client.run(die_with_parent)
         yield client
 
 

@@ -24,7 +24,7 @@ from ..io import LoadedPage, LoadRecord
 from .cache import ResultCache
 from .results import PageResult
 
-__all__ = ["run_local", "default_workers", "limit_blas_threads", "Item", "Work"]
+__all__ = ["run_local", "default_workers", "limit_blas_threads", "die_with_parent", "Item", "Work"]
 
 #: One unit of work: a load-report row and its page (None when the file could not be loaded).
 Item = tuple[LoadRecord, "LoadedPage | None"]
@@ -86,8 +86,9 @@ def limit_blas_threads(n_threads: int) -> Callable[[], None]:
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal sent to this process when its parent dies
 
 
-def _die_with_parent(parent: int) -> None:
-    """Have the kernel kill this process when ``parent`` ends, even by ``kill -9`` (Linux; elsewhere nothing)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel kill this process when ``parent`` (default: its parent now) ends, even by ``kill -9`` (Linux only)."""
+    parent = os.getppid() if parent is None else parent
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -99,7 +100,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _start_worker(parent: int) -> None:
     """Set up a worker process: it dies with its parent, leaves Ctrl-C to it, and runs OpenBLAS on one thread."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_blas_threads(1)
