@@ -271,3 +271,21 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped_and_parquet_keeps_th
     assert row["title"] == shown
     assert pd.read_parquet(tmp_path / "articles.parquet")["title"][0] == cell
     assert row["n_sentences"] == "3"
+
+
+@pytest.mark.slow
+def test_notebook_01_trusts_the_load_report_on_a_hostile_folder(tmp_path):
+    """.DS_Store, a .git folder, a broken link, a name with spaces and dollars: notebook 01 runs to the end."""
+    execute_notebook = pytest.importorskip("covidlib.show.report").execute_notebook
+    inp = tmp_path / "my articles"
+    _corpus(inp, 2)
+    (inp / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (inp / ".git").mkdir()
+    (inp / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (inp / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    _page(inp, "giá $5$ mới.txt", "\nMột đoạn khác.\n")
+    nb = execute_notebook(config.NOTEBOOKS_DIR / "01_load_and_clean.ipynb",
+                          env={"COVIDLIB_INPUT": str(inp), "COVIDLIB_PROCESSED": str(tmp_path / "tables"),
+                               "COVIDLIB_PROGRESS": "0"})
+    shown = json.dumps([cell.get("outputs", []) for cell in nb.cells])
+    assert "gone.txt" in shown and "not read as articles" in shown
