@@ -18,7 +18,7 @@ import pytest
 from covidlib import config
 from covidlib.__main__ import main
 from covidlib.run.cache import ResultCache
-from covidlib.run.pipeline import fitting_rows
+from covidlib.run.pipeline import fitting_rows, iter_results
 from covidlib.tables import TABLES, frame
 from covidlib.run.writers import csv_safe, read_tables, write_tables
 
@@ -289,3 +289,12 @@ def test_notebook_01_trusts_the_load_report_on_a_hostile_folder(tmp_path):
                                "COVIDLIB_PROGRESS": "0"})
     shown = json.dumps([cell.get("outputs", []) for cell in nb.cells])
     assert "gone.txt" in shown and "not read as articles" in shown
+
+
+def test_progress_counts_files_against_their_total(tmp_path, capsys):
+    small = _corpus(tmp_path / "in", 3)
+    (small / "records.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
+    results = list(iter_results(small, workers=1, progress=True))
+    assert len(results) == 5
+    err = capsys.readouterr().err
+    assert "4/4" in err and "<00:00" in err  # done out of the total, with the time left
