@@ -19,6 +19,7 @@ from .run.pipeline import iter_results, write_results
 from .tables import codebook_markdown
 
 _STOPPED = "stopped after {n} pages; run again to resume"
+_STOPPED_UNCACHED = "stopped after {n} pages; run again (without --no-cache, a next stop can resume)"
 
 
 class _Counter:
@@ -51,8 +52,7 @@ def _extract(args: argparse.Namespace) -> int:
                 summary = write_results(counter.count(results), work)
             output.commit()
     except KeyboardInterrupt:
-        print(_STOPPED.format(n=counter.n) + ("" if cache is not None else " (with the cache on, to skip the finished pages)"),
-              file=sys.stderr)
+        print(_STOPPED.format(n=counter.n) if cache is not None else _STOPPED_UNCACHED.format(n=counter.n), file=sys.stderr)
         return 130
     elapsed = time.perf_counter() - started
     cached = f"; cache: {cache.hits} reused, {cache.misses} new" if cache is not None else ""
