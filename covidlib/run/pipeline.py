@@ -215,7 +215,7 @@ class WriteSummary:
         return ", ".join(f"{name}: {n} rows" for name, n in self.rows.items() if name != "load_report")
 
 
-def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_rows: int = 20_000) -> WriteSummary:
+def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_rows: int = 5_000) -> WriteSummary:
     """Write the tables of ``results`` into ``out_dir``: the same files as ``write_tables(collect(results))``, in flat memory.
 
     At most about ``spill_rows`` rows are held at once; the rest wait in sorted runs on disk.

@@ -246,7 +246,7 @@ class SpooledTables:
 
     MAX_RUNS = 32  # runs merged at once; more are first merged into bigger runs
 
-    def __init__(self, out_dir: str | Path, *, spill_rows: int = 20_000) -> None:
+    def __init__(self, out_dir: str | Path, *, spill_rows: int = 5_000) -> None:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.spill_rows = spill_rows
