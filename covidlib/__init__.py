@@ -27,10 +27,10 @@ from .extract.case_counts import case_count_rows, extract_case_counts
 from .extract.measures import tag_measures
 from .extract.officials import extract_officials, official_rows
 from .extract.places import extract_places, home_province, province_table
-from .io.load import LoadedPage, LoadRecord, iter_pages, load_report
+from .io import LoadedPage, LoadRecord, iter_pages, load_report
 from .quality.evaluate import evaluate_gold, load_gold
 from .run.pipeline import analyse_article, article_facts, corpus_tables, extract_tables, load_articles
-from .tables import read_tables, write_tables
+from .run.writers import read_tables, write_tables
 from .text.article import article_from_body, build_article
 
 __all__ = [

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from covidlib import config
-from covidlib.tables import CODEBOOK, TABLES, codebook_markdown, frame, read_tables, write_tables
+from covidlib.tables import CODEBOOK, TABLES, codebook_markdown, frame
+from covidlib.run.writers import read_tables, write_tables
 
 
 def test_docs_codebook_is_generated_from_the_code():

@@ -2,19 +2,25 @@
 
 After pages are added to a processed folder, a re-run processes only the new ones;
 a new covidlib version (or changed reference data) starts a new cache folder.
+
+An entry is plain data, never code: a first line with the SHA-256 of the rest, then
+the result as JSON. An entry that is damaged or cut short fails that check and is
+computed again. Entries are written under a unique temporary name and renamed into
+place, so runs (and workers) can share one cache folder.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import json
-import pickle
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .. import config
 from ..config import __version__
-from ..io.load import LoadedPage, LoadRecord
+from ..io import LoadedPage, LoadRecord
 from .results import PageResult
 
 __all__ = ["ResultCache", "library_version"]
@@ -59,21 +65,49 @@ class ResultCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> PageResult | None:
+        """Return the stored result of ``key``, or None when there is none or it is damaged (then it is computed again)."""
         path = self._path(key)
-        if not path.exists():
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        result = _decode(data)
+        if result is None:
             self.misses += 1
             return None
         self.hits += 1
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+        return result
 
     def put(self, key: str, result: PageResult) -> None:
+        """Store ``result`` under ``key``: written to a unique temporary file, then renamed into place."""
         path = self._path(key)
         path.parent.mkdir(exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_encode(result))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _encode(result: PageResult) -> bytes:
+    """Return ``result`` as an entry: the SHA-256 of the JSON body, a newline, the body."""
+    body = json.dumps(dataclasses.asdict(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+
+
+def _decode(data: bytes) -> PageResult | None:
+    """Return the result of an entry, or None if it fails its content check or is not a result."""
+    check, _, body = data.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != check:
+        return None
+    try:
+        return PageResult(**json.loads(body))
+    except (ValueError, TypeError):
+        return None

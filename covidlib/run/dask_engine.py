@@ -5,15 +5,16 @@
 (one single-threaded worker process per core) or on the cluster at ``ADDRESS``.
 
 The input is cut into partitions of whole files, listed by the loader
-(:func:`covidlib.io.load.input_files`), so every file keeps the name, and every article
+(:func:`covidlib.io.files.input_files`), so every file keeps the name, and every article
 the id, that the local engine gives it (ids are unique across inputs and travel with
 each file); each worker reads its files itself (:func:`covidlib.io.load.iter_file`).
 Results stay on the workers. The client takes the partitions in input order and
 decides which pages repeat an earlier one, exactly as the local engine does (the
 loader's check on the page text first, then the check on the cleaned body); then the
 worker holding the partition writes ``DIR/<table>/part-NNNNN.parquet`` without the
-repeated articles. Last, the client merges the sorted parts into ``DIR/<table>.csv``,
-the same files the local engine writes, and writes ``codebook.csv``. On a real
+repeated articles. Last, the client merges the sorted parts into ``DIR/<table>.csv``
+and ``DIR/<table>.parquet``, the same files the local engine writes, removes the
+parts and writes ``codebook.csv``. On a real
 cluster ``DIR`` and the input must be on a file system every worker sees, and covidlib
 must be installed on the workers. Workers started by Dask nannies run numpy's matrix
 products on one thread (Dask's default ``distributed.nanny.pre-spawn-environ``), as
@@ -24,6 +25,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import shutil
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -31,11 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .cache import ResultCache
-from .local import default_workers, progress_bar
-from ..io.load import DuplicateIndex, InputFile, input_files, iter_file
+from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, InputFile, input_files, iter_file
+from .local import default_workers, die_with_parent, progress_bar
 from .pipeline import WriteSummary, drop_duplicate, process_page
 from .results import PageResult
-from ..tables import TABLES, TableWriter, frame, merge_sorted, write_codebook, write_parquet
+from ..tables import TABLES, frame
+from .writers import TableWriter, merge_sorted, write_codebook, write_parquet
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -77,7 +80,7 @@ class _KeyRecorder(DuplicateIndex):
 
 
 def _process_partition(files: Sequence[InputFile], cache_folder: str | None = None,
-                       version: str | None = None) -> _Partition:
+                       version: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> _Partition:
     """Load and process every page of ``files``, noting the key of each page's text.
 
     Pages the loader finds repeated within the partition are not processed; pages that
@@ -90,7 +93,7 @@ def _process_partition(files: Sequence[InputFile], cache_folder: str | None = No
     partition = _Partition([], [])
     for item in files:
         pairs = ([(item.problem, None)] if item.problem is not None
-                 else iter_file(item.path, item.file, base_id=item.base_id, duplicates=seen))
+                 else iter_file(item.path, item.file, base_id=item.base_id, duplicates=seen, max_bytes=max_bytes))
         for record, page in pairs:
             partition.page_keys.append(seen.last_key)  # None when the page never reached the check
             seen.last_key = None
@@ -167,6 +170,8 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator["Client"]:
     n_workers = workers or default_workers()
     with _quiet_logs(), LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        # the nannies live in this process; their worker processes die with it, even after kill -9
+        client.run(die_with_parent)
         yield client
 
 
@@ -191,7 +196,7 @@ def _prepare_parts(out: Path) -> None:
 
 
 def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, window: int, progress: bool,
-         cache: ResultCache | None = None) -> WriteSummary:
+         cache: ResultCache | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> WriteSummary:
     """Process ``partitions`` on the cluster, at most ``window`` at a time; return what was written.
 
     Partitions are taken in input order: once the pages before a partition are known,
@@ -220,7 +225,7 @@ def _run(client: "Client", partitions: list[list[InputFile]], out: Path, *, wind
 
     for number, files in enumerate(partitions):
         done = client.submit(_process_partition, files, str(cache.root) if cache else None,
-                             cache.version if cache else None, pure=False)
+                             cache.version if cache else None, max_bytes, pure=False)
         # priority: a small follow-up task that is ready goes before the worker's next partition
         pending.append((number, done, client.submit(_page_index, done, pure=False, priority=1)))
         while len(pending) >= window:
@@ -244,21 +249,26 @@ def _collect_counts(writes: list[Any], counts: Counter[str], *, wait_all: bool =
     return running
 
 
-def _write_csv(out: Path) -> None:
-    """Write ``<table>.csv`` for every table by merging its sorted parts (the local engine's CSV files)."""
+def _write_tables(out: Path) -> None:
+    """Write ``<table>.csv`` and ``<table>.parquet`` for every table by merging its sorted parts, then remove the parts.
+
+    The files are the local engine's, so both engines leave one layout.
+    """
     for table in TABLES:
         parts = sorted((out / table).glob(PART_PATTERN))
-        with TableWriter(table, out, parquet=False) as writer:
+        with TableWriter(table, out) as writer:
             for df in merge_sorted(table, parts):
                 writer.write(df)
+        shutil.rmtree(out / table)
     write_codebook(out)
 
 
 def run_dask(
     inputs: Any, *, out_dir: str | Path, scheduler: str | None = None, workers: int | None = None,
     files_per_partition: int | None = None, progress: bool = False, cache: ResultCache | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> WriteSummary:
-    """Extract every table from ``inputs`` on a Dask cluster into ``out_dir`` (``<table>/part-*.parquet`` and ``<table>.csv``).
+    """Extract every table from ``inputs`` on a Dask cluster into ``out_dir`` (``<table>.csv`` and ``<table>.parquet``).
 
     ``scheduler`` is the address of a running cluster ("tcp://10.0.0.5:8786"); without
     it a local cluster of ``workers`` processes (default: all cores) is started and
@@ -273,6 +283,7 @@ def run_dask(
     with _client(scheduler, workers) as client:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         partitions = partition_files(files, n_workers=n_workers, files_per_partition=files_per_partition)
-        summary = _run(client, partitions, out, window=2 * n_workers + 1, progress=progress, cache=cache)
-    _write_csv(out)
+        summary = _run(client, partitions, out, window=2 * n_workers + 1, progress=progress, cache=cache,
+                       max_bytes=max_bytes)
+    _write_tables(out)
     return summary

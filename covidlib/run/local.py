@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -19,11 +20,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tqdm.auto import tqdm
 
-from ..io.load import LoadedPage, LoadRecord
+from ..io import LoadedPage, LoadRecord
 from .cache import ResultCache
 from .results import PageResult
 
-__all__ = ["run_local", "default_workers", "limit_blas_threads", "progress_bar", "Item", "Work"]
+__all__ = ["run_local", "default_workers", "limit_blas_threads", "progress_bar", "die_with_parent", "Item", "Work"]
 
 #: One unit of work: a load-report row and its page (None when the file could not be loaded).
 Item = tuple[LoadRecord, "LoadedPage | None"]
@@ -82,8 +83,35 @@ def limit_blas_threads(n_threads: int) -> Callable[[], None]:
     return restore
 
 
-def _one_blas_thread() -> None:
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal sent to this process when its parent dies
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Have the kernel kill this process when ``parent`` (default: its parent now) ends, even by ``kill -9`` (Linux only)."""
+    parent = os.getppid() if parent is None else parent
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the request took hold
+        os._exit(1)
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker process: it dies with its parent, leaves Ctrl-C to it, and runs OpenBLAS on one thread."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_blas_threads(1)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """End the worker processes now, without waiting for the pages they are on (the run is being stopped)."""
+    for process in list((executor._processes or {}).values()):  # noqa: SLF001 - no public way to end them at once
+        if process.is_alive():
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _process_batch(work: Work, items: list[Item]) -> list[PageResult]:
@@ -99,7 +127,7 @@ def progress_bar(total: int | None, enabled: bool, *, unit: str = "page", desc: 
 
 def run_local(
     items: Iterable[Item], work: Work, *, workers: int | None = 1, progress: bool = False,
-    cache: ResultCache | None = None, window: int = 64, batch: int = 8,
+    cache: ResultCache | None = None, window: int = 64, batch: int = 8, total: int | None = None,
 ) -> Iterator[PageResult]:
     """Yield ``work(record, page)`` for ``items`` in input order, using ``workers`` processes (``None`` = all cores).
 
@@ -107,14 +135,20 @@ def run_local(
 
     Pages go to the workers ``batch`` at a time (one task per page costs more in
     hand-over than a small page takes to process); at most ``window`` pages are in
-    flight, so memory stays flat.
+    flight, so memory stays flat. The progress bar counts input files (a page, or the
+    first record of a JSON file) against ``total``, and so shows the time left.
+
+    Workers die with this process, even when it is killed with ``kill -9``; when the
+    run is stopped (Ctrl-C, SIGTERM, or the caller stops reading) they are ended at once.
     """
     workers = default_workers() if not workers else max(1, workers)
-    bar = progress_bar(None, progress)
+    bar = progress_bar(total, progress, unit="file")
     # each entry: [cache key, result | (future, index in its batch) | None while its batch is being filled]
     pending: deque[list[Any]] = deque()
     filling: list[tuple[list[Any], Item]] = []
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread) if workers > 1 else None
+    executor = (ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
+                if workers > 1 else None)
+    finished = False
 
     def submit() -> None:
         if filling:
@@ -131,8 +165,8 @@ def run_local(
         result = value[0].result()[value[1]] if isinstance(value, tuple) else value
         if cache is not None and key is not None:
             cache.put(key, result)
-        if bar is not None:
-            bar.update(1)
+        if bar is not None and result.load.get("record") in (None, 0, 1):
+            bar.update(1)  # a new file (single pages have no record number; records count from 0 or 1)
         return result
 
     restore_blas = limit_blas_threads(1) if executor is None else None  # the pages are processed here
@@ -156,9 +190,13 @@ def run_local(
                 yield finish(pending.popleft())
         while pending:
             yield finish(pending.popleft())
+        finished = True
     finally:
         if executor is not None:
-            executor.shutdown(cancel_futures=True)
+            if finished:
+                executor.shutdown(cancel_futures=True)
+            else:
+                _stop_workers(executor)
         if restore_blas is not None:
             restore_blas()
         if bar is not None:

@@ -21,8 +21,9 @@ from ..document import Article
 from ..extract.case_counts import case_count_rows, extract_case_counts
 from ..extract.officials import extract_officials, official_rows
 from ..extract.places import extract_places, home_province, province_table
-from ..io.load import DuplicateIndex, LoadedPage, LoadRecord, fingerprint, iter_pages
-from ..tables import TABLES, SpooledTables, frame
+from ..io import DEFAULT_MAX_BYTES, DuplicateIndex, LoadedPage, LoadRecord, fingerprint, input_files, iter_pages
+from ..tables import CODEBOOK, TABLES, frame
+from .writers import SpooledTables
 from ..text.article import build_article
 from ..write.summaries import summary_row
 from .cache import ResultCache
@@ -30,7 +31,7 @@ from .local import run_local
 from .results import PageResult
 
 __all__ = ["PageResult", "article_facts", "analyse_article", "load_articles", "corpus_tables", "process_page", "extract_tables", "collect", "iter_results",
-           "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE"]
+           "write_results", "WriteSummary", "drop_duplicate", "BODY_DUPLICATE", "fitting_rows"]
 
 
 def _load_row(record: LoadRecord) -> dict[str, Any]:
@@ -103,7 +104,10 @@ def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
         if article.status != "ok":
             load.update(status="skipped", reason=article.note or article.status)
             return PageResult(load)
-        return PageResult(load, analyse_article(article), fingerprint(article.body))
+        rows, dropped = fitting_rows(analyse_article(article))
+        if dropped:
+            load.update(reason="; ".join(filter(None, [load["reason"], dropped])))
+        return PageResult(load, rows, fingerprint(article.body))
     except Exception as exc:  # one bad page never stops the run: it gets its row and reason
         where = traceback.extract_tb(exc.__traceback__)[-1]
         load.update(status="failed", reason=f"extraction error: {type(exc).__name__}: {exc} "
@@ -111,9 +115,44 @@ def process_page(record: LoadRecord, page: LoadedPage | None) -> PageResult:
         return PageResult(load)
 
 
-def iter_results(inputs: Any, *, workers: int = 1, progress: bool = False, cache: Any = None) -> Iterator[PageResult]:
-    """Yield a :class:`PageResult` for every input file or record, in input order."""
-    yield from run_local(iter_pages(inputs), process_page, workers=workers, progress=progress, cache=cache)
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+_INTEGER_COLUMNS = {table: [name for name, dtype, _ in columns if dtype == "Int64"] for table, columns in CODEBOOK.items()}
+
+
+def fitting_rows(rows: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[dict[str, Any]]], str]:
+    """Return ``rows`` without the rows holding an integer the tables cannot store (beyond 64 bits), and a note on them.
+
+    A page that writes "100.000.000.000.000.000.000 ca" keeps its other facts; the
+    note ("case_counts: 1 row dropped, value 10^23 too large") goes into its load-report reason.
+    """
+    kept: dict[str, list[dict[str, Any]]] = {}
+    notes = []
+    for table, table_rows in rows.items():
+        columns = _INTEGER_COLUMNS.get(table, [])
+        good = []
+        for row in table_rows:
+            wrong = [(name, row[name]) for name in columns
+                     if isinstance(row.get(name), int) and not _INT64[0] <= row[name] <= _INT64[1]]
+            if wrong:
+                name, value = wrong[0]
+                notes.append(f"{table}: row dropped, {name} {value:.3g} too large to store")
+            else:
+                good.append(row)
+        kept[table] = good
+    return kept, "; ".join(notes)
+
+
+def iter_results(inputs: Any, *, workers: int | None = 1, progress: bool = False, cache: Any = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PageResult]:
+    """Yield a :class:`PageResult` for every input file or record, in input order.
+
+    With ``progress`` the bar counts files against their total (listed first, which
+    reads no file) and shows the time left. Pages and records over ``max_bytes``
+    (counted after decoding and decompression) are skipped with their reason.
+    """
+    total = sum(1 for _ in input_files(inputs)) if progress else None
+    yield from run_local(iter_pages(inputs, max_bytes=max_bytes), process_page, workers=workers, progress=progress,
+                         cache=cache, total=total)
 
 
 BODY_DUPLICATE = "duplicate: same article body as an earlier file"
@@ -176,7 +215,7 @@ class WriteSummary:
         return ", ".join(f"{name}: {n} rows" for name, n in self.rows.items() if name != "load_report")
 
 
-def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_rows: int = 20_000) -> WriteSummary:
+def write_results(results: Iterable[PageResult], out_dir: str | Path, *, spill_rows: int = 5_000) -> WriteSummary:
     """Write the tables of ``results`` into ``out_dir``: the same files as ``write_tables(collect(results))``, in flat memory.
 
     At most about ``spill_rows`` rows are held at once; the rest wait in sorted runs on disk.
@@ -216,8 +255,9 @@ def load_articles(inputs: Any = None, *, ids: Iterable[str] | None = None) -> It
         yield build_article(page.text, article_id=article_id, file=record.file, hints=page.meta)
 
 
-def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: bool | None = None) -> dict[str, pd.DataFrame]:
-    """Return the tables for ``inputs`` (default: the input folder), reusing the on-disk result cache.
+def corpus_tables(inputs: Any = None, *, tables_dir: str | Path | None = None, workers: int | None = None,
+                  progress: bool | None = None) -> dict[str, pd.DataFrame]:
+    """Return the tables for ``inputs`` (default: the input folder), reusing the result cache of ``tables_dir``.
 
     This is what the notebooks call: after ``make report`` has extracted a corpus,
     every page is already cached and nothing is processed twice. The progress bar
@@ -225,6 +265,6 @@ def corpus_tables(inputs: Any = None, *, workers: int | None = None, progress: b
     """
     if progress is None:
         progress = os.environ.get("COVIDLIB_PROGRESS", "1") != "0"
-    cache = ResultCache(config.PROCESSED_DIR / ".cache")
+    cache = ResultCache(Path(tables_dir or config.PROCESSED_DIR) / ".cache")
     return extract_tables(inputs if inputs is not None else config.input_dir(),
                           workers=workers, progress=progress, cache=cache)

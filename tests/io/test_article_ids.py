@@ -13,7 +13,7 @@ import pytest
 
 from covidlib import config
 from covidlib.run.cache import ResultCache
-from covidlib.io.load import DuplicateIndex, article_id_for, input_files, iter_file, iter_pages, load_report
+from covidlib.io import DuplicateIndex, article_id_for, input_files, iter_file, iter_pages, load_report
 from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
 from covidlib.tables import TABLES, frame
 
@@ -327,7 +327,7 @@ def dask_out(mixed_corpus, cluster, tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("table", TABLES)
 def test_the_dask_engine_gives_the_same_ids_and_tables(table, mixed_corpus, dask_out):
-    back = pd.read_parquet(dask_out / table)
+    back = pd.read_parquet(dask_out / f"{table}.parquet")
     pd.testing.assert_frame_equal(frame(table, back.to_dict("records")), mixed_corpus[2][table], check_dtype=True)
     if table == "load_report":
         assert sorted(report_rows(back)) == sorted((file, record, aid) for file, record, aid, _ in mixed_corpus[1])

@@ -17,7 +17,7 @@ from typing import Callable
 import pytest
 
 from covidlib import config
-from covidlib.io.load import (
+from covidlib.io import (
     REPORT_COLUMNS,
     DuplicateIndex,
     LoadedPage,

@@ -19,7 +19,7 @@ from covidlib.quality.evaluate import (Score, body_bounds_ok, district_key, eval
                                        gold_sets, match_case_counts, province_key, score_case_counts, score_officials,
                                        score_sets, score_table, title_agrees)
 from covidlib.run.pipeline import extract_tables
-from covidlib.tables import write_tables
+from covidlib.run.writers import write_tables
 
 REFERENCE_SCORER = config.SHARED_DIR / "gold" / "score.py"
 #: (name, gold file, page folder) of every gold set the agreement test runs on.

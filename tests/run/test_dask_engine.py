@@ -16,7 +16,8 @@ from covidlib.__main__ import main
 from covidlib.run.dask_engine import PART_PATTERN, _Repeats, partition_files, run_dask
 from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import BODY_DUPLICATE, extract_tables
-from covidlib.tables import TABLES, frame, write_tables
+from covidlib.tables import TABLES, frame
+from covidlib.run.writers import read_tables, write_tables
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
 NAV_LINE = "Đăng nhập | Đăng ký"  # page furniture: the cleaner drops it, so the body stays the same
@@ -74,9 +75,8 @@ def dask_out(cluster, corpus, tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("table", TABLES)
 def test_every_table_equals_the_local_engines(table, dask_out, local):
-    parts = sorted((dask_out / table).glob(PART_PATTERN))
-    assert len(parts) > 1
-    back = pd.read_parquet(dask_out / table)
+    assert not (dask_out / table).exists()  # the parts are merged away: one layout for both engines
+    back = pd.read_parquet(dask_out / f"{table}.parquet")
     pd.testing.assert_frame_equal(frame(table, back.to_dict("records")), local[0][table], check_dtype=True)
 
 
@@ -86,7 +86,7 @@ def test_csv_files_are_the_local_engines(dask_out, local):
 
 
 def test_repeated_pages_point_to_the_first_in_input_order(dask_out):
-    report = pd.read_parquet(dask_out / "load_report")
+    report = pd.read_parquet(dask_out / "load_report.parquet")
     rows = {(r.file, None if pd.isna(r.record) else int(r.record)): r for r in report.itertuples()}
     expected = {
         ("records.jsonl", 1): ("duplicate", SEEDS[1].stem),
@@ -97,7 +97,7 @@ def test_repeated_pages_point_to_the_first_in_input_order(dask_out):
     }
     for key, (reason, first) in expected.items():
         assert (rows[key].status, rows[key].reason, rows[key].duplicate_of) == ("skipped", reason, first), key
-    articles = pd.read_parquet(dask_out / "articles")
+    articles = pd.read_parquet(dask_out / "articles.parquet")
     assert sorted(articles["file"]) == sorted([s.name for s in SEEDS[:4]] + [f"sub/{SEEDS[4].name}"])
     assert f"sub__{SEEDS[4].stem}" in set(articles["article_id"])
 
@@ -110,11 +110,11 @@ def test_a_local_cluster_is_started_when_no_scheduler_is_given(tmp_path, corpus,
     assert (tmp_path / "places.csv").read_bytes() == (local[1] / "places.csv").read_bytes()
 
 
-def test_a_second_run_replaces_the_parts_of_the_first(tmp_path, cluster, corpus):
+def test_a_second_run_replaces_the_tables_of_the_first(tmp_path, cluster, corpus):
     run_dask(corpus, out_dir=tmp_path, scheduler=cluster.scheduler_address, files_per_partition=1)
     run_dask(corpus, out_dir=tmp_path, scheduler=cluster.scheduler_address, files_per_partition=6)
-    assert len(list((tmp_path / "articles").glob(PART_PATTERN))) == 2
-    assert len(pd.read_parquet(tmp_path / "articles")) == len(SEEDS)
+    assert not list(tmp_path.glob(f"*/{PART_PATTERN}"))
+    assert len(pd.read_parquet(tmp_path / "articles.parquet")) == len(SEEDS)
 
 
 @pytest.mark.parametrize("n_files, n_workers, per_partition, sizes", [
@@ -162,9 +162,7 @@ def test_repeats_are_decided_in_input_order_across_partitions(partitions, expect
     assert got == expected
 
 
-def test_read_tables_reads_the_part_folders(dask_out, local):
-    from covidlib.tables import read_tables
-
+def test_read_tables_reads_the_dask_engines_tables(dask_out, local):
     back = read_tables(dask_out)
     assert set(back) == set(TABLES)
     for table in TABLES:
@@ -186,5 +184,5 @@ def test_a_cached_rerun_processes_only_the_new_page(cluster, corpus, tmp_path):
     fresh = extract_tables(folder)
     assert "zzz_new" in set(fresh["articles"]["article_id"])
     for table in TABLES:
-        back = pd.read_parquet(out / table)
+        back = pd.read_parquet(out / f"{table}.parquet")
         pd.testing.assert_frame_equal(frame(table, back.to_dict("records")), fresh[table], check_dtype=True)

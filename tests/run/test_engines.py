@@ -9,11 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from covidlib import config, tables
+from covidlib import config
+from covidlib.run import writers
 from covidlib.__main__ import main
 from covidlib.run.cache import ResultCache
 from covidlib.run.pipeline import collect, extract_tables, iter_results, write_results
-from covidlib.tables import TABLES, SpooledTables, TableWriter, frame, merge_sorted, write_parquet, write_tables
+from covidlib.tables import TABLES, frame
+from covidlib.run.writers import SpooledTables, TableWriter, merge_sorted, write_parquet, write_tables
 
 SEEDS = sorted(config.RAW_DIR.glob("*.txt"))
 
@@ -77,7 +79,7 @@ def test_command_line_writes_the_in_memory_files(tmp_path, mixed_folder, referen
 @pytest.mark.parametrize("table", ["case_counts", "places", "load_report"])
 def test_table_files_do_not_depend_on_chunks_or_row_groups(tmp_path, reference, table, monkeypatch):
     df = pd.read_parquet(reference / f"{table}.parquet")
-    monkeypatch.setattr(tables, "ROW_GROUP_ROWS", 7)
+    monkeypatch.setattr(writers, "ROW_GROUP_ROWS", 7)
     write_tables({table: df}, tmp_path / "whole")
     rng = random.Random(table)
     with TableWriter(table, tmp_path / "chunks") as writer:

@@ -19,7 +19,7 @@ import pytest
 from covidlib.text.article import build_article
 from covidlib.text.clean import split_site_tag
 from covidlib.quality.evaluate import body_bounds_ok, name_key
-from covidlib.io.load import iter_pages
+from covidlib.io import iter_pages
 from covidlib.normalize import normalize_page
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "page_layouts.jsonl"
