@@ -146,3 +146,9 @@ def is_missing(value: Any) -> bool:
         return True
     if isinstance(value, (str, int)):
         return False
+    if isinstance(value, float):
+        return value != value
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
