@@ -41,6 +41,7 @@ from ..dates import resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..numbers import find_numbers
+from .figures import count_id, read_figures
 from .places import extract_places, stated_home_province
 
 __all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
@@ -859,7 +860,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                         reader.context = _Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
-    return spans
+    return read_figures(article, spans)
 
 
 # A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
@@ -913,9 +914,11 @@ def _skip_sentence(article: Article, text: str) -> bool:
 def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, Any]]:
     """Return one row per case count: the ``case_counts`` table of the codebook.
 
-    Keys: ``article_id, province, province_code, district, metric, detail, value,
-    qualifier, as_of, sentence, start, end`` (``start``/``end`` are the number's body
-    offsets; ``sentence`` is the sentence text).
+    Keys: ``article_id, count_id, province, province_code, district, metric, detail, value,
+    qualifier, as_of, period, period_start, period_end, scope, part_of, sentence, start, end``
+    (``start``/``end`` are the number's body offsets; ``sentence`` is the sentence text; the
+    figure model, from :func:`~covidlib.extract.figures.read_figures`, is empty on spans made
+    without it).
     """
     rows = []
     for span in spans:
@@ -923,6 +926,7 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
         sent = data.get("sentence")
         rows.append({
             "article_id": article.article_id,
+            "count_id": data.get("count_id") or count_id(article.article_id, span.start),
             "province": data.get("province"),
             "province_code": data.get("province_code"),
             "district": data.get("district"),
@@ -931,6 +935,11 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
             "value": data.get("value"),
             "qualifier": data.get("qualifier"),
             "as_of": data.get("as_of"),
+            "period": data.get("period"),
+            "period_start": data.get("period_start"),
+            "period_end": data.get("period_end"),
+            "scope": data.get("scope"),
+            "part_of": data.get("part_of"),
             "sentence": article.text(sent) if isinstance(sent, Span) else sent,
             "start": span.start,
             "end": span.end,

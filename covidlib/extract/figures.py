@@ -1,0 +1,664 @@
+"""The figure model of case counts: over which period, for whom, and part of which total.
+
+A case count says more than its value and metric: "từ ngày 27/4 đến nay ... 1.234 người
+mắc" is a tally since 27 April, "trong đó 40 ca tại TP.HCM" is a province's share of a
+national day total. :func:`read_figures` reads this from the whole page, in this order:
+
+1. **The frame**: the title's period phrase ("THÔNG BÁO VỀ 18 CA MẮC MỚI" is a day
+   bulletin) and the publish date, which resolves every date of the page.
+2. **Sentence by sentence, in reading order**, the period phrases of each sentence are
+   found by a small grammar (:data:`_CUES`): day ("trong 24 giờ qua", "trong ngày", "hôm
+   nay", "từ 18h ngày A đến 18h ngày B"), span ("trong 7 ngày qua", "tuần qua", "từ ngày
+   A đến ngày B" over a few weeks at most), average ("trung bình ... ca/ngày"), cumulative
+   ("từ đầu vụ dịch", "cộng dồn", "tổng số", "tính đến", "từ ngày 27/4 đến nay", "đợt
+   dịch thứ 4 (từ 27/4/2021)") and snapshot ("hiện", "đang điều trị", "đang cách ly").
+   Dates come from :func:`covidlib.dates.find_dates` and :func:`~covidlib.dates.date_from_parts`.
+3. **Totals and their parts**: inside a sentence, a figure followed by an opener
+   ("trong đó", "gồm", "cụ thể", a colon, a parenthesis) heads the figures after it, and a
+   figure of a narrower place after a wider one of the same metric (districts after their
+   province) is its part; a sentence opening with "Trong đó", "Trong số này", "Riêng"...
+   breaks down a figure of the sentence before (the one its parts add up to, else the one
+   of the same metric); list items break down the figure of the line introducing them; a
+   province's figure in the sentence after a national total, and a figure repeated from an
+   earlier breakdown, keep that total. A total records whether its parts add up
+   (``parts_sum``).
+4. **The period** of each figure: the phrase of its own clause, else the total it is part
+   of, else the phrase of its sentence before it, else the heading or title it continues,
+   else what its metric is (``active`` is a snapshot, ``new_confirmed`` a day, ``confirmed``
+   a tally). Then the metric agrees with the period: a tally of cases is ``confirmed``, a
+   day, span or average is ``new_confirmed``.
+5. **The scope**: ``local`` for a commune, hospital, company or cluster written as the
+   figure's own place; ``district``/``province`` from the place; with no province, the
+   nearest ``world``, ``foreign``, ``region`` or ``national`` word of the sentence
+   ("thế giới", "Mỹ", "Tây Nguyên", "cả nước"), the country by default.
+
+Everything here is a pure function of the article and its case-count spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Sequence
+
+from .. import gazetteer
+from ..dates import date_from_parts, find_dates, parse_published
+from ..document import Article, Span
+from ..normalize import fold
+
+__all__ = ["PERIODS", "SCOPES", "read_figures", "count_id"]
+
+#: The period kinds of a figure, as the codebook lists them.
+PERIODS = ("day", "span", "cumulative", "snapshot", "average")
+#: The populations a figure can be about, widest first.
+SCOPES = ("world", "foreign", "national", "region", "province", "district", "local")
+
+# --- the grammar of period phrases (patterns run on the folded body) -----------------------
+
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_N = r"(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_HOUR = r"\d{1,2}[ ]*(?:giờ|h|g)(?:[ ]*\d{2})?(?![\w])"
+
+#: (kind, pattern): the period phrases a sentence may hold. ``since`` phrases are tallies
+#: whose start is read from the dates after ``từ``; ``window`` phrases are "từ A đến B".
+_CUE_TABLE: tuple[tuple[str, str], ...] = (
+    ("average", r"trung bình"),
+    ("span", r"(?:trong|qua)[ ]+" + _N + r"[ ]+(?:ngày|tuần)(?:[ ]+(?:qua|vừa qua|gần đây|gần nhất|trước đó))?"
+             r"|(?:trong[ ]+)?(?:một |1 )?tuần[ ]+(?:qua|vừa qua|này)"),
+    ("day", r"(?:trong|qua)[ ]+24[ ]*(?:giờ|h)(?:[ ]+qua)?|24[ ]*(?:giờ|h)[ ]+qua"
+            r"|trong ngày(?![ ]+(?:mai|thứ))|(?:ngày )?hôm nay|(?:sáng|trưa|chiều|tối|đêm) nay"
+            r"|cùng ngày|(?:ngày )?hôm qua|/ngày"
+            r"|từ[ ]+" + _HOUR + r"[^.;]{0,40}?(?:đến|tới)[ ]+" + _HOUR),
+    ("since", r"(?:kể |tính )?từ[ ]+(?:ngày[ ]+)?(?:đầu |cuối |giữa )?(?:tháng[ ]+)?\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
+              r"|(?:kể |tính )?từ khi[^.;()]{0,60}?\([ ]*\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
+              r"|đợt dịch(?: lần)?(?: thứ)?[ ]+(?:4|tư)(?![\w])"),
+    ("cumulative", r"từ (?:đầu|khi)(?: vụ| đợt)? dịch|kể từ đầu|từ khi (?:dịch )?(?:covid-19 )?(?:bùng phát|xuất hiện)"
+                   r"|từ trước (?:đến|tới) nay|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng"
+                   r"|tính đến|(?:đến|tới) nay|(?:đến|tới) thời điểm (?:này|hiện tại|hiện nay)|(?:đến|tới) hết"
+                   r"|đợt dịch|đã xác định|đã cách ly|đã tiêm|đã thực hiện|đã lấy"),
+    ("snapshot", r"hiện (?:nay|tại|có|còn|đang)|(?<![\w])hiện(?=[ ]*,)|^[ \W]*hiện(?![\w])"
+                 r"|đang (?:được )?(?:điều trị|cách ly|theo dõi|chờ|nằm|nghi ngờ|thở)|còn (?:đang )?điều trị"
+                 r"|đang chăm sóc"),
+)
+_CUES = tuple((kind, re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w/])")) for kind, pattern in _CUE_TABLE)
+# A short window "từ 8 đến 10/2": the first day shares the month of the second.
+_DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[ ]*(?:hết[ ]+)?(?:ngày[ ]+)?(\d{1,2})[ ]*[/.-][ ]*(\d{1,2})(?:[ ]*[/.-][ ]*(\d{4}))?")
+# Where a wave starts when the page names it without a date: the Ministry of Health counts the
+# fourth wave from 27/4/2021 (its daily bulletins: "từ ngày 27/4/2021 đến nay").
+_WAVE_STARTS = {"4": date(2021, 4, 27), "tư": date(2021, 4, 27)}
+_WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
+_PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
+# A longer window than this is a tally since its start, not a span of new figures.
+_SPAN_MAX_DAYS = 31
+# Cue kinds by how closely they bind, strongest first.
+_RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "snapshot": 5}
+
+# --- totals and parts -------------------------------------------------------------------
+
+# Words after a figure that open its breakdown ("18 ca, trong đó 16 ca tại Đà Nẵng").
+_OPENER = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra)(?![\w])|:|\(")
+_SEPARATOR = re.compile(r"[;.]")
+# A sentence that breaks down a figure of the sentence before it.
+_BREAKDOWN_START = re.compile(r"[\W\d]*(?:[a-z]\.[ ]+)?(?:trong đó|trong số (?:này|đó|trên|các)|trong số|cụ thể|riêng|bao gồm|gồm)(?![\w])")
+# "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure is the total of the others.
+_AMONG_START = re.compile(r"[\W]*trong(?: số)?[ ]+$")
+_LIST_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ][.)])\s")
+_RATIO = re.compile(r"\d[\d.,]*[ ]*/[ ]*(\d[\d.,]*)")
+_CASE_FAMILY = frozenset({"confirmed", "new_confirmed"})
+_OUTCOMES = frozenset({"recovered", "deaths", "active"})
+
+# --- scope --------------------------------------------------------------------------------
+
+_WORLD = re.compile(r"(?<![\w])(?:thế giới|toàn cầu|quốc gia và vùng lãnh thổ|các nước)(?![\w])")
+_NATIONAL_WORDS = re.compile(r"(?<![\w])(?:việt nam|cả nước|toàn quốc|trong nước|nước ta|hệ thống quốc gia)(?![\w])")
+_REGION = re.compile(r"(?<![\w])(?:tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây )?(?:nam|bắc) bộ|miền (?:bắc|trung|nam|tây)"
+                     r"|các tỉnh phía (?:nam|bắc)|các tỉnh miền)(?![\w])")
+_FOREIGN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(c)) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True)
+                                                  if fold(c) != "việt nam") + r")(?![\w])")
+# A place below a district written as a figure's own place: a commune or ward, a hospital, a
+# company, a school, a cluster, a family ("tại phường Điện Ngọc", "Bệnh viện C Đà Nẵng: 50").
+_LOCAL_NOUN = (r"xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khối phố|p\.|bệnh viện|trung tâm y tế|công ty|nhà máy"
+               r"|khu công nghiệp|kcn|cụm công nghiệp|trường|chợ|siêu thị|ổ dịch|chùm ca|điểm nhóm|hội thánh|gia đình"
+               r"|khách sạn|chung cư|tòa nhà|toà nhà|cơ sở cách ly|khu cách ly [a-zđ]")
+_LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|liên quan(?: đến| tới)?|cùng(?: một)?|của)[ ]+(?:các[ ]+)?(?P<noun>"
+                          + _LOCAL_NOUN + r")(?![\w])")
+_LOCAL_LABEL = re.compile(r"(?:^|[;:\-–+•]|\.)[ ]*(?:tại[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,60}:?[ ]*$")
+_PLURAL = re.compile(r"các[ ]+$")
+_LEVEL = {"world": 0, "foreign": 0, "national": 1, "region": 2, "province": 3, "district": 4, "local": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A period phrase found in the text: its kind, where it is, and the dates it states."""
+
+    start: int
+    end: int
+    kind: str
+    first: date | None = None
+    last: date | None = None
+    days: int | None = None
+
+
+@dataclass(slots=True)
+class _Figure:
+    """One case count being read: its span, the decisions so far and its sentence."""
+
+    span: Span
+    index: int
+    sentence: Span
+    item: bool
+    metric: str
+    period: str | None = None
+    first: date | None = None
+    last: date | None = None
+    scope: str | None = None
+    parent: "_Figure | None" = None
+    parts: list["_Figure"] = field(default_factory=list)
+    opens: bool = False
+
+    @property
+    def value(self) -> int:
+        return int(self.span.data.get("value") or 0)
+
+    @property
+    def root(self) -> "_Figure":
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+
+def count_id(article_id: str, start: int) -> str:
+    """Return the stable id of the figure whose number starts at body offset ``start``.
+
+    >>> count_id("a1", 42)
+    'a1:42'
+    """
+    return f"{article_id}:{start}"
+
+
+# --- 2. period phrases --------------------------------------------------------------------
+
+def _cues(key: str, start: int, end: int, published: date | None, as_of: date | None) -> list[_Cue]:
+    """Return the period phrases of ``key[start:end]`` with the dates they state, in text order."""
+    text = key[start:end]
+    found: list[_Cue] = []
+    dates = [d for d in find_dates(text) if d.data["day"] is not None or d.data["year"] is not None]
+    for kind, pattern in _CUES:
+        for m in pattern.finditer(text):
+            cue = _Cue(m.start() + start, m.end() + start, kind)
+            if kind == "span":
+                n = m.group("n")
+                count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
+                days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
+                last = as_of or published
+                first = last - timedelta(days=days - 1) if last else None
+                cue = _Cue(cue.start, cue.end, "span", first, last, days)
+            elif kind == "since":
+                cue = _since(text, m, dates, start, published, as_of)
+            elif kind == "average":
+                cue = _Cue(cue.start, cue.end, "average")
+            found.append(cue)
+    window = _DAY_RANGE.search(text)
+    if window is not None and published is not None or (window is not None and window.group(4)):
+        day1, day2, month = int(window.group(1)), int(window.group(2)), int(window.group(3))
+        year = int(window.group(4)) if window.group(4) else None
+        last = date_from_parts(day2, month, year, published=published) if 1 <= month <= 12 and 1 <= day2 <= 31 else None
+        if last is not None and 1 <= day1 <= day2:
+            first = last.replace(day=day1)
+            found.append(_Cue(window.start() + start, window.end() + start, "span", first, last, (last - first).days + 1))
+    found.sort(key=lambda c: (c.start, _RANK[c.kind]))
+    return found
+
+
+def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, published: date | None,
+           as_of: date | None) -> _Cue:
+    """Read a "từ D ..." phrase: a tally since D, or a span when it closes a few weeks later."""
+    wave = _WAVE.search(m.group())
+    if wave is not None:
+        following = [d for d in dates if m.end() <= d.start <= m.end() + 30 and d.data["role"] == "from"]
+        first = _date_of(following[0], published, text) if following else _WAVE_STARTS.get(wave.group(1))
+        return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
+    inside = [d for d in dates if m.start() <= d.start < m.end() + 2]
+    first = _date_of(inside[0], published, text) if inside else None
+    after = [d for d in dates if d.start >= m.end() and d.data["role"] == "to" and d.start - m.end() < 40]
+    if first is not None and after:
+        last = _date_of(after[0], published, text)
+        if last is not None and 0 <= (last - first).days < _SPAN_MAX_DAYS:
+            return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, (last - first).days + 1)
+    return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
+
+
+def _date_of(span: Span, published: date | None, text: str) -> date | None:
+    """The date a found date span names; a month alone is its first day ("cuối tháng 12" its last)."""
+    d = span.data
+    if d["day"] is not None:
+        return date_from_parts(d["day"], d["month"], d["year"], published=published)
+    if d["year"] is None:
+        return None
+    where = _PART_OF_MONTH.search(text, max(0, span.start - 15), max(0, span.start - 6))
+    if where is not None and where.group(1) == "cuối":
+        return date(d["year"] + d["month"] // 12, d["month"] % 12 + 1, 1) - timedelta(days=1)
+    return date(d["year"], d["month"], 1)
+
+
+def _title_kind(title: str | None) -> str | None:
+    """The period a bulletin's title announces: "Thêm 16 người ... nhiễm" is a day, "Tổng ca mắc ..." a tally."""
+    if not title:
+        return None
+    key = fold(title)
+    cues = {c.kind for c in _cues(key, 0, len(key), None, None)}
+    if cues & {"cumulative", "since"}:
+        return "cumulative"
+    if "day" in cues or re.search(r"(?<![\w])(?:thêm|mới)(?![\w])", key):
+        return "day"
+    return None
+
+
+# --- 3. totals and parts ------------------------------------------------------------------
+
+def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
+    """Within a sentence: openers make a figure the total of those after it; narrower places are parts."""
+    stack: list[_Figure] = []
+    for i, fig in enumerate(figures):
+        if stack and fig.parent is None:
+            fig.parent = stack[-1]
+        nxt = figures[i + 1].span.start if i + 1 < len(figures) else fig.sentence.end
+        gap = key[fig.span.end:nxt]
+        closes = gap.count(")") - gap.count("(")
+        for _ in range(max(0, closes)):
+            if stack:
+                stack.pop()
+        opener = _OPENER.search(gap)
+        separator = _SEPARATOR.search(gap)
+        if opener is not None and (separator is None or opener.start() < separator.start()) \
+                and i + 1 < len(figures) and ")" not in gap[opener.end():]:
+            fig.opens = True
+            stack.append(fig)
+    for i, fig in enumerate(figures):  # a narrower place after a wider total of the same metric
+        if fig.parent is not None:
+            continue
+        for total in reversed(figures[:i]):
+            if _narrower(fig, total) and _same_family(fig, total) and total.value >= fig.value:
+                fig.parent = total
+                break
+            if _outcome_of(fig, total):
+                fig.parent = total
+                break
+
+
+def _same_family(a: _Figure, b: _Figure) -> bool:
+    return a.metric == b.metric or (a.metric in _CASE_FAMILY and b.metric in _CASE_FAMILY)
+
+
+def _narrower(part: _Figure, total: _Figure) -> bool:
+    """True when ``part``'s place lies one level or more inside ``total``'s (a district of its province)."""
+    a, b = _place_level(part), _place_level(total)
+    if b < 1 or a <= b:
+        return False
+    pp, tp = part.span.data.get("province"), total.span.data.get("province")
+    return tp is None or pp == tp
+
+
+def _place_level(fig: _Figure) -> int:
+    if fig.scope is not None:
+        return _LEVEL[fig.scope]
+    data = fig.span.data
+    if data.get("district"):
+        return _LEVEL["district"]
+    return _LEVEL["province"] if data.get("province") else _LEVEL["national"]
+
+
+def _outcome_of(part: _Figure, total: _Figure) -> bool:
+    """Recoveries, deaths and patients in care listed after a tally of cases are that tally's outcomes."""
+    return part.metric in _OUTCOMES and total.metric == "confirmed" and total.parent is None \
+        and part.span.data.get("province") == total.span.data.get("province") and total.value >= part.value \
+        and total.index == 0
+
+
+def _choose_total(items: list[_Figure], candidates: list[_Figure]) -> _Figure | None:
+    """The figure a breakdown belongs to: the one its parts add up to, else one of the same metric, else the first."""
+    if not candidates:
+        return None
+    running, sums = 0, set()
+    for item in items:
+        running += item.value
+        sums.add(running)
+    for total in candidates:
+        if total.value in sums and len(items) > 1:
+            return total
+    metric = items[0].metric
+    same = [c for c in candidates if _same_family(items[0], c) and c.value >= items[0].value]
+    roots = [c for c in same if c.parent is None]
+    if roots:
+        return roots[0]
+    if same:
+        return same[0]
+    fitting = [c for c in candidates if c.value >= max(i.value for i in items)] if metric else []
+    return (fitting or candidates)[0].root if fitting else None
+
+
+def _candidates(previous: list[_Figure]) -> list[_Figure]:
+    """Totals a breakdown of the next sentence may belong to: those of the sentence before and their totals."""
+    found: list[_Figure] = []
+    for fig in previous:
+        node: _Figure | None = fig
+        while node is not None:
+            if node not in found:
+                found.append(node)
+            node = node.parent
+    return found
+
+
+# --- 4. period of each figure -------------------------------------------------------------
+
+def _own_region(key: str, figures: list[_Figure], i: int) -> tuple[int, int]:
+    """The figure's own clause: from after the previous figure (or clause mark) to the next one."""
+    fig = figures[i]
+    sent = fig.sentence
+    start = figures[i - 1].span.end if i > 0 else sent.start
+    cut = max(key.rfind(",", start, fig.span.start), key.rfind(";", start, fig.span.start), key.rfind("(", start, fig.span.start))
+    if cut >= 0 and i > 0:
+        start = cut + 1
+    end = figures[i + 1].span.start if i + 1 < len(figures) else sent.end
+    stop = re.compile(r"[,;()]").search(key, fig.span.end, end)
+    return start, (stop.start() if stop else end)
+
+
+def _metric_default(metric: str) -> str:
+    if metric == "new_confirmed":
+        return "day"
+    if metric in ("active", "suspected", "quarantined"):
+        return "snapshot"
+    return "cumulative"
+
+
+def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: str | None,
+                   at_date: bool, title: str | None) -> None:
+    """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric."""
+    metric = fig.metric
+    if metric == "active":
+        fig.period = "average" if any(c.kind == "average" for c in own) else "snapshot"
+        return
+    usable = [c for c in own if _fits(c, metric)]
+    if usable:
+        _apply(fig, min(usable, key=lambda c: (_RANK[c.kind], -c.start)))
+        return
+    parent = fig.parent
+    if parent is not None and parent.period is not None and _inherits(fig, parent):
+        fig.period, fig.first, fig.last = parent.period, parent.first, parent.last
+        return
+    usable = [c for c in before if _fits(c, metric)]
+    if usable:
+        nearest = max(usable, key=lambda c: (c.end, -_RANK[c.kind]))
+        strongest = min(usable, key=lambda c: _RANK[c.kind])
+        _apply(fig, strongest if strongest.kind in ("average", "span", "day") and nearest.kind != "cumulative" else nearest)
+        return
+    if context is not None and _fits(_Cue(0, 0, context), metric):
+        fig.period = context
+        return
+    if at_date and metric not in _CASE_FAMILY and metric not in ("quarantined", "suspected"):
+        fig.period = "day"  # "Riêng ngày 24/8, 11.698 xét nghiệm": a dated figure of the day
+        return
+    if at_date and title == "day" and metric == "confirmed":
+        fig.period = "day"  # a day bulletin's dated figure that says nothing else
+        return
+    fig.period = _metric_default(metric)
+
+
+def _fits(cue: _Cue, metric: str) -> bool:
+    """A snapshot word says nothing of cases counted or tallies of tests; other cues fit any metric."""
+    if cue.kind == "snapshot":
+        return metric in ("quarantined", "suspected", "tested", "active")
+    if cue.kind == "average":
+        return metric in _CASE_FAMILY or metric in ("deaths", "recovered", "tested", "vaccinated")
+    return True
+
+
+def _apply(fig: _Figure, cue: _Cue) -> None:
+    kind = "cumulative" if cue.kind == "since" else cue.kind
+    fig.period = kind
+    if kind in ("span", "cumulative", "average"):
+        fig.first, fig.last = cue.first, cue.last
+
+
+def _inherits(part: _Figure, total: _Figure) -> bool:
+    """A part takes its total's period when both count the same kind of thing (or are outcomes of a tally)."""
+    if total.period == "snapshot":
+        return part.metric in ("quarantined", "suspected", "tested", "active")
+    if _same_family(part, total):
+        return True
+    return part.metric in ("recovered", "deaths") and total.period == "cumulative"
+
+
+# --- 5. scope -----------------------------------------------------------------------------
+
+def _local(key: str, fig: _Figure, region: tuple[int, int]) -> bool:
+    """True when the figure's own place is below a district (a commune, a hospital, a cluster...)."""
+    after = _LOCAL_AFTER.match(key, fig.span.end, region[1] + 1)
+    if after is not None and not _PLURAL.search(key, max(0, after.start("noun") - 6), after.start("noun")):
+        between = key[fig.span.end:after.start("noun")]
+        if not re.search(r"(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])", between):
+            return not _two_units(key, after.start("noun"), region[1])
+    label = _LOCAL_LABEL.search(key, region[0], fig.span.start)
+    return label is not None and not _PLURAL.search(key, max(0, label.start("noun") - 6), label.start("noun"))
+
+
+def _two_units(key: str, start: int, end: int) -> bool:
+    """"tại xã Đại Hồng và xã Đại Đồng, huyện Đại Lộc": two communes make the figure their district's."""
+    return len(re.findall(r"(?<![\w])(?:xã|phường|thị trấn)(?![\w])", key[start:end])) >= 2
+
+
+def _decide_scope(key: str, fig: _Figure, region: tuple[int, int], previous: str | None) -> None:
+    data = fig.span.data
+    if _local(key, fig, region):
+        fig.scope = "local"
+    elif data.get("district"):
+        fig.scope = "district"
+    elif data.get("province"):
+        fig.scope = "province"
+    else:
+        fig.scope = _national_scope(key, fig) or previous or "national"
+
+
+def _national_scope(key: str, fig: _Figure) -> str | None:
+    """For a figure with no province: the nearest world, foreign, region or country word of its sentence."""
+    sent = fig.sentence
+    marks: list[tuple[int, str]] = []
+    for scope, pattern in (("world", _WORLD), ("foreign", _FOREIGN), ("region", _REGION), ("national", _NATIONAL_WORDS)):
+        marks += [(m.start(), scope) for m in pattern.finditer(key, sent.start, sent.end)]
+    if not marks:
+        return None
+    before = [m for m in marks if m[0] < fig.span.start]
+    if before:
+        return max(before)[1]
+    return min(marks)[1]
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
+    """Return the case-count ``spans`` with their figure model in ``data``.
+
+    Adds ``count_id``, ``period`` (one of :data:`PERIODS`), ``period_start`` and
+    ``period_end`` (ISO dates or None), ``scope`` (one of :data:`SCOPES`), ``part_of`` (the
+    ``count_id`` of the total the figure is a stated part of, or None) and, on a total,
+    ``parts_sum`` (the sum of its parts' values); ``metric`` is made to agree with the period.
+
+    >>> from covidlib.document import Article
+    >>> from covidlib.extract.case_counts import extract_case_counts
+    >>> art = Article.from_body("Từ ngày 27/4 đến nay, Hà Nội ghi nhận 1.234 ca mắc, trong đó 230 ca tại quận Đống Đa.",
+    ...                        published="2021-07-01")
+    >>> [(s.data["value"], s.data["period"], s.data["period_start"], s.data["scope"]) for s in extract_case_counts(art)]
+    [(1234, 'cumulative', '2021-04-27', 'province'), (230, 'cumulative', '2021-04-27', 'district')]
+    """
+    if not spans:
+        return []
+    key = article.body_key
+    published = parse_published(article.metadata.published)
+    title = _title_kind(article.metadata.title)
+    ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    by_sentence: list[list[_Figure]] = []
+    for k in ordered:
+        span = spans[k]
+        sent = span.data.get("sentence")
+        if not isinstance(sent, Span):
+            sent = article.sentence_of(span.start) or Span(span.start, span.end, "sentence")
+        if not by_sentence or by_sentence[-1][0].sentence.start != sent.start:
+            by_sentence.append([])
+        group = by_sentence[-1]
+        item = _LIST_ITEM.match(key, sent.start) is not None
+        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or ""))
+    figures = [f for group in by_sentence for f in group]
+
+    previous: list[_Figure] = []        # figures of the last sentence that had some
+    heading: _Figure | None = None      # the total a list of items breaks down
+    heading_period: str | None = None   # the period a heading line or bulletin sentence carries
+    last_scope: str | None = None
+    last_end = 0
+    seen: list[_Figure] = []
+    for group in by_sentence:
+        sent = group[0].sentence
+        as_of = _iso_date(group[0].span.data.get("as_of"))
+        cues = _cues(key, sent.start, sent.end, published, as_of)
+        item = group[0].item
+        if not item:
+            heading = None
+        # a line between lists with no figure ("Về tình hình điều trị:") ends the list's total
+        if item and heading is None and previous and previous[0].item is False and _only_heading_between(article, last_end, sent.start):
+            heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
+        for i, fig in enumerate(group):
+            region = _own_region(key, group, i)
+            _decide_scope(key, fig, region, None)
+        _link_in_sentence(key, group)
+        _link_across(key, group, previous, heading, seen, sent)
+        context = heading_period if (item or _BREAKDOWN_START.match(key, sent.start)) else None
+        if context is None and not previous and title is not None and _BREAKDOWN_START.match(key, sent.start):
+            context = title
+        if item and heading is None and context is None:
+            context = title
+        at_date = any(d.data["role"] == "at" and d.data["day"] is not None
+                      for d in find_dates(key[sent.start:sent.end]))
+        for i, fig in enumerate(group):
+            region = _own_region(key, group, i)
+            own = [c for c in cues if region[0] <= c.start < region[1]]
+            before = [c for c in cues if c.end <= region[0]]
+            _decide_period(fig, own, before, context, at_date, title)
+            _agree_metric(fig)
+            if fig.scope == "national" and not _NATIONAL_WORDS.search(key, sent.start, sent.end) and last_scope in ("world", "foreign") \
+                    and not fig.span.data.get("province") and fig.parent is not None and fig.parent.scope == last_scope:
+                fig.scope = last_scope
+            if fig.period == "day" and fig.first is None and as_of is not None:
+                fig.first = fig.last = as_of
+        for fig in group:
+            if fig.parent is not None and fig.parent.scope in ("world", "foreign") and not fig.span.data.get("province"):
+                fig.scope = fig.parent.scope
+        if not item:
+            heading_period = _carried(group, cues)
+        last_scope = group[-1].scope
+        previous = group
+        seen.extend(group)
+        last_end = sent.end
+    for fig in figures:
+        if fig.parent is not None:
+            fig.parent.parts.append(fig)
+    return [_span_of(article, fig) for fig in figures]
+
+
+def _only_heading_between(article: Article, start: int, end: int) -> bool:
+    """True when the text between two figure sentences is at most white space (items follow their total)."""
+    return not article.body[start:end].strip()
+
+
+def _link_across(key: str, group: list[_Figure], previous: list[_Figure], heading: _Figure | None,
+                 seen: list[_Figure], sent: Span) -> None:
+    """Link a sentence's figures to a total of an earlier sentence (breakdowns, list items, repeats)."""
+    first = group[0]
+    tops = [f for f in group if f.parent is None]
+    among = _AMONG_START.match(key, sent.start, first.span.start) is not None and len(group) > 1
+    if among:  # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure heads the rest
+        for fig in group[1:]:
+            if fig.parent is None:
+                fig.parent = first
+        first.opens = True
+        tops = [first]
+    ratio = _RATIO.match(key, first.span.start)
+    if ratio is not None:  # "86/94 ca ...": part of the figure of 94 read before, with its siblings
+        total = next((f for f in reversed(seen) if f.value == _int(ratio.group(1))), None)
+        if total is not None:
+            for fig in tops:
+                fig.parent = total
+            return
+    if heading is not None and first.item:
+        for fig in tops:
+            if fig.value <= heading.value:
+                fig.parent = heading
+        return
+    if _BREAKDOWN_START.match(key, sent.start) and not among:
+        total = _choose_total(tops, _candidates(previous))
+        if total is not None:
+            for fig in tops:
+                if fig.value <= total.value:
+                    fig.parent = total
+            return
+    for fig in tops:  # a figure repeated from an earlier breakdown keeps its total
+        if fig.parent is not None:
+            continue
+        twin = next((f for f in reversed(seen) if f.parent is not None and f.value == fig.value and f.metric == fig.metric
+                     and f.span.data.get("province") == fig.span.data.get("province")
+                     and f.span.data.get("district") == fig.span.data.get("district")), None)
+        if twin is not None:
+            fig.parent = twin.parent
+    if previous and all(f.parent is None for f in tops):  # provinces of the national total just before
+        total = previous[0].root
+        for fig in tops:
+            if fig.parent is None and _narrower(fig, total) and _same_family(fig, total) and fig.value <= total.value \
+                    and fig.metric == total.metric and total.scope in ("national", "province"):
+                fig.parent = total
+
+
+def _carried(group: list[_Figure], cues: list[_Cue]) -> str | None:
+    """The period a bulletin sentence carries to the breakdowns and lists that continue it."""
+    periods = [f.period for f in group if f.parent is None]
+    return periods[0] if periods else None
+
+
+def _agree_metric(fig: _Figure) -> None:
+    """Make a case metric agree with its period: a tally is ``confirmed``, a day/span/average ``new_confirmed``."""
+    if fig.metric == "confirmed" and fig.period in ("day", "span", "average"):
+        fig.metric = "new_confirmed"
+    elif fig.metric == "new_confirmed" and fig.period == "cumulative":
+        fig.metric = "confirmed"
+    elif fig.metric in _CASE_FAMILY and fig.period == "snapshot":
+        fig.period = "cumulative" if fig.metric == "confirmed" else "day"
+
+
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text.replace(".", "").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _span_of(article: Article, fig: _Figure) -> Span:
+    """The figure's span with its model in ``data``."""
+    data = dict(fig.span.data)
+    data["count_id"] = count_id(article.article_id, fig.span.start)
+    data["metric"] = fig.metric
+    data["period"] = fig.period
+    data["period_start"] = fig.first.isoformat() if fig.first else None
+    data["period_end"] = fig.last.isoformat() if fig.last else None
+    if fig.period == "cumulative" and fig.first is not None and fig.last is None:
+        data["period_end"] = data.get("as_of")
+    data["scope"] = fig.scope
+    data["part_of"] = count_id(article.article_id, fig.parent.span.start) if fig.parent is not None else None
+    if fig.parts:
+        data["parts_sum"] = sum(part.value for part in fig.parts)
+    return Span(fig.span.start, fig.span.end, fig.span.label, data)
