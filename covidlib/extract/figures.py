@@ -67,9 +67,9 @@ _CUE_TABLE: tuple[tuple[str, str], ...] = (
              r"|(?:trong[ ]+)?(?:một |1 )?tuần[ ]+(?:qua|vừa qua|này)"),
     ("day", r"(?:trong|qua)[ ]+24[ ]*(?:giờ|h)(?:[ ]+qua)?|24[ ]*(?:giờ|h)[ ]+qua"
             r"|trong ngày(?![ ]+(?:mai|thứ))|(?:ngày )?hôm nay|(?:sáng|trưa|chiều|tối|đêm) nay"
-            r"|cùng ngày|(?:ngày )?hôm qua|/ngày"
+            r"|cùng ngày(?![ ]+\d)|(?:ngày )?hôm qua|/ngày|riêng (?:trong )?ngày"
             r"|từ[ ]+" + _HOUR + r"[^.;]{0,40}?(?:đến|tới)[ ]+" + _HOUR),
-    ("since", r"(?:kể |tính )?từ[ ]+(?:ngày[ ]+)?(?:đầu |cuối |giữa )?(?:tháng[ ]+)?\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
+    ("since", r"(?:kể |tính )?từ[ ]+(?:ngày[ ]+)?(?:đầu |cuối |giữa )?(?:tháng[ ]+)?\d{1,2}[ ]*[/.-][ ]*\d{1,4}(?:[ ]*[/.-][ ]*\d{4})?"
               r"|(?:kể |tính )?từ khi[^.;()]{0,60}?\([ ]*\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
               r"|đợt dịch(?: lần)?(?: thứ)?[ ]+(?:4|tư)(?![\w])"),
     ("cumulative", r"từ (?:đầu|khi)(?: vụ| đợt)? dịch|kể từ đầu|từ khi (?:dịch )?(?:covid-19 )?(?:bùng phát|xuất hiện)"
@@ -86,6 +86,9 @@ _DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[
 # Where a wave starts when the page names it without a date: the Ministry of Health counts the
 # fourth wave from 27/4/2021 (its daily bulletins: "từ ngày 27/4/2021 đến nay").
 _WAVE_STARTS = {"4": date(2021, 4, 27), "tư": date(2021, 4, 27)}
+# A title announcing new cases: "Thêm 16 người ...", "THÔNG BÁO VỀ 18 CA MẮC MỚI".
+_TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
+                        r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
 _WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
 _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
@@ -95,9 +98,14 @@ _RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "snapsh
 
 # --- totals and parts -------------------------------------------------------------------
 
-# Words after a figure that open its breakdown ("18 ca, trong đó 16 ca tại Đà Nẵng").
-_OPENER = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra)(?![\w])|:|\(")
-_SEPARATOR = re.compile(r"[;.]")
+# Marks read after a figure: openers, separators and closing parentheses.
+_MARK = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra|riêng)(?![\w])|:|\(|\)|;"
+                   r"|(?<![ .(][a-zđ])\.(?=\s|$)")
+_DIGIT = re.compile(r"\d")
+# Parts may add up to a little more than their total: sources are often off by one or two.
+_SLACK = 2
+# How many sentences back a breakdown may find the total its parts add up to.
+_RECENT = 3
 # A sentence that breaks down a figure of the sentence before it.
 _BREAKDOWN_START = re.compile(r"[\W\d]*(?:[a-z]\.[ ]+)?(?:trong đó|trong số (?:này|đó|trên|các)|trong số|cụ thể|riêng|bao gồm|gồm)(?![\w])")
 # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure is the total of the others.
@@ -119,11 +127,16 @@ _FOREIGN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(c)) for c in sor
 # company, a school, a cluster, a family ("tại phường Điện Ngọc", "Bệnh viện C Đà Nẵng: 50").
 _LOCAL_NOUN = (r"xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khối phố|p\.|bệnh viện|trung tâm y tế|công ty|nhà máy"
                r"|khu công nghiệp|kcn|cụm công nghiệp|trường|chợ|siêu thị|ổ dịch|chùm ca|điểm nhóm|hội thánh|gia đình"
-               r"|khách sạn|chung cư|tòa nhà|toà nhà|cơ sở cách ly|khu cách ly [a-zđ]")
+               r"|khách sạn|chung cư|tòa nhà|toà nhà|trụ sở|tập thể")
 _LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|liên quan(?: đến| tới)?|cùng(?: một)?|của)[ ]+(?:các[ ]+)?(?P<noun>"
                           + _LOCAL_NOUN + r")(?![\w])")
-_LOCAL_LABEL = re.compile(r"(?:^|[;:\-–+•]|\.)[ ]*(?:tại[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,60}:?[ ]*$")
+_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:,]{0,40}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$")
 _PLURAL = re.compile(r"các[ ]+$")
+_UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])")
+# A sentence that turns to Vietnam after figures with no place: those were the world's.
+_CONTRAST = re.compile(r"\W*(?:còn |trong khi đó,? )?(?:tại|ở) (?:việt nam|nước ta)(?![\w])")
+# How a figure found a place written next to it (:mod:`covidlib.extract.case_counts`' ``place_from``).
+_OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
 _LEVEL = {"world": 0, "foreign": 0, "national": 1, "region": 2, "province": 3, "district": 4, "local": 5}
 
 
@@ -222,11 +235,26 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
     inside = [d for d in dates if m.start() <= d.start < m.end() + 2]
     first = _date_of(inside[0], published, text) if inside else None
     after = [d for d in dates if d.start >= m.end() and d.data["role"] == "to" and d.start - m.end() < 40]
-    if first is not None and after:
-        last = _date_of(after[0], published, text)
-        if last is not None and 0 <= (last - first).days < _SPAN_MAX_DAYS:
-            return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, (last - first).days + 1)
+    if inside and after:
+        days = _days_between(inside[0], after[0], published, text)
+        if days is not None and 0 <= days < _SPAN_MAX_DAYS:
+            last = _date_of(after[0], published, text)
+            return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, days + 1)
     return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
+
+
+def _days_between(a: Span, b: Span, published: date | None, text: str) -> int | None:
+    """Days from date ``a`` to date ``b``; with no year known, counted within one (leap) year."""
+    first, last = _date_of(a, published, text), _date_of(b, published, text)
+    if first is not None and last is not None:
+        return (last - first).days
+    if a.data["day"] is None or b.data["day"] is None:
+        return None
+    try:
+        first, last = date(2020, a.data["month"], a.data["day"]), date(2020, b.data["month"], b.data["day"])
+    except ValueError:
+        return None
+    return (last - first).days % 366
 
 
 def _date_of(span: Span, published: date | None, text: str) -> date | None:
@@ -247,44 +275,97 @@ def _title_kind(title: str | None) -> str | None:
     if not title:
         return None
     key = fold(title)
-    cues = {c.kind for c in _cues(key, 0, len(key), None, None)}
-    if cues & {"cumulative", "since"}:
+    if any(c.kind in ("cumulative", "since") for c in _cues(key, 0, len(key), None, None)):
         return "cumulative"
-    if "day" in cues or re.search(r"(?<![\w])(?:thêm|mới)(?![\w])", key):
+    if _TITLE_NEW.search(key):
         return "day"
     return None
+
+
+def _line_period(key: str, start: int, end: int) -> str | None:
+    """The period a heading line between figure sentences states ("Tình hình trong ngày 22/2:"), if any."""
+    text = key[start:end].strip()
+    if not text:
+        return None
+    line_start = key.rfind("\n", start, end - 1) + 1 if "\n" in key[start:end].rstrip() else start
+    cues = [c for c in _cues(key, max(start, line_start), end, None, None) if c.kind != "snapshot"]
+    if not cues:
+        return None
+    kind = min(cues, key=lambda c: _RANK[c.kind]).kind
+    return "cumulative" if kind == "since" else kind
 
 
 # --- 3. totals and parts ------------------------------------------------------------------
 
 def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
-    """Within a sentence: openers make a figure the total of those after it; narrower places are parts."""
-    stack: list[_Figure] = []
+    """Within a sentence: openers make a figure the total of those after it; narrower places are parts.
+
+    The text after each figure is read mark by mark: a closing parenthesis ends the
+    breakdown a parenthesis opened; an opener before any separator or closing mark makes
+    the figure the total of the figures that follow ("2 ca nhập cảnh (1 Khánh Hòa, 1 Hà Nội)").
+    """
+    stack: list[tuple[_Figure, str]] = []
     for i, fig in enumerate(figures):
         if stack and fig.parent is None:
-            fig.parent = stack[-1]
-        nxt = figures[i + 1].span.start if i + 1 < len(figures) else fig.sentence.end
-        gap = key[fig.span.end:nxt]
-        closes = gap.count(")") - gap.count("(")
-        for _ in range(max(0, closes)):
-            if stack:
-                stack.pop()
-        opener = _OPENER.search(gap)
-        separator = _SEPARATOR.search(gap)
-        if opener is not None and (separator is None or opener.start() < separator.start()) \
-                and i + 1 < len(figures) and ")" not in gap[opener.end():]:
-            fig.opens = True
-            stack.append(fig)
+            fig.parent = stack[-1][0]
+        if i + 1 == len(figures):
+            break
+        free, end, label = True, figures[i + 1].span.start, fig.span.end
+        for mark in _MARK.finditer(key, fig.span.end, end):
+            text = mark.group()
+            if text == ")":
+                if stack and stack[-1][1] == "(":
+                    stack.pop()
+                free = False
+            elif text in (";", "."):
+                free, label = False, mark.end()
+            elif text == "(" and ")" in key[mark.end():end]:
+                continue  # an aside closed before the next figure: "282 ca (đã cách ly ...), 159 ca"
+            elif free or (text == ":" and not _DIGIT.search(key, label, mark.start())):
+                # "3.833 mẫu; kết quả: 13 mẫu dương tính, ...": a labelled breakdown after a separator
+                fig.opens = True
+                stack.append((fig, text))
+                break
     for i, fig in enumerate(figures):  # a narrower place after a wider total of the same metric
         if fig.parent is not None:
             continue
         for total in reversed(figures[:i]):
-            if _narrower(fig, total) and _same_family(fig, total) and total.value >= fig.value:
+            if _narrower(fig, total) and _same_family(fig, total) and total.value > fig.value:
                 fig.parent = total
                 break
-            if _outcome_of(fig, total):
+            if _outcome_of(key, fig, total):
                 fig.parent = total
                 break
+    _check_parts(figures)
+
+
+def _check_parts(figures: list[_Figure]) -> None:
+    """Undo breakdowns that cannot be: parts of another kind, or parts adding up to more than their total.
+
+    Sources are often off by one or two, so a small excess is kept (and shows in ``parts_sum``).
+    """
+    for total in reversed(figures):
+        parts = [f for f in figures if f.parent is total]
+        if not parts:
+            continue
+        wrong = [f for f in parts if not _may_be_part(f, total)]
+        for f in wrong:
+            f.parent = total.parent if total.parent is not None and _may_be_part(f, total.parent) else None
+        parts = [f for f in parts if f not in wrong]
+        if sum(f.value for f in parts) > total.value + _SLACK:
+            for f in parts:
+                f.parent = total.parent if total.parent is not None and _may_be_part(f, total.parent) else None
+
+
+def _may_be_part(part: _Figure, total: _Figure) -> bool:
+    """A part counts what its total counts, or is an outcome of a tally of cases, or isolated patients in care."""
+    if part.value > total.value:
+        return False
+    if _same_family(part, total):
+        return True
+    if total.metric == "confirmed" and part.metric in _OUTCOMES:
+        return True
+    return total.metric == "active" and part.metric == "quarantined"
 
 
 def _same_family(a: _Figure, b: _Figure) -> bool:
@@ -309,24 +390,28 @@ def _place_level(fig: _Figure) -> int:
     return _LEVEL["province"] if data.get("province") else _LEVEL["national"]
 
 
-def _outcome_of(part: _Figure, total: _Figure) -> bool:
+def _outcome_of(key: str, part: _Figure, total: _Figure) -> bool:
     """Recoveries, deaths and patients in care listed after a tally of cases are that tally's outcomes."""
-    return part.metric in _OUTCOMES and total.metric == "confirmed" and total.parent is None \
+    return ";" not in key[total.span.end:part.span.start] and part.metric in _OUTCOMES and total.metric == "confirmed" and total.parent is None \
         and part.span.data.get("province") == total.span.data.get("province") and total.value >= part.value \
         and total.index == 0
 
 
-def _choose_total(items: list[_Figure], candidates: list[_Figure]) -> _Figure | None:
-    """The figure a breakdown belongs to: the one its parts add up to, else one of the same metric, else the first."""
-    if not candidates:
-        return None
+def _choose_total(items: list[_Figure], candidates: list[_Figure], older: Sequence[_Figure] = ()) -> _Figure | None:
+    """The figure a breakdown belongs to: the one its parts add up to, else one of the same metric, else the first.
+
+    ``candidates`` are the figures of the sentence before and their totals; ``older`` ones, of
+    the sentences before that, are chosen only when the parts add up to them.
+    """
     running, sums = 0, set()
     for item in items:
         running += item.value
         sums.add(running)
-    for total in candidates:
-        if total.value in sums and len(items) > 1:
+    for total in list(candidates) + list(reversed(older)):
+        if total.value in sums and len(items) > 1 and _same_family(items[0], total):
             return total
+    if not candidates:
+        return None
     metric = items[0].metric
     same = [c for c in candidates if _same_family(items[0], c) and c.value >= items[0].value]
     roots = [c for c in same if c.parent is None]
@@ -357,9 +442,6 @@ def _own_region(key: str, figures: list[_Figure], i: int) -> tuple[int, int]:
     fig = figures[i]
     sent = fig.sentence
     start = figures[i - 1].span.end if i > 0 else sent.start
-    cut = max(key.rfind(",", start, fig.span.start), key.rfind(";", start, fig.span.start), key.rfind("(", start, fig.span.start))
-    if cut >= 0 and i > 0:
-        start = cut + 1
     end = figures[i + 1].span.start if i + 1 < len(figures) else sent.end
     stop = re.compile(r"[,;()]").search(key, fig.span.end, end)
     return start, (stop.start() if stop else end)
@@ -377,12 +459,13 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
                    at_date: bool, title: str | None) -> None:
     """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric."""
     metric = fig.metric
+    sentence = own + before
     if metric == "active":
         fig.period = "average" if any(c.kind == "average" for c in own) else "snapshot"
         return
     usable = [c for c in own if _fits(c, metric)]
     if usable:
-        _apply(fig, min(usable, key=lambda c: (_RANK[c.kind], -c.start)))
+        _apply(fig, min(usable, key=lambda c: (_rank(c, metric), -c.start)), sentence)
         return
     parent = fig.parent
     if parent is not None and parent.period is not None and _inherits(fig, parent):
@@ -390,9 +473,10 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
         return
     usable = [c for c in before if _fits(c, metric)]
     if usable:
-        nearest = max(usable, key=lambda c: (c.end, -_RANK[c.kind]))
-        strongest = min(usable, key=lambda c: _RANK[c.kind])
-        _apply(fig, strongest if strongest.kind in ("average", "span", "day") and nearest.kind != "cumulative" else nearest)
+        nearest = max(usable, key=lambda c: (c.end, -_rank(c, metric)))
+        strongest = min(usable, key=lambda c: _rank(c, metric))
+        _apply(fig, strongest if strongest.kind in ("average", "span", "day") and nearest.kind != "cumulative" else nearest,
+               sentence)
         return
     if context is not None and _fits(_Cue(0, 0, context), metric):
         fig.period = context
@@ -406,6 +490,13 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
     fig.period = _metric_default(metric)
 
 
+def _rank(cue: _Cue, metric: str) -> float:
+    """How closely a cue binds: a window beats a tally word, and "đang"/"hiện" beats "tổng số" for a stock."""
+    if cue.kind == "snapshot" and metric in ("quarantined", "suspected", "tested"):
+        return 2.5
+    return _RANK[cue.kind]
+
+
 def _fits(cue: _Cue, metric: str) -> bool:
     """A snapshot word says nothing of cases counted or tallies of tests; other cues fit any metric."""
     if cue.kind == "snapshot":
@@ -415,10 +506,18 @@ def _fits(cue: _Cue, metric: str) -> bool:
     return True
 
 
-def _apply(fig: _Figure, cue: _Cue) -> None:
+def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
+    """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
     kind = "cumulative" if cue.kind == "since" else cue.kind
     fig.period = kind
-    if kind in ("span", "cumulative", "average"):
+    if kind == "cumulative":
+        dated = [c for c in sentence if c.kind == "cumulative" and c.first is not None]
+        first = cue.first or (min(dated, key=lambda c: abs(c.start - cue.start)).first if dated else None)
+        fig.first, fig.last = first, None
+    elif kind == "average":
+        window = next((c for c in sentence if c.kind == "span"), None)
+        fig.first, fig.last = (window.first, window.last) if window is not None else (None, None)
+    elif kind == "span":
         fig.first, fig.last = cue.first, cue.last
 
 
@@ -436,12 +535,20 @@ def _inherits(part: _Figure, total: _Figure) -> bool:
 def _local(key: str, fig: _Figure, region: tuple[int, int]) -> bool:
     """True when the figure's own place is below a district (a commune, a hospital, a cluster...)."""
     after = _LOCAL_AFTER.match(key, fig.span.end, region[1] + 1)
-    if after is not None and not _PLURAL.search(key, max(0, after.start("noun") - 6), after.start("noun")):
+    if after is not None and _local_noun(key, after.start("noun"), after.end("noun")):
         between = key[fig.span.end:after.start("noun")]
-        if not re.search(r"(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])", between):
+        if not _UNIT.search(between):
             return not _two_units(key, after.start("noun"), region[1])
-    label = _LOCAL_LABEL.search(key, region[0], fig.span.start)
-    return label is not None and not _PLURAL.search(key, max(0, label.start("noun") - 6), label.start("noun"))
+    start = fig.sentence.start if fig.index == 0 else max(fig.sentence.start, fig.span.start - 140)
+    label = _LOCAL_LABEL.search(key, start, fig.span.start)
+    return label is not None and _local_noun(key, label.start("noun"), label.end("noun"))
+
+
+def _local_noun(key: str, start: int, end: int) -> bool:
+    """A local noun names one place: not "các bệnh viện", nor a cluster named by its district ("ổ dịch huyện X")."""
+    if _PLURAL.search(key, max(0, start - 6), start):
+        return False
+    return not (key[start:end] in ("ổ dịch", "chùm ca") and _UNIT.match(key, end))
 
 
 def _two_units(key: str, start: int, end: int) -> bool:
@@ -449,7 +556,8 @@ def _two_units(key: str, start: int, end: int) -> bool:
     return len(re.findall(r"(?<![\w])(?:xã|phường|thị trấn)(?![\w])", key[start:end])) >= 2
 
 
-def _decide_scope(key: str, fig: _Figure, region: tuple[int, int], previous: str | None) -> None:
+def _decide_scope(key: str, fig: _Figure, region: tuple[int, int]) -> None:
+    """Scope from the figure's own words and place; a figure with no province looks for a country or world word."""
     data = fig.span.data
     if _local(key, fig, region):
         fig.scope = "local"
@@ -458,7 +566,26 @@ def _decide_scope(key: str, fig: _Figure, region: tuple[int, int], previous: str
     elif data.get("province"):
         fig.scope = "province"
     else:
-        fig.scope = _national_scope(key, fig) or previous or "national"
+        fig.scope = _national_scope(key, fig) or ("world" if _CONTRAST.match(key, fig.sentence.end) else "national")
+
+
+def _scope_from_total(key: str, fig: _Figure) -> None:
+    """A part with no place of its own lies one level inside its total.
+
+    The parts of a world figure are the world's; the communes of a district total ("03 ca bệnh
+    tại thị xã Điện Bàn: Vĩnh Điện 01 ca, Điện Nam Bắc 02 ca") and the parts of a local figure are local.
+    """
+    total, data = fig.parent, fig.span.data
+    if total is None or fig.scope == "local":
+        return
+    if total.scope in ("world", "foreign") and not data.get("province"):
+        fig.scope = total.scope
+        return
+    if data.get("place_from") in _OWN_PLACE or data.get("province") != total.span.data.get("province"):
+        return
+    if total.scope == "local" or (total.scope == "district" and data.get("district")
+                                  and data.get("district") == total.span.data.get("district")):
+        fig.scope = "local"
 
 
 def _national_scope(key: str, fig: _Figure) -> str | None:
@@ -511,52 +638,44 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or ""))
     figures = [f for group in by_sentence for f in group]
 
-    previous: list[_Figure] = []        # figures of the last sentence that had some
+    recent: list[list[_Figure]] = []    # figures of the last sentences that had some, the latest last
     heading: _Figure | None = None      # the total a list of items breaks down
     heading_period: str | None = None   # the period a heading line or bulletin sentence carries
-    last_scope: str | None = None
     last_end = 0
     seen: list[_Figure] = []
     for group in by_sentence:
-        sent = group[0].sentence
+        sent, item = group[0].sentence, group[0].item
+        previous = recent[-1] if recent else []
         as_of = _iso_date(group[0].span.data.get("as_of"))
-        cues = _cues(key, sent.start, sent.end, published, as_of)
-        item = group[0].item
-        if not item:
-            heading = None
-        # a line between lists with no figure ("Về tình hình điều trị:") ends the list's total
-        if item and heading is None and previous and previous[0].item is False and _only_heading_between(article, last_end, sent.start):
+        between = article.body[last_end:sent.start].strip()
+        if not item or between:
+            heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
+        if between:
+            heading_period = _line_period(key, last_end, sent.start)
+        if item and heading is None and previous and not previous[0].item and not between:
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
-            region = _own_region(key, group, i)
-            _decide_scope(key, fig, region, None)
+            _decide_scope(key, fig, _own_region(key, group, i))
         _link_in_sentence(key, group)
-        _link_across(key, group, previous, heading, seen, sent)
-        context = heading_period if (item or _BREAKDOWN_START.match(key, sent.start)) else None
-        if context is None and not previous and title is not None and _BREAKDOWN_START.match(key, sent.start):
-            context = title
-        if item and heading is None and context is None:
-            context = title
-        at_date = any(d.data["role"] == "at" and d.data["day"] is not None
-                      for d in find_dates(key[sent.start:sent.end]))
+        _link_across(key, group, recent[-_RECENT:], heading, seen, sent)
+        breakdown = _BREAKDOWN_START.match(key, sent.start) is not None
+        context = heading_period if (item or breakdown) else None
+        if context is None and (item or (breakdown and not previous)):
+            context = title  # items or a breakdown whose total is only in the title
+        cues = _cues(key, sent.start, sent.end, published, as_of)
+        at_date = any(d.data["role"] == "at" and d.data["day"] is not None for d in find_dates(key[sent.start:sent.end]))
         for i, fig in enumerate(group):
             region = _own_region(key, group, i)
             own = [c for c in cues if region[0] <= c.start < region[1]]
             before = [c for c in cues if c.end <= region[0]]
             _decide_period(fig, own, before, context, at_date, title)
             _agree_metric(fig)
-            if fig.scope == "national" and not _NATIONAL_WORDS.search(key, sent.start, sent.end) and last_scope in ("world", "foreign") \
-                    and not fig.span.data.get("province") and fig.parent is not None and fig.parent.scope == last_scope:
-                fig.scope = last_scope
             if fig.period == "day" and fig.first is None and as_of is not None:
                 fig.first = fig.last = as_of
-        for fig in group:
-            if fig.parent is not None and fig.parent.scope in ("world", "foreign") and not fig.span.data.get("province"):
-                fig.scope = fig.parent.scope
+            _scope_from_total(key, fig)
         if not item:
-            heading_period = _carried(group, cues)
-        last_scope = group[-1].scope
-        previous = group
+            heading_period = _carried(group)
+        recent.append(group)
         seen.extend(group)
         last_end = sent.end
     for fig in figures:
@@ -565,20 +684,20 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     return [_span_of(article, fig) for fig in figures]
 
 
-def _only_heading_between(article: Article, start: int, end: int) -> bool:
-    """True when the text between two figure sentences is at most white space (items follow their total)."""
-    return not article.body[start:end].strip()
-
-
-def _link_across(key: str, group: list[_Figure], previous: list[_Figure], heading: _Figure | None,
+def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], heading: _Figure | None,
                  seen: list[_Figure], sent: Span) -> None:
-    """Link a sentence's figures to a total of an earlier sentence (breakdowns, list items, repeats)."""
+    """Link a sentence's figures to a total of an earlier sentence (breakdowns, list items, repeats).
+
+    ``recent`` holds the figures of the last few sentences that had some, the latest last.
+    """
     first = group[0]
+    previous = recent[-1] if recent else []
     tops = [f for f in group if f.parent is None]
     among = _AMONG_START.match(key, sent.start, first.span.start) is not None and len(group) > 1
-    if among:  # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure heads the rest
+    if among:  # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure heads the rest of its clause
+        stop = key.find(";", first.span.end, sent.end)
         for fig in group[1:]:
-            if fig.parent is None:
+            if fig.parent is None and (stop < 0 or fig.span.start < stop):
                 fig.parent = first
         first.opens = True
         tops = [first]
@@ -595,7 +714,7 @@ def _link_across(key: str, group: list[_Figure], previous: list[_Figure], headin
                 fig.parent = heading
         return
     if _BREAKDOWN_START.match(key, sent.start) and not among:
-        total = _choose_total(tops, _candidates(previous))
+        total = _choose_total(tops, _candidates(previous), [f for older in recent[:-1] for f in older])
         if total is not None:
             for fig in tops:
                 if fig.value <= total.value:
@@ -609,15 +728,21 @@ def _link_across(key: str, group: list[_Figure], previous: list[_Figure], headin
                      and f.span.data.get("district") == fig.span.data.get("district")), None)
         if twin is not None:
             fig.parent = twin.parent
-    if previous and all(f.parent is None for f in tops):  # provinces of the national total just before
-        total = previous[0].root
+    if previous and all(f.parent is None for f in tops) and _near(previous[0].sentence, sent):
+        total = previous[0].root  # provinces of the national total just before, districts of a province's
         for fig in tops:
-            if fig.parent is None and _narrower(fig, total) and _same_family(fig, total) and fig.value <= total.value \
+            if fig.parent is None and _narrower(fig, total) and fig.value < total.value \
                     and fig.metric == total.metric and total.scope in ("national", "province"):
                 fig.parent = total
 
 
-def _carried(group: list[_Figure], cues: list[_Cue]) -> str | None:
+def _near(earlier: Span, later: Span) -> bool:
+    """True when two sentences are in the same paragraph or in consecutive ones."""
+    a, b = (earlier.data or {}).get("paragraph"), (later.data or {}).get("paragraph")
+    return a is None or b is None or b - a <= 1
+
+
+def _carried(group: list[_Figure]) -> str | None:
     """The period a bulletin sentence carries to the breakdowns and lists that continue it."""
     periods = [f.period for f in group if f.parent is None]
     return periods[0] if periods else None
