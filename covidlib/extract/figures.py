@@ -62,7 +62,7 @@ _HOUR = r"\d{1,2}[ ]*(?:giờ|h|g)(?:[ ]*\d{2})?(?![\w])"
 #: (kind, pattern): the period phrases a sentence may hold. ``since`` phrases are tallies
 #: whose start is read from the dates after ``từ``; ``window`` phrases are "từ A đến B".
 _CUE_TABLE: tuple[tuple[str, str], ...] = (
-    ("average", r"trung bình"),
+    ("average", r"trung bình(?=[ ]+(?:mỗi|một|hằng|hàng)[ ]+ngày|[ ]+số|[^.;]{0,40}?/[ ]*ngày)"),
     ("span", r"(?:trong|qua)[ ]+" + _N + r"[ ]+(?:ngày|tuần)(?:[ ]+(?:qua|vừa qua|gần đây|gần nhất|trước đó))?"
              r"|(?:trong[ ]+)?(?:một |1 )?tuần[ ]+(?:qua|vừa qua|này)"),
     ("day", r"(?:trong|qua)[ ]+24[ ]*(?:giờ|h)(?:[ ]+qua)?|24[ ]*(?:giờ|h)[ ]+qua"
@@ -75,7 +75,8 @@ _CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("cumulative", r"từ (?:đầu|khi)(?: vụ| đợt)? dịch|kể từ đầu|từ khi (?:dịch )?(?:covid-19 )?(?:bùng phát|xuất hiện)"
                    r"|từ trước (?:đến|tới) nay|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng"
                    r"|tính đến|(?:đến|tới) nay|(?:đến|tới) thời điểm (?:này|hiện tại|hiện nay)|(?:đến|tới) hết"
-                   r"|đợt dịch|đã xác định|đã cách ly|đã tiêm|đã thực hiện|đã lấy"),
+                   r"|đợt dịch"),
+    ("tally", r"đã (?:xác định|cách ly|tiêm|thực hiện|lấy)"),
     ("snapshot", r"hiện (?:nay|tại|có|còn|đang)|(?<![\w])hiện(?=[ ]*,)|^[ \W]*hiện(?![\w])"
                  r"|đang (?:được )?(?:điều trị|cách ly|theo dõi|chờ|nằm|nghi ngờ|thở)|còn (?:đang )?điều trị"
                  r"|đang chăm sóc"),
@@ -94,7 +95,7 @@ _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
 # Cue kinds by how closely they bind, strongest first.
-_RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "snapshot": 5}
+_RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "tally": 4, "snapshot": 5}
 
 # --- totals and parts -------------------------------------------------------------------
 
@@ -106,10 +107,14 @@ _DIGIT = re.compile(r"\d")
 _SLACK = 2
 # How many sentences back a breakdown may find the total its parts add up to.
 _RECENT = 3
+# How many paragraphs apart a province's figure may follow the national total it is part of.
+_NEAR_PARAGRAPHS = 2
 # A sentence that breaks down a figure of the sentence before it.
 _BREAKDOWN_START = re.compile(r"[\W\d]*(?:[a-z]\.[ ]+)?(?:trong đó|trong số (?:này|đó|trên|các)|trong số|cụ thể|riêng|bao gồm|gồm)(?![\w])")
 # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure is the total of the others.
 _AMONG_START = re.compile(r"[\W]*trong(?: số)?[ ]+$")
+# The last line before a list that announces it as a breakdown ("Cụ thể là:", "Trong đó:", "... như sau:").
+_LIST_OPENER = re.compile(r"(?:^|\n)[^\S\n]*(?:cụ thể|trong đó|bao gồm|gồm|chi tiết)[^\n\d]{0,20}:\s*$|như sau:\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ][.)])\s")
 _RATIO = re.compile(r"\d[\d.,]*[ ]*/[ ]*(\d[\d.,]*)")
 _CASE_FAMILY = frozenset({"confirmed", "new_confirmed"})
@@ -275,10 +280,11 @@ def _title_kind(title: str | None) -> str | None:
     if not title:
         return None
     key = fold(title)
-    if any(c.kind in ("cumulative", "since") for c in _cues(key, 0, len(key), None, None)):
-        return "cumulative"
-    if _TITLE_NEW.search(key):
+    kinds = {c.kind for c in _cues(key, 0, len(key), None, None)}
+    if _TITLE_NEW.search(key) or "day" in kinds:
         return "day"
+    if kinds & {"cumulative", "since"}:
+        return "cumulative"
     return None
 
 
@@ -456,7 +462,7 @@ def _metric_default(metric: str) -> str:
 
 
 def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: str | None,
-                   at_date: bool, title: str | None) -> None:
+                   at_date: bool, title_new: bool) -> None:
     """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric."""
     metric = fig.metric
     sentence = own + before
@@ -473,10 +479,7 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
         return
     usable = [c for c in before if _fits(c, metric)]
     if usable:
-        nearest = max(usable, key=lambda c: (c.end, -_rank(c, metric)))
-        strongest = min(usable, key=lambda c: _rank(c, metric))
-        _apply(fig, strongest if strongest.kind in ("average", "span", "day") and nearest.kind != "cumulative" else nearest,
-               sentence)
+        _apply(fig, max(usable, key=lambda c: (c.end, -_rank(c, metric))), sentence)
         return
     if context is not None and _fits(_Cue(0, 0, context), metric):
         fig.period = context
@@ -484,7 +487,7 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
     if at_date and metric not in _CASE_FAMILY and metric not in ("quarantined", "suspected"):
         fig.period = "day"  # "Riêng ngày 24/8, 11.698 xét nghiệm": a dated figure of the day
         return
-    if at_date and title == "day" and metric == "confirmed":
+    if at_date and title_new and metric == "confirmed":
         fig.period = "day"  # a day bulletin's dated figure that says nothing else
         return
     fig.period = _metric_default(metric)
@@ -501,6 +504,8 @@ def _fits(cue: _Cue, metric: str) -> bool:
     """A snapshot word says nothing of cases counted or tallies of tests; other cues fit any metric."""
     if cue.kind == "snapshot":
         return metric in ("quarantined", "suspected", "tested", "active")
+    if cue.kind == "tally":  # "đã cách ly 1.401 F1" is a tally of contacts; "4.883 ca đã cách ly" says nothing of time
+        return metric not in _CASE_FAMILY
     if cue.kind == "average":
         return metric in _CASE_FAMILY or metric in ("deaths", "recovered", "tested", "vaccinated")
     return True
@@ -508,7 +513,7 @@ def _fits(cue: _Cue, metric: str) -> bool:
 
 def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
     """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
-    kind = "cumulative" if cue.kind == "since" else cue.kind
+    kind = "cumulative" if cue.kind in ("since", "tally") else cue.kind
     fig.period = kind
     if kind == "cumulative":
         dated = [c for c in sentence if c.kind == "cumulative" and c.first is not None]
@@ -624,6 +629,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     key = article.body_key
     published = parse_published(article.metadata.published)
     title = _title_kind(article.metadata.title)
+    title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
     by_sentence: list[list[_Figure]] = []
     for k in ordered:
@@ -652,7 +658,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
             heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
         if between:
             heading_period = _line_period(key, last_end, sent.start)
-        if item and heading is None and previous and not previous[0].item and not between:
+        if item and heading is None and previous and not previous[0].item and (not between or _LIST_OPENER.search(between)):
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
             _decide_scope(key, fig, _own_region(key, group, i))
@@ -668,11 +674,15 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
             region = _own_region(key, group, i)
             own = [c for c in cues if region[0] <= c.start < region[1]]
             before = [c for c in cues if c.end <= region[0]]
-            _decide_period(fig, own, before, context, at_date, title)
+            _decide_period(fig, own, before, context, at_date, title_new)
             _agree_metric(fig)
             if fig.period == "day" and fig.first is None and as_of is not None:
                 fig.first = fig.last = as_of
             _scope_from_total(key, fig)
+        _link_continuation(group, previous)
+        for fig in group:  # deaths and recoveries are outcomes of a tally, not parts of a day's new cases
+            if fig.parent is not None and fig.metric in _OUTCOMES and fig.parent.metric == "new_confirmed":
+                fig.parent = None
         if not item:
             heading_period = _carried(group)
         recent.append(group)
@@ -728,18 +738,27 @@ def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], he
                      and f.span.data.get("district") == fig.span.data.get("district")), None)
         if twin is not None:
             fig.parent = twin.parent
-    if previous and all(f.parent is None for f in tops) and _near(previous[0].sentence, sent):
-        total = previous[0].root  # provinces of the national total just before, districts of a province's
-        for fig in tops:
-            if fig.parent is None and _narrower(fig, total) and fig.value < total.value \
-                    and fig.metric == total.metric and total.scope in ("national", "province"):
-                fig.parent = total
+
+
+def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
+    """Provinces of the national total just before, districts of a province's: same metric, same period.
+
+    Read once the periods are known: "Hôm nay cả nước có 94 ca mới. TP.HCM ghi nhận nhiều nhất với 40 ca."
+    """
+    tops = [f for f in group if f.parent is None]
+    if not previous or len(tops) < len(group) or not _near(previous[0].sentence, group[0].sentence):
+        return
+    total = previous[0].root
+    for fig in tops:
+        if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric \
+                and total.scope in ("national", "province") and (fig.period, fig.first) == (total.period, total.first):
+            fig.parent = total
 
 
 def _near(earlier: Span, later: Span) -> bool:
     """True when two sentences are in the same paragraph or in consecutive ones."""
     a, b = (earlier.data or {}).get("paragraph"), (later.data or {}).get("paragraph")
-    return a is None or b is None or b - a <= 1
+    return a is None or b is None or b - a <= _NEAR_PARAGRAPHS
 
 
 def _carried(group: list[_Figure]) -> str | None:
