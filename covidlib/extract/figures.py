@@ -100,9 +100,8 @@ _RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "tally"
 # --- totals and parts -------------------------------------------------------------------
 
 # Marks read after a figure: openers, separators and closing parentheses.
-_MARK = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra|riêng)(?![\w])|:|\(|\)|;"
+_MARK = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra|riêng|kết quả|thì có)(?![\w])|:|\(|\)|;"
                    r"|(?<![ .(][a-zđ])\.(?=\s|$)")
-_DIGIT = re.compile(r"\d")
 # Parts may add up to a little more than their total: sources are often off by one or two.
 _SLACK = 2
 # How many sentences back a breakdown may find the total its parts add up to.
@@ -131,11 +130,11 @@ _FOREIGN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(c)) for c in sor
 # A place below a district written as a figure's own place: a commune or ward, a hospital, a
 # company, a school, a cluster, a family ("tại phường Điện Ngọc", "Bệnh viện C Đà Nẵng: 50").
 _LOCAL_NOUN = (r"xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khối phố|p\.|bệnh viện|trung tâm y tế|công ty|nhà máy"
-               r"|khu công nghiệp|kcn|cụm công nghiệp|trường|chợ|siêu thị|ổ dịch|chùm ca|điểm nhóm|hội thánh|gia đình"
+               r"|khu công nghiệp|kcn|cụm công nghiệp|trường (?:học|mầm non|tiểu học|thcs|thpt|đại học|cao đẳng)|chợ|siêu thị|ổ dịch|chùm ca|điểm nhóm|hội thánh|gia đình"
                r"|khách sạn|chung cư|tòa nhà|toà nhà|trụ sở|tập thể")
 _LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|liên quan(?: đến| tới)?|cùng(?: một)?|của)[ ]+(?:các[ ]+)?(?P<noun>"
                           + _LOCAL_NOUN + r")(?![\w])")
-_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:,]{0,40}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$")
+_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+|\d+[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,50}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$")
 _PLURAL = re.compile(r"các[ ]+$")
 _UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])")
 # A sentence that turns to Vietnam after figures with no place: those were the world's.
@@ -155,6 +154,7 @@ class _Cue:
     first: date | None = None
     last: date | None = None
     days: int | None = None
+    dated: bool = False  # the phrase writes a start date, known or not ("từ ngày 25/7" with no year)
 
 
 @dataclass(slots=True)
@@ -170,6 +170,7 @@ class _Figure:
     first: date | None = None
     last: date | None = None
     scope: str | None = None
+    dated: bool = False
     parent: "_Figure | None" = None
     parts: list["_Figure"] = field(default_factory=list)
     opens: bool = False
@@ -234,8 +235,9 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
     """Read a "từ D ..." phrase: a tally since D, or a span when it closes a few weeks later."""
     wave = _WAVE.search(m.group())
     if wave is not None:
+        start = _WAVE_STARTS[wave.group(1)]
         following = [d for d in dates if m.end() <= d.start <= m.end() + 30 and d.data["role"] == "from"]
-        first = _date_of(following[0], published, text) if following else _WAVE_STARTS.get(wave.group(1))
+        first = _date_of(following[0], published or start, text) if following else start
         return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
     inside = [d for d in dates if m.start() <= d.start < m.end() + 2]
     first = _date_of(inside[0], published, text) if inside else None
@@ -245,7 +247,7 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
         if days is not None and 0 <= days < _SPAN_MAX_DAYS:
             last = _date_of(after[0], published, text)
             return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, days + 1)
-    return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
+    return _Cue(m.start() + offset, m.end() + offset, "cumulative", first, dated=bool(inside))
 
 
 def _days_between(a: Span, b: Span, published: date | None, text: str) -> int | None:
@@ -288,17 +290,17 @@ def _title_kind(title: str | None) -> str | None:
     return None
 
 
-def _line_period(key: str, start: int, end: int) -> str | None:
-    """The period a heading line between figure sentences states ("Tình hình trong ngày 22/2:"), if any."""
-    text = key[start:end].strip()
-    if not text:
-        return None
-    line_start = key.rfind("\n", start, end - 1) + 1 if "\n" in key[start:end].rstrip() else start
-    cues = [c for c in _cues(key, max(start, line_start), end, None, None) if c.kind != "snapshot"]
+def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue | None:
+    """The period a heading line between figure sentences states ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):")."""
+    end = start + len(key[start:end].rstrip())
+    line_start = key.rfind("\n", start, end) + 1
+    cues = [c for c in _cues(key, max(start, line_start), end, published, None) if c.kind != "snapshot"]
     if not cues:
         return None
-    kind = min(cues, key=lambda c: _RANK[c.kind]).kind
-    return "cumulative" if kind == "since" else kind
+    best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
+    kind = "cumulative" if best.kind in ("since", "tally") else best.kind
+    dated = [c for c in cues if c.first is not None and kind == "cumulative" and c.kind in ("since", "cumulative")]
+    return _Cue(best.start, best.end, kind, best.first or (dated[0].first if dated else None), best.last)
 
 
 # --- 3. totals and parts ------------------------------------------------------------------
@@ -316,7 +318,7 @@ def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
             fig.parent = stack[-1][0]
         if i + 1 == len(figures):
             break
-        free, end, label = True, figures[i + 1].span.start, fig.span.end
+        free, end = True, figures[i + 1].span.start
         for mark in _MARK.finditer(key, fig.span.end, end):
             text = mark.group()
             if text == ")":
@@ -324,11 +326,11 @@ def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
                     stack.pop()
                 free = False
             elif text in (";", "."):
-                free, label = False, mark.end()
+                free = False
             elif text == "(" and ")" in key[mark.end():end]:
                 continue  # an aside closed before the next figure: "282 ca (đã cách ly ...), 159 ca"
-            elif free or (text == ":" and not _DIGIT.search(key, label, mark.start())):
-                # "3.833 mẫu; kết quả: 13 mẫu dương tính, ...": a labelled breakdown after a separator
+            elif free or text[0].isalpha():
+                # a word opens a breakdown even after a separator: "3.833 mẫu; kết quả: 13 mẫu dương tính, ..."
                 fig.opens = True
                 stack.append((fig, text))
                 break
@@ -461,9 +463,24 @@ def _metric_default(metric: str) -> str:
     return "cumulative"
 
 
-def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: str | None,
+def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue | None,
                    at_date: bool, title_new: bool) -> None:
-    """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric."""
+    """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric.
+
+    A tally with no start of its own takes the start of its total or of the heading it continues
+    ("... tích lũy cao trong đợt dịch này: TP. Hồ Chí Minh (522.142)" under "Đợt dịch thứ 4 (từ ngày 27/4/2021)").
+    """
+    _period_of(fig, own, before, context, at_date, title_new)
+    if fig.period == "cumulative" and fig.first is None:
+        for source in (fig.parent, context):
+            if source is not None and getattr(source, "period", getattr(source, "kind", None)) == "cumulative" \
+                    and source.first is not None:
+                fig.first = source.first
+                break
+
+
+def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue | None,
+               at_date: bool, title_new: bool) -> None:
     metric = fig.metric
     sentence = own + before
     if metric == "active":
@@ -475,14 +492,14 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: s
         return
     parent = fig.parent
     if parent is not None and parent.period is not None and _inherits(fig, parent):
-        fig.period, fig.first, fig.last = parent.period, parent.first, parent.last
+        fig.period, fig.first, fig.last, fig.dated = parent.period, parent.first, parent.last, parent.dated
         return
     usable = [c for c in before if _fits(c, metric)]
     if usable:
         _apply(fig, max(usable, key=lambda c: (c.end, -_rank(c, metric))), sentence)
         return
-    if context is not None and _fits(_Cue(0, 0, context), metric):
-        fig.period = context
+    if context is not None and _fits(context, metric):
+        fig.period, fig.first, fig.last = context.kind, context.first, context.last
         return
     if at_date and metric not in _CASE_FAMILY and metric not in ("quarantined", "suspected"):
         fig.period = "day"  # "Riêng ngày 24/8, 11.698 xét nghiệm": a dated figure of the day
@@ -514,7 +531,7 @@ def _fits(cue: _Cue, metric: str) -> bool:
 def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
     """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
     kind = "cumulative" if cue.kind in ("since", "tally") else cue.kind
-    fig.period = kind
+    fig.period, fig.dated = kind, cue.dated
     if kind == "cumulative":
         dated = [c for c in sentence if c.kind == "cumulative" and c.first is not None]
         first = cue.first or (min(dated, key=lambda c: abs(c.start - cue.start)).first if dated else None)
@@ -646,7 +663,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
 
     recent: list[list[_Figure]] = []    # figures of the last sentences that had some, the latest last
     heading: _Figure | None = None      # the total a list of items breaks down
-    heading_period: str | None = None   # the period a heading line or bulletin sentence carries
+    heading_period: _Cue | None = None  # the period a heading line or bulletin sentence carries
     last_end = 0
     seen: list[_Figure] = []
     for group in by_sentence:
@@ -657,7 +674,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if not item or between:
             heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
         if between:
-            heading_period = _line_period(key, last_end, sent.start)
+            heading_period = _line_period(key, last_end, sent.start, published)
         if item and heading is None and previous and not previous[0].item and (not between or _LIST_OPENER.search(between)):
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
@@ -666,8 +683,8 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         _link_across(key, group, recent[-_RECENT:], heading, seen, sent)
         breakdown = _BREAKDOWN_START.match(key, sent.start) is not None
         context = heading_period if (item or breakdown) else None
-        if context is None and (item or (breakdown and not previous)):
-            context = title  # items or a breakdown whose total is only in the title
+        if context is None and title is not None and (item or (breakdown and not previous)):
+            context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
         cues = _cues(key, sent.start, sent.end, published, as_of)
         at_date = any(d.data["role"] == "at" and d.data["day"] is not None for d in find_dates(key[sent.start:sent.end]))
         for i, fig in enumerate(group):
@@ -750,8 +767,9 @@ def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
         return
     total = previous[0].root
     for fig in tops:
-        if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric \
-                and total.scope in ("national", "province") and (fig.period, fig.first) == (total.period, total.first):
+        if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric and not total.item \
+                and total.scope in ("national", "province") \
+                and (fig.period, fig.first, fig.dated) == (total.period, total.first, total.dated):
             fig.parent = total
 
 
@@ -761,10 +779,10 @@ def _near(earlier: Span, later: Span) -> bool:
     return a is None or b is None or b - a <= _NEAR_PARAGRAPHS
 
 
-def _carried(group: list[_Figure]) -> str | None:
+def _carried(group: list[_Figure]) -> _Cue | None:
     """The period a bulletin sentence carries to the breakdowns and lists that continue it."""
-    periods = [f.period for f in group if f.parent is None]
-    return periods[0] if periods else None
+    top = next((f for f in group if f.parent is None and f.period is not None), None)
+    return _Cue(0, 0, top.period, top.first, top.last) if top is not None else None
 
 
 def _agree_metric(fig: _Figure) -> None:
