@@ -141,6 +141,8 @@ _UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành ph�
 _CONTRAST = re.compile(r"\W*(?:còn |trong khi đó,? )?(?:tại|ở) (?:việt nam|nước ta)(?![\w])")
 # How a figure found a place written next to it (:mod:`covidlib.extract.case_counts`' ``place_from``).
 _OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
+# One level down: the items of a list under a total of the level before.
+_DOWN = {"national": "province", "province": "district", "district": "local"}
 _LEVEL = {"world": 0, "foreign": 0, "national": 1, "region": 2, "province": 3, "district": 4, "local": 5}
 
 
@@ -767,8 +769,8 @@ def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
         return
     total = previous[0].root
     for fig in tops:
-        if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric and not total.item \
-                and total.scope in ("national", "province") \
+        if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric \
+                and total.scope in ("national", "province") and (not total.item or fig.scope == _DOWN[total.scope]) \
                 and (fig.period, fig.first, fig.dated) == (total.period, total.first, total.dated):
             fig.parent = total
 
