@@ -11,8 +11,8 @@ from covidlib.extract.case_counts import METRICS, case_count_rows, extract_case_
 from covidlib.numbers import parse_number
 from covidlib.sentences import sentences_of_paragraphs
 
-ROW_KEYS = ["article_id", "province", "province_code", "district", "metric", "detail", "value",
-            "qualifier", "as_of", "sentence", "start", "end"]
+ROW_KEYS = ["article_id", "count_id", "province", "province_code", "district", "metric", "detail", "value",
+            "qualifier", "as_of", "period", "period_start", "period_end", "scope", "part_of", "sentence", "start", "end"]
 
 
 def _article(paragraphs: list[str], *, published: str | None = "2021-09-20", title: str | None = None) -> Article:

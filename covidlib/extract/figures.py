@@ -66,14 +66,15 @@ _CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("span", r"(?:trong|qua)[ ]+" + _N + r"[ ]+(?:ngày|tuần)(?:[ ]+(?:qua|vừa qua|gần đây|gần nhất|trước đó))?"
              r"|(?:trong[ ]+)?(?:một |1 )?tuần[ ]+(?:qua|vừa qua|này)"),
     ("day", r"(?:trong|qua)[ ]+24[ ]*(?:giờ|h)(?:[ ]+qua)?|24[ ]*(?:giờ|h)[ ]+qua"
-            r"|trong ngày(?![ ]+(?:mai|thứ))|(?:ngày )?hôm nay|(?:sáng|trưa|chiều|tối|đêm) nay"
+            r"|trong ngày(?![ ]+(?:mai|thứ))|(?<!đến )(?<!tới )(?<!đến ngày )(?:ngày )?hôm nay|(?:sáng|trưa|chiều|tối|đêm) nay"
             r"|cùng ngày(?![ ]+\d)|(?:ngày )?hôm qua|/ngày|riêng (?:trong )?ngày"
             r"|từ[ ]+" + _HOUR + r"[^.;]{0,40}?(?:đến|tới)[ ]+" + _HOUR),
     ("since", r"(?:kể |tính )?từ[ ]+(?:ngày[ ]+)?(?:đầu |cuối |giữa )?(?:tháng[ ]+)?\d{1,2}[ ]*[/.-][ ]*\d{1,4}(?:[ ]*[/.-][ ]*\d{4})?"
               r"|(?:kể |tính )?từ khi[^.;()]{0,60}?\([ ]*\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
               r"|đợt dịch(?: lần)?(?: thứ)?[ ]+(?:4|tư)(?![\w])"),
+    ("new", r"thêm|(?:ca|mắc|nhiễm|f0|bệnh nhân|trường hợp)(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới"),
     ("cumulative", r"từ (?:đầu|khi)(?: vụ| đợt)? dịch|kể từ đầu|từ khi (?:dịch )?(?:covid-19 )?(?:bùng phát|xuất hiện)"
-                   r"|từ trước (?:đến|tới) nay|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng"
+                   r"|từ trước (?:đến|tới) nay|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|tổng(?=[ ]+\d)"
                    r"|tính đến|(?:đến|tới) nay|(?:đến|tới) thời điểm (?:này|hiện tại|hiện nay)|(?:đến|tới) hết"
                    r"|đợt dịch"),
     ("tally", r"đã (?:xác định|cách ly|tiêm|thực hiện|lấy)"),
@@ -95,7 +96,8 @@ _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
 # Cue kinds by how closely they bind, strongest first.
-_RANK = {"average": 0, "span": 1, "day": 2, "since": 3, "cumulative": 4, "tally": 4, "snapshot": 5}
+_CLAUSE_MARK = re.compile(r"[,;()]")
+_RANK = {"average": 0, "span": 1, "since": 2, "day": 3, "new": 3.5, "cumulative": 4, "tally": 4, "snapshot": 5}
 
 # --- totals and parts -------------------------------------------------------------------
 
@@ -111,7 +113,7 @@ _NEAR_PARAGRAPHS = 2
 # A sentence that breaks down a figure of the sentence before it.
 _BREAKDOWN_START = re.compile(r"[\W\d]*(?:[a-z]\.[ ]+)?(?:trong đó|trong số (?:này|đó|trên|các)|trong số|cụ thể|riêng|bao gồm|gồm)(?![\w])")
 # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure is the total of the others.
-_AMONG_START = re.compile(r"[\W]*trong(?: số)?[ ]+$")
+_AMONG_START = re.compile(r"\W*trong(?: tổng)?(?: số)?[ ]+$")
 # The last line before a list that announces it as a breakdown ("Cụ thể là:", "Trong đó:", "... như sau:").
 _LIST_OPENER = re.compile(r"(?:^|\n)[^\S\n]*(?:cụ thể|trong đó|bao gồm|gồm|chi tiết)[^\n\d]{0,20}:\s*$|như sau:\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ][.)])\s")
@@ -240,7 +242,7 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
         start = _WAVE_STARTS[wave.group(1)]
         following = [d for d in dates if m.end() <= d.start <= m.end() + 30 and d.data["role"] == "from"]
         first = _date_of(following[0], published or start, text) if following else start
-        return _Cue(m.start() + offset, m.end() + offset, "cumulative", first)
+        return _Cue(m.start() + offset, m.end() + offset, "since", first, dated=True)
     inside = [d for d in dates if m.start() <= d.start < m.end() + 2]
     first = _date_of(inside[0], published, text) if inside else None
     after = [d for d in dates if d.start >= m.end() and d.data["role"] == "to" and d.start - m.end() < 40]
@@ -249,7 +251,7 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
         if days is not None and 0 <= days < _SPAN_MAX_DAYS:
             last = _date_of(after[0], published, text)
             return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, days + 1)
-    return _Cue(m.start() + offset, m.end() + offset, "cumulative", first, dated=bool(inside))
+    return _Cue(m.start() + offset, m.end() + offset, "since" if inside else "cumulative", first, dated=bool(inside))
 
 
 def _days_between(a: Span, b: Span, published: date | None, text: str) -> int | None:
@@ -300,7 +302,7 @@ def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue
     if not cues:
         return None
     best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
-    kind = "cumulative" if best.kind in ("since", "tally") else best.kind
+    kind = {"since": "cumulative", "tally": "cumulative", "new": "day"}.get(best.kind, best.kind)
     dated = [c for c in cues if c.first is not None and kind == "cumulative" and c.kind in ("since", "cumulative")]
     return _Cue(best.start, best.end, kind, best.first or (dated[0].first if dated else None), best.last)
 
@@ -451,9 +453,13 @@ def _own_region(key: str, figures: list[_Figure], i: int) -> tuple[int, int]:
     """The figure's own clause: from after the previous figure (or clause mark) to the next one."""
     fig = figures[i]
     sent = fig.sentence
-    start = figures[i - 1].span.end if i > 0 else sent.start
+    start = sent.start
+    if i > 0:  # the words right after the figure before are its own ("21 ca mắc mới, nâng tổng số ca lên 105")
+        start = figures[i - 1].span.end
+        mark = _CLAUSE_MARK.search(key, start, fig.span.start)
+        start = mark.end() if mark else start
     end = figures[i + 1].span.start if i + 1 < len(figures) else sent.end
-    stop = re.compile(r"[,;()]").search(key, fig.span.end, end)
+    stop = _CLAUSE_MARK.search(key, fig.span.end, end)
     return start, (stop.start() if stop else end)
 
 
@@ -496,7 +502,7 @@ def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue 
     if parent is not None and parent.period is not None and _inherits(fig, parent):
         fig.period, fig.first, fig.last, fig.dated = parent.period, parent.first, parent.last, parent.dated
         return
-    usable = [c for c in before if _fits(c, metric)]
+    usable = [c for c in before if _fits(c, metric) and c.kind != "new"]  # "thêm"/"mới" speak of their own figure
     if usable:
         _apply(fig, max(usable, key=lambda c: (c.end, -_rank(c, metric))), sentence)
         return
@@ -523,6 +529,8 @@ def _fits(cue: _Cue, metric: str) -> bool:
     """A snapshot word says nothing of cases counted or tallies of tests; other cues fit any metric."""
     if cue.kind == "snapshot":
         return metric in ("quarantined", "suspected", "tested", "active")
+    if cue.kind == "new":  # "87 ca mắc mới", "thêm 1.234 người": new figures, not a stock
+        return metric not in ("active", "quarantined", "suspected")
     if cue.kind == "tally":  # "đã cách ly 1.401 F1" is a tally of contacts; "4.883 ca đã cách ly" says nothing of time
         return metric not in _CASE_FAMILY
     if cue.kind == "average":
@@ -532,10 +540,10 @@ def _fits(cue: _Cue, metric: str) -> bool:
 
 def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
     """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
-    kind = "cumulative" if cue.kind in ("since", "tally") else cue.kind
+    kind = {"since": "cumulative", "tally": "cumulative", "new": "day"}.get(cue.kind, cue.kind)
     fig.period, fig.dated = kind, cue.dated
     if kind == "cumulative":
-        dated = [c for c in sentence if c.kind == "cumulative" and c.first is not None]
+        dated = [c for c in sentence if c.kind in ("since", "cumulative") and c.first is not None]
         first = cue.first or (min(dated, key=lambda c: abs(c.start - cue.start)).first if dated else None)
         fig.first, fig.last = first, None
     elif kind == "average":
