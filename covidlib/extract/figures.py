@@ -46,7 +46,7 @@ from ..dates import date_from_parts, find_dates, parse_published
 from ..document import Article, Span
 from ..normalize import fold
 
-__all__ = ["PERIODS", "SCOPES", "read_figures", "count_id"]
+__all__ = ["PERIODS", "SCOPES", "read_figures", "count_id", "period_notation"]
 
 #: The period kinds of a figure, as the codebook lists them.
 PERIODS = ("day", "span", "cumulative", "snapshot", "average")
@@ -198,6 +198,22 @@ def count_id(article_id: str, start: int) -> str:
     'a1:42'
     """
     return f"{article_id}:{start}"
+
+
+def period_notation(text: str | None) -> tuple[str, str | None]:
+    """Return (period, period_start) for the gold files' notation of a period.
+
+    ``day``, ``snapshot``, ``span:START/END``, ``since:DATE``, ``epidemic`` (a tally with no
+    start) and ``average:N-day``; a start of ``null`` is None.
+
+    >>> period_notation("since:2021-04-27"), period_notation("epidemic"), period_notation("average:7-day")
+    (('cumulative', '2021-04-27'), ('cumulative', None), ('average', None))
+    """
+    text = (text or "").strip()
+    kind, _, rest = text.partition(":")
+    start = rest.split("/")[0][:10] if kind in ("span", "since") else ""
+    start = None if start in ("", "null") else start
+    return {"since": "cumulative", "epidemic": "cumulative"}.get(kind, kind), start
 
 
 # --- 2. period phrases --------------------------------------------------------------------
