@@ -7,7 +7,7 @@ national day total. :func:`read_figures` reads this from the whole page, in this
 1. **The frame**: the title's period phrase ("THÔNG BÁO VỀ 18 CA MẮC MỚI" is a day
    bulletin) and the publish date, which resolves every date of the page.
 2. **Sentence by sentence, in reading order**, the period phrases of each sentence are
-   found by a small grammar (:data:`_CUES`): day ("trong 24 giờ qua", "trong ngày", "hôm
+   found by a small grammar (the table ``_CUE_TABLE``): day ("trong 24 giờ qua", "trong ngày", "hôm
    nay", "từ 18h ngày A đến 18h ngày B"), span ("trong 7 ngày qua", "tuần qua", "từ ngày
    A đến ngày B" over a few weeks at most), average ("trung bình ... ca/ngày"), cumulative
    ("từ đầu vụ dịch", "cộng dồn", "tổng số", "tính đến", "từ ngày 27/4 đến nay", "đợt
@@ -59,8 +59,10 @@ _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7
 _N = r"(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _HOUR = r"\d{1,2}[ ]*(?:giờ|h|g)(?:[ ]*\d{2})?(?![\w])"
 
-#: (kind, pattern): the period phrases a sentence may hold. ``since`` phrases are tallies
-#: whose start is read from the dates after ``từ``; ``window`` phrases are "từ A đến B".
+# (kind, pattern): the period phrases a sentence may hold. ``since`` phrases are tallies whose
+# start is read from the date after "từ" (or spans when a date a few weeks later closes them);
+# ``new`` words bind only the figure of their own clause; ``tally`` words ("đã cách ly") make
+# contacts and tests a tally, never cases.
 _CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("average", r"trung bình(?=[ ]+(?:mỗi|một|hằng|hàng)[ ]+ngày|[ ]+số|[^.;]{0,40}?/[ ]*ngày)"),
     ("span", r"(?:trong|qua)[ ]+" + _N + r"[ ]+(?:ngày|tuần)(?:[ ]+(?:qua|vừa qua|gần đây|gần nhất|trước đó))?"
@@ -95,9 +97,11 @@ _WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
 _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
-# Cue kinds by how closely they bind, strongest first.
 _CLAUSE_MARK = re.compile(r"[,;()]")
+# Cue kinds by how closely they bind, strongest first.
 _RANK = {"average": 0, "span": 1, "since": 2, "day": 3, "new": 3.5, "cumulative": 4, "tally": 4, "snapshot": 5}
+# The period each cue kind gives a figure.
+_PERIOD_OF = {"since": "cumulative", "tally": "cumulative", "new": "day"}
 
 # --- totals and parts -------------------------------------------------------------------
 
@@ -234,24 +238,23 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
                 first = last - timedelta(days=days - 1) if last else None
                 cue = _Cue(cue.start, cue.end, "span", first, last, days)
             elif kind == "since":
-                cue = _since(text, m, dates, start, published, as_of)
+                cue = _since(text, m, dates, start, published)
             elif kind == "average":
                 cue = _Cue(cue.start, cue.end, "average")
             found.append(cue)
     window = _DAY_RANGE.search(text)
-    if window is not None and published is not None or (window is not None and window.group(4)):
+    if window is not None:
         day1, day2, month = int(window.group(1)), int(window.group(2)), int(window.group(3))
-        year = int(window.group(4)) if window.group(4) else None
-        last = date_from_parts(day2, month, year, published=published) if 1 <= month <= 12 and 1 <= day2 <= 31 else None
-        if last is not None and 1 <= day1 <= day2:
-            first = last.replace(day=day1)
-            found.append(_Cue(window.start() + start, window.end() + start, "span", first, last, (last - first).days + 1))
+        if 1 <= day1 <= day2 <= 31 and 1 <= month <= 12:  # "từ 8 đến 10/2": dated when the year is known
+            year = int(window.group(4)) if window.group(4) else None
+            last = date_from_parts(day2, month, year, published=published)
+            first = last.replace(day=day1) if last is not None else None
+            found.append(_Cue(window.start() + start, window.end() + start, "span", first, last, day2 - day1 + 1))
     found.sort(key=lambda c: (c.start, _RANK[c.kind]))
     return found
 
 
-def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, published: date | None,
-           as_of: date | None) -> _Cue:
+def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, published: date | None) -> _Cue:
     """Read a "từ D ..." phrase: a tally since D, or a span when it closes a few weeks later."""
     wave = _WAVE.search(m.group())
     if wave is not None:
@@ -318,7 +321,7 @@ def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue
     if not cues:
         return None
     best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
-    kind = {"since": "cumulative", "tally": "cumulative", "new": "day"}.get(best.kind, best.kind)
+    kind = _PERIOD_OF.get(best.kind, best.kind)
     dated = [c for c in cues if c.first is not None and kind == "cumulative" and c.kind in ("since", "cumulative")]
     return _Cue(best.start, best.end, kind, best.first or (dated[0].first if dated else None), best.last)
 
@@ -496,11 +499,11 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _
     """
     _period_of(fig, own, before, context, at_date, title_new)
     if fig.period == "cumulative" and fig.first is None:
-        for source in (fig.parent, context):
-            if source is not None and getattr(source, "period", getattr(source, "kind", None)) == "cumulative" \
-                    and source.first is not None:
-                fig.first = source.first
-                break
+        parent = fig.parent
+        if parent is not None and parent.period == "cumulative" and parent.first is not None:
+            fig.first = parent.first
+        elif context is not None and context.kind == "cumulative" and context.first is not None:
+            fig.first = context.first
 
 
 def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue | None,
@@ -556,7 +559,7 @@ def _fits(cue: _Cue, metric: str) -> bool:
 
 def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
     """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
-    kind = {"since": "cumulative", "tally": "cumulative", "new": "day"}.get(cue.kind, cue.kind)
+    kind = _PERIOD_OF.get(cue.kind, cue.kind)
     fig.period, fig.dated = kind, cue.dated
     if kind == "cumulative":
         dated = [c for c in sentence if c.kind in ("since", "cumulative") and c.first is not None]
