@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, Sequence
 
@@ -84,7 +85,8 @@ _CUE_TABLE: tuple[tuple[str, str], ...] = (
                  r"|đang (?:được )?(?:điều trị|cách ly|theo dõi|chờ|nằm|nghi ngờ|thở)|còn (?:đang )?điều trị"
                  r"|đang chăm sóc"),
 )
-_CUES = tuple((kind, re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w/])")) for kind, pattern in _CUE_TABLE)
+# One pass over a sentence: at each place the first kind of the table that matches wins.
+_CUES = re.compile("|".join(rf"(?P<{kind}>(?<![\w])(?:{pattern})(?![\w/]))" for kind, pattern in _CUE_TABLE))
 # A short window "từ 8 đến 10/2": the first day shares the month of the second.
 _DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[ ]*(?:hết[ ]+)?(?:ngày[ ]+)?(\d{1,2})[ ]*[/.-][ ]*(\d{1,2})(?:[ ]*[/.-][ ]*(\d{4}))?")
 # Where a wave starts when the page names it without a date: the Ministry of Health counts the
@@ -222,26 +224,30 @@ def period_notation(text: str | None) -> tuple[str, str | None]:
 
 # --- 2. period phrases --------------------------------------------------------------------
 
-def _cues(key: str, start: int, end: int, published: date | None, as_of: date | None) -> list[_Cue]:
-    """Return the period phrases of ``key[start:end]`` with the dates they state, in text order."""
+def _cues(key: str, start: int, end: int, published: date | None, as_of: date | None,
+          dates: list[Span] | None = None) -> list[_Cue]:
+    """Return the period phrases of ``key[start:end]`` with the dates they state, in text order.
+
+    ``dates`` are :func:`~covidlib.dates.find_dates` of that text when already known.
+    """
     text = key[start:end]
     found: list[_Cue] = []
-    dates = [d for d in find_dates(text) if d.data["day"] is not None or d.data["year"] is not None]
-    for kind, pattern in _CUES:
-        for m in pattern.finditer(text):
-            cue = _Cue(m.start() + start, m.end() + start, kind)
-            if kind == "span":
-                n = m.group("n")
-                count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
-                days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
-                last = as_of or published
-                first = last - timedelta(days=days - 1) if last else None
-                cue = _Cue(cue.start, cue.end, "span", first, last, days)
-            elif kind == "since":
-                cue = _since(text, m, dates, start, published)
-            elif kind == "average":
-                cue = _Cue(cue.start, cue.end, "average")
-            found.append(cue)
+    dates = [d for d in (find_dates(text) if dates is None else dates) if d.data["day"] is not None or d.data["year"] is not None]
+    for m in _CUES.finditer(text):
+        kind = m.lastgroup or ""
+        cue = _Cue(m.start() + start, m.end() + start, kind)
+        if kind == "span":
+            n = m.group("n")
+            count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
+            days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
+            last = as_of or published
+            first = last - timedelta(days=days - 1) if last else None
+            cue = _Cue(cue.start, cue.end, "span", first, last, days)
+        elif kind == "since":
+            cue = _since(text, m, dates, start, published)
+        elif kind == "average":
+            cue = _Cue(cue.start, cue.end, "average")
+        found.append(cue)
     window = _DAY_RANGE.search(text)
     if window is not None:
         day1, day2, month = int(window.group(1)), int(window.group(2)), int(window.group(3))
@@ -642,15 +648,22 @@ def _scope_from_total(key: str, fig: _Figure) -> None:
 def _national_scope(key: str, fig: _Figure) -> str | None:
     """For a figure with no province: the nearest world, foreign, region or country word of its sentence."""
     sent = fig.sentence
-    marks: list[tuple[int, str]] = []
-    for scope, pattern in (("world", _WORLD), ("foreign", _FOREIGN), ("region", _REGION), ("national", _NATIONAL_WORDS)):
-        marks += [(m.start(), scope) for m in pattern.finditer(key, sent.start, sent.end)]
+    marks = _scope_marks(key[sent.start:sent.end])
     if not marks:
         return None
-    before = [m for m in marks if m[0] < fig.span.start]
+    before = [m for m in marks if m[0] + sent.start < fig.span.start]
     if before:
         return max(before)[1]
     return min(marks)[1]
+
+
+@lru_cache(maxsize=512)
+def _scope_marks(sentence_key: str) -> tuple[tuple[int, str], ...]:
+    """(offset, scope) of every world, country, region and Vietnam word of a folded sentence."""
+    marks: list[tuple[int, str]] = []
+    for scope, pattern in (("world", _WORLD), ("foreign", _FOREIGN), ("region", _REGION), ("national", _NATIONAL_WORDS)):
+        marks += [(m.start(), scope) for m in pattern.finditer(sentence_key)]
+    return tuple(sorted(marks))
 
 
 # --- the reader ---------------------------------------------------------------------------
@@ -714,8 +727,9 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         context = heading_period if (item or breakdown) else None
         if context is None and title is not None and (item or (breakdown and not previous)):
             context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
-        cues = _cues(key, sent.start, sent.end, published, as_of)
-        at_date = any(d.data["role"] == "at" and d.data["day"] is not None for d in find_dates(key[sent.start:sent.end]))
+        dates = find_dates(key[sent.start:sent.end])
+        cues = _cues(key, sent.start, sent.end, published, as_of, dates)
+        at_date = any(d.data["role"] == "at" and d.data["day"] is not None for d in dates)
         for i, fig in enumerate(group):
             region = _own_region(key, group, i)
             own = [c for c in cues if region[0] <= c.start < region[1]]
