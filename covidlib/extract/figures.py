@@ -86,7 +86,7 @@ _CUE_TABLE: tuple[tuple[str, str], ...] = (
                  r"|đang chăm sóc"),
 )
 # One pass over a sentence: at each place the first kind of the table that matches wins.
-_CUES = re.compile("|".join(rf"(?P<{kind}>(?<![\w])(?:{pattern})(?![\w/]))" for kind, pattern in _CUE_TABLE))
+_CUES = re.compile(r"(?<![\w])(?:" + "|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _CUE_TABLE) + r")(?![\w/])")
 # A short window "từ 8 đến 10/2": the first day shares the month of the second.
 _DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[ ]*(?:hết[ ]+)?(?:ngày[ ]+)?(\d{1,2})[ ]*[/.-][ ]*(\d{1,2})(?:[ ]*[/.-][ ]*(\d{4}))?")
 # Where a wave starts when the page names it without a date: the Ministry of Health counts the
