@@ -49,7 +49,7 @@ def _problems(row: dict, got: list[dict]) -> list[str]:
         kind, start = period_notation(w["period"])
         seen = {"period": r["period"], "scope": r["scope"], "part_of": values.get(r["part_of"])}
         expected = {"period": kind, "scope": w["scope"], "part_of": w["part_of"]}
-        if start is not None:
+        if start is not None or "period_start" in w:  # a row may say that no start must be given
             seen["period_start"], expected["period_start"] = r["period_start"], start
         if "district" in w:
             seen["district"], expected["district"] = r["district"], w["district"]

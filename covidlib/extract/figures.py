@@ -96,6 +96,7 @@ _WAVE_STARTS = {"4": date(2021, 4, 27), "tư": date(2021, 4, 27)}
 _TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
                         r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
 _WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
+_YEAR = re.compile(r"(?<!\d)20[12]\d(?!\d)")
 _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
@@ -142,7 +143,7 @@ _LOCAL_NOUN = (r"xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân
                r"|khách sạn|chung cư|tòa nhà|toà nhà|trụ sở|tập thể")
 _LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|liên quan(?: đến| tới)?|cùng(?: một)?|của)[ ]+(?:các[ ]+)?(?P<noun>"
                           + _LOCAL_NOUN + r")(?![\w])")
-_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+|\d+[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,50}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$")
+_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+|\d+[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,50}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$", re.M)
 _PLURAL = re.compile(r"các[ ]+$")
 _UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])")
 # A sentence that turns to Vietnam after figures with no place: those were the world's.
@@ -686,7 +687,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     if not spans:
         return []
     key = article.body_key
-    published = parse_published(article.metadata.published)
+    published = parse_published(article.metadata.published) or _written_date(article)
     title = _title_kind(article.metadata.title)
     title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
@@ -752,6 +753,22 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if fig.parent is not None:
             fig.parent.parts.append(fig)
     return [_span_of(article, fig) for fig in figures]
+
+
+def _written_date(article: Article) -> date | None:
+    """With no publish date, the latest date with a year the page writes ("28/8/2021", "tháng 12/2021").
+
+    It tells the year of the dates written without one.
+
+    A reader knows the year of "từ 18/7 đến nay" on a page that writes "ngày 28/8/2021"; a
+    page that writes no year gives None, and no year is guessed.
+    """
+    if not _YEAR.search(article.body) and not _YEAR.search(article.metadata.title or ""):
+        return None
+    found = [d.data for text in (article.metadata.title or "", article.body) for d in find_dates(text)
+             if d.data["year"] is not None]
+    dates = [date_from_parts(d["day"] or 1, d["month"], d["year"], published=None) for d in found]  # "tháng 12/2021": its 1st
+    return max((d for d in dates if d is not None), default=None)
 
 
 def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], heading: _Figure | None,
