@@ -109,3 +109,19 @@ def test_gold_pages_hold_their_floors(name, tmp_path):
     bounds = [f"{key}={value}" for key, value in floors.items()]
     score = subprocess.run([sys.executable, str(scorer), str(gold), str(tmp_path), *bounds], capture_output=True, text=True)
     assert score.returncode == 0, score.stdout[-3000:]
+
+
+@pytest.mark.parametrize(
+    "text, total, parts_sum",
+    [
+        # parts off by one from their total are kept, and the total says what they add up to
+        ("Hà Nội ghi nhận 100 ca mắc mới, trong đó 60 ca tại cộng đồng, 41 ca đã được cách ly.", 100, 101),
+        ("Tỉnh Bắc Ninh có 50 ca mắc mới, trong đó 30 ca tại cộng đồng, 20 ca đã được cách ly.", 50, 50),
+        # "parts" adding up to far more than the figure before them are not its parts: no sum recorded
+        ("Tỉnh Long An có 12 ca mắc mới, trong đó 8 ca tại huyện Đức Hòa, 9 ca tại huyện Bến Lức.", 12, None),
+    ],
+)
+def test_totals_record_what_their_parts_add_up_to(text, total, parts_sum):
+    article = Article.from_body(text, published="2021-08-03")
+    spans = {s.data["value"]: s for s in extract_case_counts(article)}
+    assert spans[total].data.get("parts_sum") == parts_sum

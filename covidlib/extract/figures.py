@@ -430,9 +430,9 @@ def _place_level(fig: _Figure) -> int:
 
 def _outcome_of(key: str, part: _Figure, total: _Figure) -> bool:
     """Recoveries, deaths and patients in care listed after a tally of cases are that tally's outcomes."""
-    return ";" not in key[total.span.end:part.span.start] and part.metric in _OUTCOMES and total.metric == "confirmed" and total.parent is None \
-        and part.span.data.get("province") == total.span.data.get("province") and total.value >= part.value \
-        and total.index == 0
+    return (part.metric in _OUTCOMES and total.metric == "confirmed" and total.index == 0 and total.parent is None
+            and total.value >= part.value and ";" not in key[total.span.end:part.span.start]
+            and part.span.data.get("province") == total.span.data.get("province"))
 
 
 def _choose_total(items: list[_Figure], candidates: list[_Figure], older: Sequence[_Figure] = ()) -> _Figure | None:
@@ -450,15 +450,12 @@ def _choose_total(items: list[_Figure], candidates: list[_Figure], older: Sequen
             return total
     if not candidates:
         return None
-    metric = items[0].metric
     same = [c for c in candidates if _same_family(items[0], c) and c.value >= items[0].value]
     roots = [c for c in same if c.parent is None]
-    if roots:
-        return roots[0]
-    if same:
-        return same[0]
-    fitting = [c for c in candidates if c.value >= max(i.value for i in items)] if metric else []
-    return (fitting or candidates)[0].root if fitting else None
+    if roots or same:
+        return (roots or same)[0]
+    fitting = [c for c in candidates if c.value >= max(i.value for i in items)]
+    return fitting[0].root if fitting else None
 
 
 def _candidates(previous: list[_Figure]) -> list[_Figure]:
@@ -749,7 +746,9 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         recent.append(group)
         seen.extend(group)
         last_end = sent.end
-    for fig in figures:
+    for fig in figures:  # a part counts what its total counts (breakdowns across sentences included)
+        if fig.parent is not None and not _may_be_part(fig, fig.parent):
+            fig.parent = None
         if fig.parent is not None:
             fig.parent.parts.append(fig)
     return [_span_of(article, fig) for fig in figures]
