@@ -83,7 +83,7 @@ CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
         ("as_of", "string", "ISO date the figure refers to, from the sentence and the article date"),
         ("period", "string", "time the figure covers: day, span (several days), cumulative (a tally since period_start, or since the epidemic began when empty), snapshot (a state at as_of) or average (a daily average over a window)"),
         ("period_start", "string", "ISO date the period starts where the page states or implies it (a wave start, a window's first day, the day of a day figure)"),
-        ("period_end", "string", "ISO date the period ends where known (a window's last day, the day of a day figure)"),
+        ("period_end", "string", "ISO date the period ends where known (a window's last day, the day of a day figure, the as-of date of a tally)"),
         ("scope", "string", "population the figure is about: world, foreign (another country), national, region (several provinces), province, district or local (commune, hospital, company, cluster...)"),
         ("part_of", "string", "count_id of the total this figure is a stated part of on the page (trong đó, gồm, list items, districts of a provincial total), else empty"),
         ("sentence", "string", "the sentence the figure comes from"),

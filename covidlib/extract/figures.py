@@ -876,8 +876,8 @@ def _span_of(article: Article, fig: _Figure) -> Span:
     data["period"] = fig.period
     data["period_start"] = fig.first.isoformat() if fig.first else None
     data["period_end"] = fig.last.isoformat() if fig.last else None
-    if fig.period == "cumulative" and fig.first is not None and fig.last is None:
-        data["period_end"] = data.get("as_of")
+    if fig.period == "cumulative" and fig.last is None:
+        data["period_end"] = data.get("as_of")  # a tally runs up to the date it is as of
     data["scope"] = fig.scope
     data["part_of"] = count_id(article.article_id, fig.parent.span.start) if fig.parent is not None else None
     if fig.parts:
