@@ -117,8 +117,10 @@ def test_gold_pages_hold_their_floors(name, tmp_path):
         # parts off by one from their total are kept, and the total says what they add up to
         ("Hà Nội ghi nhận 100 ca mắc mới, trong đó 60 ca tại cộng đồng, 41 ca đã được cách ly.", 100, 101),
         ("Tỉnh Bắc Ninh có 50 ca mắc mới, trong đó 30 ca tại cộng đồng, 20 ca đã được cách ly.", 50, 50),
-        # "parts" adding up to far more than the figure before them are not its parts: no sum recorded
-        ("Tỉnh Long An có 12 ca mắc mới, trong đó 8 ca tại huyện Đức Hòa, 9 ca tại huyện Bến Lức.", 12, None),
+        # parts are taken while they fit in their total: one that overflows it is no part of it
+        ("Tỉnh Long An có 12 ca mắc mới, trong đó 8 ca tại huyện Đức Hòa, 9 ca tại huyện Bến Lức.", 12, 8),
+        # a figure of another kind is no part: nothing to add up
+        ("Tỉnh Long An có 12 ca mắc mới, gồm 300 người đã xét nghiệm.", 12, None),
     ],
 )
 def test_totals_record_what_their_parts_add_up_to(text, total, parts_sum):

@@ -124,6 +124,9 @@ _AMONG_START = re.compile(r"\W*trong(?: tổng)?(?: số)?[ ]+$")
 # The last line before a list that announces it as a breakdown ("Cụ thể là:", "Trong đó:", "... như sau:").
 _LIST_OPENER = re.compile(r"(?:^|\n)[^\S\n]*(?:cụ thể|trong đó|bao gồm|gồm|chi tiết)[^\n\d]{0,20}:\s*$|như sau:\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ][.)])\s")
+# A daily average next to its number: "trung bình 520 ca/ngày", "43.605 ca/ngày".
+_RATE_BEFORE = re.compile(r"trung bình[^.;,()]*$")
+_RATE_AFTER = re.compile(r"[ ]*(?:\w+[ ]*)?/[ ]*ngày(?![\w])")
 _RATIO = re.compile(r"\d[\d.,]*[ ]*/[ ]*(\d[\d.,]*)")
 _CASE_FAMILY = frozenset({"confirmed", "new_confirmed"})
 _OUTCOMES = frozenset({"recovered", "deaths", "active"})
@@ -185,6 +188,7 @@ class _Figure:
     parent: "_Figure | None" = None
     parts: list["_Figure"] = field(default_factory=list)
     opens: bool = False
+    rate: bool = False  # a daily average ("trung bình 520 ca/ngày"): no part of a tally, nor a total of one
 
     @property
     def value(self) -> int:
@@ -348,21 +352,22 @@ def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
             fig.parent = stack[-1][0]
         if i + 1 == len(figures):
             break
-        free, end = True, figures[i + 1].span.start
+        free, end, owner = True, figures[i + 1].span.start, fig
         for mark in _MARK.finditer(key, fig.span.end, end):
             text = mark.group()
-            if text == ")":
+            if text == ")":  # back to the figure the parenthesis belonged to: "41.125 ca (trung bình 520 ca/ngày), trong đó"
                 if stack and stack[-1][1] == "(":
-                    stack.pop()
-                free = False
+                    owner = stack.pop()[0]
+                else:
+                    free = False
             elif text in (";", "."):
                 free = False
             elif text == "(" and ")" in key[mark.end():end]:
                 continue  # an aside closed before the next figure: "282 ca (đã cách ly ...), 159 ca"
             elif free or text[0].isalpha():
                 # a word opens a breakdown even after a separator: "3.833 mẫu; kết quả: 13 mẫu dương tính, ..."
-                fig.opens = True
-                stack.append((fig, text))
+                owner.opens = True
+                stack.append((owner, text))
                 break
     for i, fig in enumerate(figures):  # a narrower place after a wider total of the same metric
         if fig.parent is not None:
@@ -380,24 +385,28 @@ def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
 def _check_parts(figures: list[_Figure]) -> None:
     """Undo breakdowns that cannot be: parts of another kind, or parts adding up to more than their total.
 
-    Sources are often off by one or two, so a small excess is kept (and shows in ``parts_sum``).
+    Parts are taken in order while they fit in the total; one that overflows it is a part of
+    the part before it when it fits there ("10.489 ca, trong đó 8 ca nhập cảnh và 10.481 ca
+    trong nước (có 5.353 ca trong cộng đồng)"), else of no one here. Sources are often off by
+    one or two, so a small excess is kept (and shows in ``parts_sum``).
     """
     for total in reversed(figures):
         parts = [f for f in figures if f.parent is total]
-        if not parts:
-            continue
-        wrong = [f for f in parts if not _may_be_part(f, total)]
-        for f in wrong:
-            f.parent = total.parent if total.parent is not None and _may_be_part(f, total.parent) else None
-        parts = [f for f in parts if f not in wrong]
-        if sum(f.value for f in parts) > total.value + _SLACK:
-            for f in parts:
-                f.parent = total.parent if total.parent is not None and _may_be_part(f, total.parent) else None
+        kept: list[_Figure] = []
+        running = 0
+        for part in parts:
+            if _may_be_part(part, total) and running + part.value <= total.value + _SLACK:
+                kept.append(part)
+                running += part.value
+                continue
+            host = next((k for k in reversed(kept) if _may_be_part(part, k)), None)
+            up = total.parent if total.parent is not None and _may_be_part(part, total.parent) else None
+            part.parent = host or up
 
 
 def _may_be_part(part: _Figure, total: _Figure) -> bool:
     """A part counts what its total counts, or is an outcome of a tally of cases, or isolated patients in care."""
-    if part.value > total.value:
+    if part.value > total.value or part.rate != total.rate:
         return False
     if _same_family(part, total):
         return True
@@ -698,7 +707,9 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
             by_sentence.append([])
         group = by_sentence[-1]
         item = _LIST_ITEM.match(key, sent.start) is not None
-        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or ""))
+        rate = _RATE_BEFORE.search(key, max(sent.start, span.start - 30), span.start) is not None \
+            or _RATE_AFTER.match(key, span.end) is not None
+        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate))
     figures = [f for group in by_sentence for f in group]
 
     recent: list[list[_Figure]] = []    # figures of the last sentences that had some, the latest last
