@@ -831,11 +831,15 @@ def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
     """Provinces of the national total just before, districts of a province's: same metric, same period.
 
     Read once the periods are known: "Hôm nay cả nước có 94 ca mới. TP.HCM ghi nhận nhiều nhất với 40 ca."
+    The total is the figure of the sentence before that the list adds up to (the cases "trong nước"
+    rather than all of them), else that sentence's main figure.
     """
     tops = [f for f in group if f.parent is None]
     if not previous or len(tops) < len(group) or not _near(previous[0].sentence, group[0].sentence):
         return
-    total = previous[0].root
+    added = sum(f.value for f in tops)
+    fitting = [f for f in previous if abs(f.value - added) <= _SLACK] if len(tops) > 1 else []
+    total = min(fitting, key=lambda f: abs(f.value - added)) if fitting else previous[0].root
     for fig in tops:
         if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric \
                 and total.scope in ("national", "province") and (not total.item or fig.scope == _DOWN[total.scope]) \
