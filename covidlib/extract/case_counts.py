@@ -27,6 +27,10 @@ district written before it ("huyện Châu Thành, tỉnh Bến Tre có 4 ca").
 Plans, targets and capacities ("Mục tiêu ...", "công suất ...", "sẽ tiêm") are not
 counts, nor are signed changes ("Hải Phòng (-1.210)"). Keyword lexicons are
 module-level tables.
+
+Once every figure of the page is read, :mod:`covidlib.extract.figures` reads the page as a
+whole: the period, scope and total of each figure, with ``confirmed``/``new_confirmed``
+made to agree with the period.
 """
 from __future__ import annotations
 
@@ -813,7 +817,10 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
-    paragraph, context, home).
+    paragraph, context, home); and the figure model read from the whole page by
+    :func:`~covidlib.extract.figures.read_figures`: ``count_id``, ``period``, ``period_start``,
+    ``period_end``, ``scope``, ``part_of`` and, on a total, ``parts_sum`` (``metric`` then
+    agrees with the period).
     ``places`` are the article's place spans from
     :func:`~covidlib.extract.places.extract_places` (computed when not given).
 
