@@ -149,6 +149,8 @@ _LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|l
 _LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+|\d+[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,50}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$", re.M)
 _PLURAL = re.compile(r"các[ ]+$")
 _UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])")
+# A country a case comes from is no scope: "2 ca nhập cảnh từ Nhật Bản" are Vietnam's.
+_ORIGIN = re.compile(r"(?<![\w])(?:từ|về|tới|đến|sang|qua)[ ]+$")
 # A sentence that turns to Vietnam after figures with no place: those were the world's.
 _CONTRAST = re.compile(r"\W*(?:còn |trong khi đó,? )?(?:tại|ở) (?:việt nam|nước ta)(?![\w])")
 # How a figure found a place written next to it (:mod:`covidlib.extract.case_counts`' ``place_from``).
@@ -669,7 +671,8 @@ def _scope_marks(sentence_key: str) -> tuple[tuple[int, str], ...]:
     """(offset, scope) of every world, country, region and Vietnam word of a folded sentence."""
     marks: list[tuple[int, str]] = []
     for scope, pattern in (("world", _WORLD), ("foreign", _FOREIGN), ("region", _REGION), ("national", _NATIONAL_WORDS)):
-        marks += [(m.start(), scope) for m in pattern.finditer(sentence_key)]
+        marks += [(m.start(), scope) for m in pattern.finditer(sentence_key)
+                  if scope != "foreign" or not _ORIGIN.search(sentence_key, max(0, m.start() - 12), m.start())]
     return tuple(sorted(marks))
 
 
