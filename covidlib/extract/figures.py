@@ -92,6 +92,10 @@ _DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[
 # Where a wave starts when the page names it without a date: the Ministry of Health counts the
 # fourth wave from 27/4/2021 (its daily bulletins: "từ ngày 27/4/2021 đến nay").
 _WAVE_STARTS = {"4": date(2021, 4, 27), "tư": date(2021, 4, 27)}
+# An hour before a date: "lúc 6h ngày 10/5", "18 giờ ngày 4/8".
+_CLOCK = re.compile(r"(?:lúc|\d[ ]*(?:h|giờ|g))[^,;]{0,12}$")
+# The verb of a report of what was found on a day ("Ngày 22/2, tỉnh ghi nhận 2.500 ca").
+_RECORDED = re.compile(r"(?<![\w])(?:ghi nhận|phát hiện)(?![\w])[^,;:]*$")
 # A title announcing new cases: "Thêm 16 người ...", "THÔNG BÁO VỀ 18 CA MẮC MỚI".
 _TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
                         r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
@@ -506,13 +510,13 @@ def _metric_default(metric: str) -> str:
 
 
 def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue | None,
-                   at_date: bool, title_new: bool) -> None:
+                   at_date: bool, title_new: bool, recorded: bool = False) -> None:
     """Set ``fig.period`` (and its dates) from its own clause, its total, its sentence, its context, its metric.
 
     A tally with no start of its own takes the start of its total or of the heading it continues
     ("... tích lũy cao trong đợt dịch này: TP. Hồ Chí Minh (522.142)" under "Đợt dịch thứ 4 (từ ngày 27/4/2021)").
     """
-    _period_of(fig, own, before, context, at_date, title_new)
+    _period_of(fig, own, before, context, at_date, title_new, recorded)
     if fig.period == "cumulative" and fig.first is None:
         parent = fig.parent
         if parent is not None and parent.period == "cumulative" and parent.first is not None:
@@ -522,7 +526,7 @@ def _decide_period(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _
 
 
 def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue | None,
-               at_date: bool, title_new: bool) -> None:
+               at_date: bool, title_new: bool, recorded: bool) -> None:
     metric = fig.metric
     sentence = own + before
     if metric == "active":
@@ -546,8 +550,8 @@ def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue 
     if at_date and metric not in _CASE_FAMILY and metric not in ("quarantined", "suspected"):
         fig.period = "day"  # "Riêng ngày 24/8, 11.698 xét nghiệm": a dated figure of the day
         return
-    if at_date and title_new and metric == "confirmed":
-        fig.period = "day"  # a day bulletin's dated figure that says nothing else
+    if at_date and metric == "confirmed" and (title_new or recorded):
+        fig.period = "day"  # "Ngày 22/2, tỉnh ghi nhận 2.500 ca": a dated report of what was recorded that day
         return
     fig.period = _metric_default(metric)
 
@@ -741,12 +745,15 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
             context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
         dates = find_dates(key[sent.start:sent.end])
         cues = _cues(key, sent.start, sent.end, published, as_of, dates)
-        at_date = any(d.data["role"] == "at" and d.data["day"] is not None for d in dates)
+        at_date = any(d.data["role"] == "at" and d.data["day"] is not None
+                      and not _CLOCK.search(key, max(sent.start, sent.start + d.start - 24), sent.start + d.start)
+                      for d in dates)  # "lúc 6h ngày 10/5" is a moment (a tally as of then), not a day
         for i, fig in enumerate(group):
             region = _own_region(key, group, i)
             own = [c for c in cues if region[0] <= c.start < region[1]]
             before = [c for c in cues if c.end <= region[0]]
-            _decide_period(fig, own, before, context, at_date, title_new)
+            recorded = _RECORDED.search(key, max(region[0], fig.span.start - 40), fig.span.start) is not None
+            _decide_period(fig, own, before, context, at_date, title_new, recorded)
             _agree_metric(fig)
             if fig.period == "day" and fig.first is None and as_of is not None:
                 fig.first = fig.last = as_of
@@ -761,7 +768,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         seen.extend(group)
         last_end = sent.end
     for fig in figures:  # a part counts what its total counts (breakdowns across sentences included)
-        if fig.parent is not None and not _may_be_part(fig, fig.parent):
+        if fig.parent is not None and (not _may_be_part(fig, fig.parent) or _other_time(fig, fig.parent)):
             fig.parent = None
         if fig.parent is not None:
             fig.parent.parts.append(fig)
@@ -782,6 +789,12 @@ def _written_date(article: Article) -> date | None:
              if d.data["year"] is not None]
     dates = [date_from_parts(d["day"] or 1, d["month"], d["year"], published=None) for d in found]  # "tháng 12/2021": its 1st
     return max((d for d in dates if d is not None), default=None)
+
+
+def _other_time(part: _Figure, total: _Figure) -> bool:
+    """New cases are no stated part of a tally of cases, nor a tally part of new cases."""
+    new = ("day", "span", "average")
+    return part.metric in _CASE_FAMILY and total.metric in _CASE_FAMILY and (part.period in new) != (total.period in new)
 
 
 def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], heading: _Figure | None,
