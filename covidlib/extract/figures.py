@@ -4,35 +4,53 @@ A case count says more than its value and metric: "từ ngày 27/4 đến nay ..
 mắc" is a tally since 27 April, "trong đó 40 ca tại TP.HCM" is a province's share of a
 national day total. :func:`read_figures` reads this from the whole page, in this order:
 
-1. **The frame**: the title's period phrase ("THÔNG BÁO VỀ 18 CA MẮC MỚI" is a day
-   bulletin) and the publish date, which resolves every date of the page.
-2. **Sentence by sentence, in reading order**, the period phrases of each sentence are
-   found by a small grammar (the table ``_CUE_TABLE``): day ("trong 24 giờ qua", "trong ngày", "hôm
-   nay", "từ 18h ngày A đến 18h ngày B"), span ("trong 7 ngày qua", "tuần qua", "từ ngày
-   A đến ngày B" over a few weeks at most), average ("trung bình ... ca/ngày"), cumulative
-   ("từ đầu vụ dịch", "cộng dồn", "tổng số", "tính đến", "từ ngày 27/4 đến nay", "đợt
-   dịch thứ 4 (từ 27/4/2021)") and snapshot ("hiện", "đang điều trị", "đang cách ly").
-   Dates come from :func:`covidlib.dates.find_dates` and :func:`~covidlib.dates.date_from_parts`.
-3. **Totals and their parts**: inside a sentence, a figure followed by an opener
-   ("trong đó", "gồm", "cụ thể", a colon, a parenthesis) heads the figures after it, and a
-   figure of a narrower place after a wider one of the same metric (districts after their
-   province) is its part; a sentence opening with "Trong đó", "Trong số này", "Riêng"...
-   breaks down a figure of the sentence before (the one its parts add up to, else the one
-   of the same metric); list items break down the figure of the line introducing them; a
-   province's figure in the sentence after a national total, and a figure repeated from an
-   earlier breakdown, keep that total. A total records whether its parts add up
-   (``parts_sum``).
-4. **The period** of each figure: the phrase of its own clause, else the total it is part
-   of, else the phrase of its sentence before it, else the heading or title it continues,
-   else what its metric is (``active`` is a snapshot, ``new_confirmed`` a day, ``confirmed``
-   a tally). Then the metric agrees with the period: a tally of cases is ``confirmed``, a
-   day, span or average is ``new_confirmed``.
-5. **The scope**: ``local`` for a commune, hospital, company or cluster written as the
-   figure's own place; ``district``/``province`` from the place; with no province, the
-   nearest ``world``, ``foreign``, ``region`` or ``national`` word of the sentence
-   ("thế giới", "Mỹ", "Tây Nguyên", "cả nước"), the country by default.
+1. **The frame**: the publish date (or, on a page without one, the latest date with a year
+   the page writes), which gives every day/month its year, and the title: a bulletin title
+   ("THÔNG BÁO VỀ 18 CA MẮC MỚI", "Thêm 16 người ...") is a day's report.
+2. **Sentence by sentence, in reading order**; lines with no figure between them are
+   headings ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):", "Cụ thể là:") whose period
+   the list items under them take. For each sentence with figures:
 
-Everything here is a pure function of the article and its case-count spans.
+   a. **scope** from each figure's own words and place: ``local`` for one commune,
+      hospital, company or cluster written as its place; ``district``/``province`` from
+      the place; with no province, the nearest ``world``, ``foreign``, ``region`` or
+      ``national`` word of the sentence ("thế giới", "Mỹ", "Tây Nguyên", "cả nước"; not
+      the country cases come from), ``world`` when the next sentence turns to Vietnam,
+      the country by default;
+   b. **totals and parts inside the sentence**: a figure followed by an opener ("trong
+      đó", "gồm", "cụ thể", "riêng", a colon, a parenthesis) heads the figures after it
+      until a closing parenthesis hands the breakdown back to the figure before it; a
+      narrower place after a wider figure of the same metric (districts after their
+      province) and outcomes after a tally of cases (in care, recovered, dead) are parts;
+      parts must count what their total counts, and are taken while they fit in it (one
+      that overflows nests in the part before it);
+   c. **totals in earlier sentences**: list items break down the figure of the line that
+      introduces them; a sentence opening with "Trong đó", "Trong số này", "Riêng"...
+      breaks down the figure of the sentences before that its parts add up to, else the
+      one of the same metric; "Trong 15 bệnh nhân ..., 3 ca ..." heads its own clause;
+      "86/94 ca" joins the figure of 94; a figure repeated from a breakdown keeps its total;
+   d. **period** from a small grammar of phrases (the table ``_CUE_TABLE``): day ("trong
+      24 giờ qua", "trong ngày", "hôm nay", "từ 18h ngày A đến 18h ngày B"), span ("trong 7
+      ngày qua", "tuần qua", "từ ngày A đến ngày B" of a few weeks at most), average
+      ("trung bình ... ca/ngày"), tally ("từ đầu vụ dịch", "cộng dồn", "tổng số", "tính
+      đến", "từ ngày 27/4 đến nay", "đợt dịch thứ 4"), snapshot ("hiện", "đang điều trị",
+      "đang cách ly") and words of new cases ("thêm", "ca mắc mới") that bind only their own
+      clause. A figure takes the phrase of its own clause, else its total's period, else
+      the nearest phrase of its sentence before it, else the heading or title it
+      continues, else a dated report of what was recorded ("Ngày 22/2, tỉnh ghi nhận ...")
+      is a day, else what its metric is (``active`` a snapshot, ``new_confirmed`` a day,
+      ``confirmed`` a tally). A tally with no start takes its total's or heading's start.
+      Then ``confirmed``/``new_confirmed`` agree with the period. Dates come from
+      :func:`covidlib.dates.find_dates` and :func:`~covidlib.dates.date_from_parts`;
+   e. **totals of the sentence before, once periods are known**: a province's figures
+      after a national total of the same metric and period (districts after a province's)
+      are its parts, joining the figure they add up to when one does.
+3. **Last checks over the page**: a part must count what its total counts, and new cases
+   are no stated part of a tally; each total records what its parts add up to
+   (``parts_sum``; sources are often off by one).
+
+Everything here is a pure function of the article and its case-count spans; the patterns
+run on the folded body (``article.body_key``), one pass of the grammar per sentence.
 """
 from __future__ import annotations
 
