@@ -128,7 +128,7 @@ _RANK = {"average": 0, "span": 1, "since": 2, "day": 3, "new": 3.5, "cumulative"
 # The period each cue kind gives a figure.
 _PERIOD_OF = {"since": "cumulative", "tally": "cumulative", "new": "day"}
 
-# --- totals and parts -------------------------------------------------------------------
+# --- words of totals and parts -------------------------------------------------------------------
 
 # Marks read after a figure: openers, separators and closing parentheses.
 _MARK = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra|riêng|kết quả|thì có)(?![\w])|:|\(|\)|;"
@@ -153,7 +153,7 @@ _RATIO = re.compile(r"\d[\d.,]*[ ]*/[ ]*(\d[\d.,]*)")
 _CASE_FAMILY = frozenset({"confirmed", "new_confirmed"})
 _OUTCOMES = frozenset({"recovered", "deaths", "active"})
 
-# --- scope --------------------------------------------------------------------------------
+# --- words of scope --------------------------------------------------------------------------------
 
 _WORLD = re.compile(r"(?<![\w])(?:thế giới|toàn cầu|quốc gia và vùng lãnh thổ|các nước)(?![\w])")
 _NATIONAL_WORDS = re.compile(r"(?<![\w])(?:việt nam|cả nước|toàn quốc|trong nước|nước ta|hệ thống quốc gia)(?![\w])")
@@ -251,7 +251,7 @@ def period_notation(text: str | None) -> tuple[str, str | None]:
     return {"since": "cumulative", "epidemic": "cumulative"}.get(kind, kind), start
 
 
-# --- 2. period phrases --------------------------------------------------------------------
+# --- period phrases --------------------------------------------------------------------
 
 def _cues(key: str, start: int, end: int, published: date | None, as_of: date | None,
           dates: list[Span] | None = None) -> list[_Cue]:
@@ -361,7 +361,7 @@ def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue
     return _Cue(best.start, best.end, kind, best.first or (dated[0].first if dated else None), best.last)
 
 
-# --- 3. totals and parts ------------------------------------------------------------------
+# --- totals and parts ------------------------------------------------------------------
 
 def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
     """Within a sentence: openers make a figure the total of those after it; narrower places are parts.
@@ -503,7 +503,7 @@ def _candidates(previous: list[_Figure]) -> list[_Figure]:
     return found
 
 
-# --- 4. period of each figure -------------------------------------------------------------
+# --- the period of each figure -------------------------------------------------------------
 
 def _own_region(key: str, figures: list[_Figure], i: int) -> tuple[int, int]:
     """The figure's own clause: from after the previous figure (or clause mark) to the next one."""
@@ -618,7 +618,7 @@ def _inherits(part: _Figure, total: _Figure) -> bool:
     return part.metric in ("recovered", "deaths") and total.period == "cumulative"
 
 
-# --- 5. scope -----------------------------------------------------------------------------
+# --- scope -----------------------------------------------------------------------------
 
 def _local(key: str, fig: _Figure, region: tuple[int, int]) -> bool:
     """True when the figure's own place is below a district (a commune, a hospital, a cluster...)."""
@@ -801,10 +801,11 @@ def _written_date(article: Article) -> date | None:
     A reader knows the year of "từ 18/7 đến nay" on a page that writes "ngày 28/8/2021"; a
     page that writes no year gives None, and no year is guessed.
     """
-    if not _YEAR.search(article.body) and not _YEAR.search(article.metadata.title or ""):
-        return None
-    found = [d.data for text in (article.metadata.title or "", article.body) for d in find_dates(text)
-             if d.data["year"] is not None]
+    found = []
+    for text in (article.metadata.title or "", article.body):
+        for year in _YEAR.finditer(text):  # read only around the years written: cheap on long pages
+            window = text[max(0, year.start() - 24) : year.end()]
+            found += [d.data for d in find_dates(window) if d.data["year"] is not None]
     dates = [date_from_parts(d["day"] or 1, d["month"], d["year"], published=None) for d in found]  # "tháng 12/2021": its 1st
     return max((d for d in dates if d is not None), default=None)
 
