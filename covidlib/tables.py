@@ -63,7 +63,7 @@ CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
     ],
     "case_counts": [
         ("article_id", "string", "article the figure is in"),
-        ("count_id", "string", "id of the figure, stable within a run: article id and the body offset of the number ('a1:120')"),
+        ("count_id", "string", "id of the figure, '<article_id>:<start>': what part_of points to"),
         ("province", "string", "province the figure is for; empty for national or world figures"),
         ("province_code", "string", "GSO 2-digit province code"),
         ("district", "string", "district the figure is for, as written without 'huyện'/'thị xã'/'thành phố'"),
@@ -72,13 +72,11 @@ CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
         ("value", "Int64", "the figure as an integer"),
         ("qualifier", "string", "exact, more_than, about, less_than or at_least ('hơn' = more_than)"),
         ("as_of", "string", "ISO date the figure refers to, from the sentence and the article date"),
-        ("period", "string", "over which time the figure counts: day (new in one day), span (new over several days), "
-                             "cumulative (since the start of the epidemic or period_start), snapshot (a state at a moment) "
-                             "or average (a daily average over period_start..period_end)"),
-        ("period_start", "string", "ISO date the period starts, where the text states or implies it"),
-        ("period_end", "string", "ISO date the period ends, where the text states or implies it"),
-        ("scope", "string", "for whom the figure counts: world, foreign, national, region, province, district or local"),
-        ("part_of", "string", "count_id of the total this figure is a stated part of on the same page; empty otherwise"),
+        ("period", "string", "time the figure covers: day, span (several days), cumulative (a tally since period_start, or since the epidemic began when empty), snapshot (a state at as_of) or average (a daily average over a window)"),
+        ("period_start", "string", "ISO date the period starts where the page states or implies it (a wave start, a window's first day, the day of a day figure)"),
+        ("period_end", "string", "ISO date the period ends where known (a window's last day, the day of a day figure, the as-of date of a tally)"),
+        ("scope", "string", "population the figure is about: world, foreign (another country), national, region (several provinces), province, district or local (commune, hospital, company, cluster...)"),
+        ("part_of", "string", "count_id of the total this figure is a stated part of on the page (trong đó, gồm, list items, districts of a provincial total), else empty"),
         ("sentence", "string", "the sentence the figure comes from"),
         ("start", "Int64", "body offset where the number starts"),
         ("end", "Int64", "body offset where the number ends"),

@@ -27,6 +27,10 @@ district written before it ("huyện Châu Thành, tỉnh Bến Tre có 4 ca").
 Plans, targets and capacities ("Mục tiêu ...", "công suất ...", "sẽ tiêm") are not
 counts, nor are signed changes ("Hải Phòng (-1.210)"). Keyword lexicons are
 module-level tables.
+
+Once every figure of the page is read, :mod:`covidlib.extract.figures` reads the page as a
+whole: the period, scope and total of each figure, with ``confirmed``/``new_confirmed``
+made to agree with the period.
 """
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
 from ..vocab import CASE_METRICS, METRICS
+from .figures import count_id, read_figures
 from .places import stated_home_province
 
 __all__ = ["extract_case_counts", "case_count_rows", "count_id"]
@@ -808,7 +813,10 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
-    paragraph, context, home).
+    paragraph, context, home); and the figure model read from the whole page by
+    :func:`~covidlib.extract.figures.read_figures`: ``count_id``, ``period``, ``period_start``,
+    ``period_end``, ``scope``, ``part_of`` and, on a total, ``parts_sum`` (``metric`` then
+    agrees with the period).
     Needs ``places``: the article's place spans from
     :func:`~covidlib.extract.places.extract_places` (they give each figure its place and the
     article its home province).
@@ -855,7 +863,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
                         reader.context = _Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
         reader.sentence_texts.append(text)
-    return spans
+    return read_figures(article, spans)
 
 
 # A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
@@ -906,24 +914,14 @@ def _skip_sentence(article: Article, text: str) -> bool:
     return _title_repeat(article, text)
 
 
-#: The period a metric has when nothing on the page says otherwise.
-_PLAIN_PERIOD = {"confirmed": "cumulative", "new_confirmed": "day", "active": "snapshot", "quarantined": "snapshot",
-                 "suspected": "snapshot", "recovered": "cumulative", "deaths": "cumulative", "tested": "cumulative",
-                 "vaccinated": "cumulative"}
-
-
-def count_id(article: Article, span: Span) -> str:
-    """Return the id of a case count: the article id and the body offset of its number ('a1:120')."""
-    return f"{article.article_id}:{span.start}"
-
-
 def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, Any]]:
     """Return one row per case count: the ``case_counts`` table of the codebook.
 
     Keys: ``article_id, count_id, province, province_code, district, metric, detail, value,
     qualifier, as_of, period, period_start, period_end, scope, part_of, sentence, start, end``
-    (``start``/``end`` are the number's body offsets; ``sentence`` is the sentence text;
-    ``part_of`` is the ``count_id`` of the figure's total).
+    (``start``/``end`` are the number's body offsets; ``sentence`` is the sentence text; the
+    figure model, from :func:`~covidlib.extract.figures.read_figures`, is empty on spans made
+    without it).
     """
     rows = []
     for span in spans:
@@ -931,7 +929,7 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
         sent = data.get("sentence")
         rows.append({
             "article_id": article.article_id,
-            "count_id": count_id(article, span),
+            "count_id": data.get("count_id") or count_id(article.article_id, span.start),
             "province": data.get("province"),
             "province_code": data.get("province_code"),
             "district": data.get("district"),
@@ -940,10 +938,10 @@ def case_count_rows(article: Article, spans: Sequence[Span]) -> list[dict[str, A
             "value": data.get("value"),
             "qualifier": data.get("qualifier"),
             "as_of": data.get("as_of"),
-            "period": data.get("period") or _PLAIN_PERIOD.get(data.get("metric")),
+            "period": data.get("period"),
             "period_start": data.get("period_start"),
             "period_end": data.get("period_end"),
-            "scope": data.get("scope") or ("district" if data.get("district") else "province" if data.get("province") else "national"),
+            "scope": data.get("scope"),
             "part_of": data.get("part_of"),
             "sentence": article.text(sent) if isinstance(sent, Span) else sent,
             "start": span.start,
