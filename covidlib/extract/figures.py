@@ -705,11 +705,13 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     ``count_id`` of the total the figure is a stated part of, or None) and, on a total,
     ``parts_sum`` (the sum of its parts' values); ``metric`` is made to agree with the period.
 
-    >>> from covidlib.document import Article
+    >>> from covidlib.text.article import article_from_body
     >>> from covidlib.extract.case_counts import extract_case_counts
-    >>> art = Article.from_body("Từ ngày 27/4 đến nay, Hà Nội ghi nhận 1.234 ca mắc, trong đó 230 ca tại quận Đống Đa.",
-    ...                        published="2021-07-01")
-    >>> [(s.data["value"], s.data["period"], s.data["period_start"], s.data["scope"]) for s in extract_case_counts(art)]
+    >>> from covidlib.extract.places import extract_places
+    >>> art = article_from_body("Từ ngày 27/4 đến nay, Hà Nội ghi nhận 1.234 ca mắc, trong đó 230 ca tại quận Đống Đa.",
+    ...                         published="2021-07-01")
+    >>> [(s.data["value"], s.data["period"], s.data["period_start"], s.data["scope"])
+    ...  for s in extract_case_counts(art, places=extract_places(art))]
     [(1234, 'cumulative', '2021-04-27', 'province'), (230, 'cumulative', '2021-04-27', 'district')]
     """
     if not spans:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from covidlib import config
-from covidlib.document import Article
+from covidlib.text.article import article_from_body
 from covidlib.quality.evaluate import match_case_counts
 from covidlib.extract.case_counts import case_count_rows, extract_case_counts
 from covidlib.extract.figures import period_notation
@@ -35,7 +35,7 @@ def _cases() -> list:
 
 
 def _rows(row: dict) -> list[dict]:
-    article = Article.from_body(row["text"], published=row.get("published"), title=row.get("title"))
+    article = article_from_body(row["text"], published=row.get("published"), title=row.get("title"))
     return case_count_rows(article, extract_case_counts(article, places=extract_places(article)))
 
 
@@ -126,6 +126,6 @@ def test_gold_pages_hold_their_floors(name, tmp_path):
     ],
 )
 def test_totals_record_what_their_parts_add_up_to(text, total, parts_sum):
-    article = Article.from_body(text, published="2021-08-03")
+    article = article_from_body(text, published="2021-08-03")
     spans = {s.data["value"]: s for s in extract_case_counts(article, places=extract_places(article))}
     assert spans[total].data.get("parts_sum") == parts_sum
