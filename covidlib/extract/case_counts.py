@@ -64,8 +64,8 @@ def _words(pattern: str) -> str:
 _COUNTER = re.compile(
     r"[ ]*(?:"
     r"(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
-    r"|(?P<contact>f[1-4])"
-    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?)"
+    r"|(?:(?:ca|trường hợp|người)(?:[ ]+(?:được xác định|xác định|là))?[ ]+)?(?P<contact>f[1-4])"
+    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?|nhân khẩu)"
     r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm|xét nghiệm(?:[ ]+mẫu)?)"
     r"|(?P<dose>liều|mũi|lượt tiêm)"
     r")(?![\w])"
@@ -96,7 +96,7 @@ _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
                         r"|hoàn thành điều trị|kết thúc điều trị"),
     ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|điều trị tại nhà|đang (?:được )?chăm sóc"
-                     r"|nặng|nguy kịch"
+                     r"|nặng|nguy kịch|(?:ở )?mức(?: độ)? trung bình"
                      r"|thở máy|thở ô xy|thở oxy|ecmo"),
     ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
     ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
@@ -114,8 +114,12 @@ _TERMS = [(metric, detail, re.compile(_words(pattern))) for metric, detail, patt
 _WEAK = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _WEAK_TERMS]
 # Active-case words that describe a patient's state: an event later in the clause says more.
 _SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecmo")
+# What later happens to cases named by their state or their infection: the event is what is counted.
+_EVENTS = frozenset({"deaths", "recovered"})
+# ... unless the event only dates them: "2 trường hợp tái dương tính sau khi xuất viện".
+_WHEN_BEFORE = re.compile(_words(r"khi|từng|đã từng") + r"(?:[ ]+\S+)?[ ]*$")
 _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
-_OWN_CLAUSE_START = re.compile(r"[,;:]|" + _words(r"và"))
+_OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
 _NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
 # Tests and doses that are still to come: "500.000 người cần được tiêm", "50 người đang chờ xét nghiệm".
 _NOT_YET = re.compile(_words(r"cần|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")
@@ -152,12 +156,12 @@ _PER_PERIOD_DELTA = re.compile(_words(r"mỗi|một|hằng|hàng") + r"[ ]+(?:ng
 _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
                           r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
 _CAPACITY_BEFORE = re.compile(
-    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,3}[ ]*$"
+    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,4}[ ]*$"
 )
 # Plans, targets and capacities: figures after them in the sentence are not counts of what happened
 # ("Mục tiêu đến cuối năm, thành phố tiêm được 10 triệu liều"), unless a word of fact follows them.
 _PLANNED = re.compile(_words(r"mục tiêu|chỉ tiêu|phấn đấu|dự kiến|dự báo|kế hoạch|công suất|năng lực|sức chứa"
-                             r"|quy mô|sẽ"))
+                             r"|quy mô|sẽ|phương án|kịch bản"))
 _PLAN_LEAD = re.compile(r"\W*(?:theo[ ]+)?" + _words(r"mục tiêu|chỉ tiêu|kế hoạch|dự kiến|phấn đấu|dự báo"))
 _DONE = re.compile(_words(r"đã|đang|vừa|hiện có|hiện đang|đến nay|tính đến"))
 # Doses are counted when given ("đã tiêm", "được tiêm"), not when received, bought or planned.
@@ -169,13 +173,15 @@ _THRESHOLD_BEFORE = re.compile(
 )
 _OTHER_DISEASE = re.compile(_words(
     r"sốt xuất huyết|tay chân miệng|tay - chân - miệng|bạch hầu|sởi|cúm a|cúm gia cầm|bệnh dại|hiv"
-    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers"
+    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers|hậu[ ]+covid"
 ))
+# After-effects of COVID-19 are another condition: "điều trị hậu COVID-19 cho 50 ca" counts no COVID-19 case.
+_AFTER_COVID = re.compile(r"hậu[ ]+covid(?:[ -]*19)?")
 _COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
 
 # Scopes that are not a province: the country, the world, and regions that group several provinces.
 _NATIONAL = re.compile(_words(
-    r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
+    r"việt nam|cả nước|nước ta|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
     r"|tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây |bắc |nam )?(?:nam|bắc|trung) bộ"
     r"|miền (?:bắc|trung|nam|tây)|các tỉnh phía (?:nam|bắc)"
     r"|(?:\d+|các)[ ]+(?:tỉnh|địa phương)(?:[ ]*,[ ]*|[ ]+và[ ]+|[ ]*/[ ]*|[ ]+)thành(?:[ ]+phố)?"
@@ -186,6 +192,8 @@ _FOREIGN = re.compile(
     + "".join(rf"|(?<={cue} )(?:" + "|".join(gazetteer.SHORT_COUNTRIES) + ")" for cue in ("nước", "tại", "ở"))
     + r")(?![\w])"
 )
+# What makes a province an origin or a link, not the place where a figure is counted.
+_ORIGIN_BEFORE = re.compile(_words(r"từ|liên quan(?:[ ]+(?:đến|tới))?") + r"[ ]+(?:(?:tỉnh|thành phố|tp)[ .]*)?$")
 _CAPITALISED_WORD_AFTER = re.compile(r"[ ]+[^\W\d_]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
 _OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khác"))
@@ -367,8 +375,11 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
                     return "active", None  # "5.600 F0 đang cách ly tại nhà": patients isolated, in care
                 return metric, detail
             continue
-        if _SEVERITY.fullmatch(key, start, stop):  # "2 bệnh nhân nặng đã tử vong": the event wins
-            event = next((t for t in terms[k + 1 :] if t[2] in ("deaths", "recovered") and not t[4]), None)
+        if _SEVERITY.fullmatch(key, start, stop) or metric == "confirmed":
+            # "2 bệnh nhân nặng đã tử vong", "25 trường hợp mắc COVID-19 ở nước ta tử vong",
+            # "9.326 người mắc Covid-19 được công bố khỏi bệnh": what happened to them wins
+            event = next((t for t in terms[k + 1 :] if t[2] in _EVENTS and not t[4]
+                          and not _WHEN_BEFORE.search(key, max(0, t[0] - 14), t[0])), None)
             if event is not None:
                 return event[2], event[3]
         return metric, detail
@@ -515,11 +526,17 @@ def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_me
 # --- places --------------------------------------------------------------------------------
 
 def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
-    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order."""
+    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order.
+
+    A province named as where people come from or what cases are linked to ("người trở về từ Đà
+    Nẵng", "liên quan đến Bắc Giang") is no place of a figure; a foreign origin stays, as a scope
+    with no province ("1 ca nhập cảnh từ Nhật Bản").
+    """
+    key = article.body_key
     found = [
         _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
                s.data.get("district") if s.label == "district" else None)
-        for s in places
+        for s in places if not _ORIGIN_BEFORE.search(key, max(0, s.start - 30), s.start)
     ]
     taken = {i for p in found for i in range(p.start, p.end)}
     scopes = [m.span() for m in _NATIONAL.finditer(article.body_key)]
@@ -578,6 +595,8 @@ def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent:
             if _POST_PLACE.match(key[count.counter_end : place.start]):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
+            elif place.national and not key[count.counter_end : place.start].strip():
+                continue  # "4 ca trong nước tại Đà Nẵng": how the cases arose, then where
             break
 
 
@@ -905,7 +924,7 @@ def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> Non
 def _skip_sentence(article: Article, text: str) -> bool:
     """Sentences whose numbers are no COVID-19 counts: other diseases, captions repeating the title."""
     folded = text.lower()
-    if _OTHER_DISEASE.search(folded) and not _COVID.search(folded):
+    if _OTHER_DISEASE.search(folded) and not _COVID.search(_AFTER_COVID.sub(" ", folded)):
         return True
     return _title_repeat(article, text)
 

@@ -490,6 +490,8 @@ _LEADING_TAG = re.compile(r"^\s*\(?\s*([^\s()]{2,40}?)\s*\)?\s*[-–—]\s")
 _DOMAIN = re.compile(r"^(?:www\.)?|(?:\.(?:gov|com|org|net|edu|info))?\.(?:vn|com|net|org)$")
 _VISITOR = re.compile(r"(?<![\w])đoàn(?![\w])[^.;:()]{0,45}$")
 _HOST = re.compile(r"(?<![\w])(?:làm việc với|tại|đến|thăm|về|với)(?![\w])[^.;:()]{0,40}$")
+# Where people come from is not where the work happens: "người trở về từ Đà Nẵng".
+_ORIGIN = re.compile(r"(?<![\w])từ[ ]+(?:(?:tỉnh|thành phố|tp)[ .]*)?$")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _ASCII_WORD = re.compile(r"[a-z]+")
 _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|tp)(?![\w])")
@@ -566,7 +568,8 @@ def _lead_bounds(article: Article) -> tuple[int, int]:
 
 
 def _lead_scores(article: Article, places: Sequence[Span]) -> dict[str, float]:
-    """Score the provinces of the first sentence: first named, host ("làm việc với", "tại"), visitor ("đoàn ...")."""
+    """Score the provinces of the first sentence: first named, host ("làm việc với", "tại"), visitor ("đoàn ..."),
+    origin ("trở về từ ...")."""
     start, end = _lead_bounds(article)
     scores: dict[str, float] = {}
     for rank, span in enumerate(s for s in places if start <= s.start < end):
@@ -575,6 +578,8 @@ def _lead_scores(article: Article, places: Sequence[Span]) -> dict[str, float]:
         score = 1.0 + (1.0 if rank == 0 else 0.0)
         if _VISITOR.search(before) and not _HOST.search(before[-45:]):
             score -= 3.0
+        elif _ORIGIN.search(before):
+            score -= 1.0
         elif _HOST.search(before):
             score += 1.0
         scores[name] = max(scores.get(name, -10.0), score)
