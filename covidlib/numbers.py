@@ -71,7 +71,7 @@ _ORDINAL_WORDS = (
     "cấp", "cấp độ", "giai đoạn", "quốc lộ", "tỉnh lộ", "ql", "đt", "ngõ", "ngách", "hẻm", "kiệt", "đường", "phòng",
     "tổ", "ấp", "thôn", "xóm", "khối", "khu phố", "lô", "tòa", "block", "điều", "khoản", "chương", "nhóm",
     "kỳ họp", "phiên", "bảng", "hình", "mẫu số", "số hiệu", "phụ lục", "trang", "kênh", "vtv", "quý",
-    "cơ sở", "giường số",
+    "cơ sở", "giường số", "trung đoàn", "sư đoàn", "tiểu đoàn", "lữ đoàn", "đại đội",
 )
 _ORDINAL_CUE = re.compile(
     "(?:" + "".join(rf"\b{word}|" for word in _ORDINAL_WORDS)

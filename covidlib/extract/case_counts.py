@@ -63,8 +63,8 @@ def _words(pattern: str) -> str:
 # "chốt", "huyện", "test", "suất quà", "cán bộ") makes it no case count.
 _COUNTER = re.compile(
     r"[ ]*(?:"
-    r"(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
-    r"|(?:(?:ca|trường hợp|người)(?:[ ]+(?:được xác định|xác định|là))?[ ]+)?(?P<contact>f[1-4])"
+    r"(?:(?:ca|trường hợp|người)(?:[ ]+(?:được[ ]+)?xác định(?:[ ]+là)?)?[ ]+)?(?P<contact>f[1-4])"
+    r"|(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
     r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?|nhân khẩu)"
     r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm|xét nghiệm(?:[ ]+mẫu)?)"
     r"|(?P<dose>liều|mũi|lượt tiêm)"
@@ -75,10 +75,14 @@ _NOT_CASE_AFTER = re.compile(
     r"[ ]*" + _words(r"phẫu thuật|mổ|trực|sinh|đẻ|làm việc|ghép|can thiệp|tai nạn|cấp cứu|vi phạm|bị xử phạt"
                      r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại"
                      # compounds of a counter word: "ca sĩ", "ca khúc", "mẫu ruộng", "người mẫu", "mũi tên"
-                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan")
+                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan"
+                     # kin: "3 người con", "người thân", "người nhà"
+                     r"|con|thân|nhà")
 )
 # A number with no counter is read only when punctuation or one of these follows it; a spaced dash
 # separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
+# What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
+_CHAIN_GAP = re.compile(r"[ ]*(?:,|;|-|–|và|đến|tới)[ ]*")
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
 # Counters of the case family: words after them describe the cases, not another measure.
 _CASE_COUNTERS = frozenset({"case"})
@@ -118,6 +122,7 @@ _SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecm
 _EVENTS = frozenset({"deaths", "recovered"})
 # ... unless the event only dates them: "2 trường hợp tái dương tính sau khi xuất viện".
 _WHEN_BEFORE = re.compile(_words(r"khi|từng|đã từng") + r"(?:[ ]+\S+)?[ ]*$")
+_CONTACT_LABEL = re.compile(r"(?<![\w])(f[1-4])[ ]*(?::|" + _words(r"là") + r")[ ]*$")
 _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
 _OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
 _NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
@@ -296,10 +301,49 @@ def _planned(head: str) -> bool:
     return bool(plans) and _DONE.search(head, plans[-1].end()) is None
 
 
+def _identifier(key: str, number: Span) -> bool:
+    """True for a number that names rather than counts: a patient id, an age, a year, a day of the month
+    written alone ("các ngày 14, ..."), a position ("tổ 13", "phòng 5") or a code glued to "BN"."""
+    kind = number.data["kind"]
+    if kind in ("patient_id", "age", "year"):
+        return True
+    if kind == "date":
+        return "/" not in number.data["raw"] and "-" not in number.data["raw"] and "." not in number.data["raw"]
+    if kind == "ordinal":
+        return not number.data.get("after_name")
+    return kind == "code" and key[max(0, number.start - 2) : number.start] == "bn"
+
+
+def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
+    """Indexes of the numbers that continue a list of identifiers: "các bệnh nhân 512, 517, 523",
+    "các ngày 14, 15, 17", "tổ 13, 14 và 15", "BN3490, 3491", "25, 30 tuổi".
+
+    A bare number joined to an identifier by a comma, "và", a dash or "đến" is one more
+    identifier, and so is every number joined to one of those; a bare number joined to an
+    age after it ("25, 30 tuổi") is an age.
+    """
+    chained: set[int] = set()
+    for i in range(1, len(numbers)):
+        previous, number = numbers[i - 1], numbers[i]
+        if not _CHAIN_GAP.fullmatch(key, previous.end, number.start):
+            continue
+        bare = _BARE_END.match(key, number.end) is not None
+        if (i - 1) in chained or (bare and _identifier(key, previous)):
+            chained.add(i)
+    for i in range(len(numbers) - 1, 0, -1):
+        previous, number = numbers[i - 1], numbers[i]
+        if number.data["kind"] == "age" and _CHAIN_GAP.fullmatch(key, previous.end, number.start) and _BARE_END.match(key, previous.end):
+            chained.add(i - 1)
+    return chained
+
+
 def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int]) -> list[_Count]:
     key = article.body_key
     found: list[_Count] = []
-    for number in numbers:
+    chained = _chained(key, numbers)
+    for index, number in enumerate(numbers):
+        if index in chained:
+            continue
         kind = number.data["kind"]
         if kind == "ordinal" and number.data.get("after_name") and number.start - 1 in place_ends:
             kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
@@ -456,6 +500,10 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         return
     own = _own_clause(key, region)
     labelled = _COPULA_END.search(key, *region)
+    contact = _CONTACT_LABEL.search(key, *own) if labelled else None
+    if contact is not None:  # "6 ca F1, F2 là 14 ca": the label names the contacts counted
+        count.metric, count.detail, count.evidence = "quarantined", contact.group(1).upper(), "label"
+        return
     readers = (
         ("subject", lambda: _subject_metric(key, region) if labelled else None),
         ("label", lambda: _label_metric(key, region, labelled, strict=strict) if labelled else None),
@@ -477,7 +525,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         return
     end = _clause_end(key, count.counter_end, sent.end)
     # a list opened by a colon names its cases before the colon ("ghi nhận ca bệnh trong ngày: TP.HCM (1.523)")
-    if _terms(key[count.counter_end : end], weak=True) or _pre_metric(key, region, strict=False, weak=True):
+    if _terms(key[count.counter_end : end], weak=True) \
+            or (count.counter != "person" and _pre_metric(key, region, strict=False, weak=True)):
         count.metric, count.evidence = "confirmed", "weak"
         return
     count.evidence = "none"
@@ -667,13 +716,17 @@ class _Reader:
     sentence_texts: list[str] = field(default_factory=list)
 
 
+# What follows the title in an image caption: "<title> - 1", "<title> - ảnh 1Ảnh minh hoạ: VOV".
+_CAPTION_TAIL = re.compile(r"(?:[ ]*[-–][ ]*(?:ảnh[ ]*)?\d{1,2}(?!\d).*)?[ ]*")
+
+
 def _title_repeat(article: Article, text: str) -> bool:
     """True for a body line that repeats the title (an image caption such as "<title> - 1")."""
     title = article.metadata.title
     if not title:
         return False
-    stripped = re.sub(r"[ ]*[-–][ ]*\d{1,2}[ ]*$", "", text.strip())
-    return " ".join(fold(stripped).split()) == " ".join(fold(title).split())
+    folded, title_key = " ".join(fold(text).split()), " ".join(fold(title).split())
+    return folded.startswith(title_key) and _CAPTION_TAIL.fullmatch(folded, len(title_key)) is not None
 
 
 def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent: Span,
