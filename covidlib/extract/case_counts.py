@@ -81,6 +81,13 @@ _NOT_CASE_AFTER = re.compile(
 )
 # A number with no counter is read only when punctuation or one of these follows it; a spaced dash
 # separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
+# A total raised to a figure whose counter is left out before a place: "lên 672.593 tại 62 tỉnh".
+_RAISED_TO = re.compile(_words(r"lên") + r"[ ]*$")
+_PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
+# A figure pointing back at one already given: "trong số 11 trường hợp này".
+_BACK_REFERENCE = re.compile(r"[ ]+" + _words(r"này|nói trên|kể trên|đó"))
+# Samples sent for genome sequencing are no tests for infection.
+_SEQUENCING = re.compile(_words(r"giải trình tự(?: gen| gien)?|biến thể|biến chủng"))
 # What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
 _CHAIN_GAP = re.compile(r"[ ]*(?:,|;|-|–|và|đến|tới)[ ]*")
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
@@ -205,7 +212,7 @@ _OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khá
 # Connectors allowed between a place and its number ("Nậm Pồ có 45 ca", "Đông Anh (435)").
 _ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
 # A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
-_POST_PLACE = re.compile(r"^[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+_POST_PLACE = re.compile(r"^[^,;:()]{0,45}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
 # A place followed by its own figure in parentheses: an item of a list ("TP.HCM (98)").
 _LIST_ITEM_AFTER = re.compile(r"[ ]*\([ ]*\d")
 _EACH = re.compile(
@@ -353,6 +360,9 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
         if not isinstance(value, int) and not float(value).is_integer():
             continue
         read = _counter(key, number.end)
+        if read is None and _RAISED_TO.search(key, max(sent.start, number.start - 8), number.start) \
+                and _PLACE_AFTER.match(key, number.end):
+            read = "bare", number.end, None  # "nâng tổng số ca nhiễm ... lên 672.593 tại 62 tỉnh thành"
         if read is None:
             continue
         counter, counter_end, contact = read
@@ -364,6 +374,8 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
             continue
         if _rejected(key, sent, number, counter):
             continue
+        if _BACK_REFERENCE.match(key, counter_end) and any(c.value == value for c in found):
+            continue  # "11 mẫu ... thì 10 trong số 11 trường hợp này": the same figure again
         count = _Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
         if kind == "ratio":
             count.of_total = _ratio_total(number)
@@ -489,7 +501,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
             count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
         return
     if count.counter == "sample":
-        count.metric, count.evidence = "tested", "counter"
+        if not _SEQUENCING.search(key, sent.start, sent.end):
+            count.metric, count.evidence = "tested", "counter"
         return
     if count.counter == "dose":
         given = _GIVEN.search(key, count.number.end, count.counter_end) or _GIVEN.search(key, *region) \
@@ -797,6 +810,20 @@ def _next_context(counts: list[_Count]) -> _Place | None:
     return counts[0].place
 
 
+def _name_context(reader: _Reader, sent: Span) -> None:
+    """A sentence with no figure that names one province only makes it the place of the figures after it.
+
+    "Sở Y tế tỉnh Nghệ An cho biết ... Hiện có 27 bệnh nhân nguy kịch": the 27 are Nghệ An's.
+    A sentence naming several provinces leaves the context as it was.
+    """
+    named = [p for p in _places_within(reader, sent.start, sent.end)
+             if not p.national and not _in_parentheses(reader.article.body_key, p)]
+    provinces = _provinces_of(named)
+    if len(provinces) == 1:
+        p = named[-1]
+        reader.context = _Place(p.start, p.end, p.province, p.code, None)
+
+
 def _count_with_value(reader: _Reader, value: int) -> _Count | None:
     """Return the latest figure read so far with this value (the total of "86/94 ca")."""
     return next((c for c in reversed(reader.seen) if c.value == value), None)
@@ -930,6 +957,10 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
                     if len(listed) >= 2:
                         reader.context = _Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
+            elif not item:
+                _name_context(reader, sent)
+        elif not item:
+            _name_context(reader, sent)
         reader.sentence_texts.append(text)
     return spans
 
