@@ -497,6 +497,20 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|tp)(?![\w])")
 
 
+# Furniture that may name the outlet's owner, and how much of each line is read.
+_OUTLET_KINDS = frozenset({"banner", "head", "footer", "tail", "source"})
+_OUTLET_CHARS = 600
+# An owner's word before a province: a portal, a newspaper, a provincial authority or health service.
+_OWNER = re.compile(
+    r"(?<![\w])(?:cổng thông tin|trang thông tin|cơ quan chủ quản|báo|đài phát thanh|sở y tế"
+    r"|trung tâm kiểm soát bệnh tật|cdc|ủy ban nhân dân|ubnd|đảng bộ|tỉnh ủy|thành ủy)(?![\w])"
+)
+_OWNER_REACH = 70
+# What ends an owner's statement before a later province: a sentence end or a new field.
+_OWNER_STOP = re.compile(r"[.|;]|(?<![\w])(?:điện thoại|email|hotline|tel)(?![\w])")
+_ADDRESS_CUT = re.compile(r"(?i)địa\s*chỉ[^|\n]*")
+
+
 def _leading_tag(body: str) -> str | None:
     """Return a site tag opening the body ("TTH.VN - ...", "(TUAG)- ...", "(Haiphong.gov.vn) - ...")."""
     m = _LEADING_TAG.match(body)
@@ -592,14 +606,48 @@ def _title_places(title: str) -> tuple[Span, ...]:
     return tuple(_mentions(_Text.of_string(title)))
 
 
+def outlet_province(article: Article) -> str | None:
+    """Return the province the page's own furniture says owns the outlet, or None.
+
+    Read in the lines the cleaner set aside as banner, head, footer, tail or source: a
+    province named after an owner's word ("Cổng thông tin điện tử tỉnh Bắc Giang", "Báo Quảng
+    Nam", "Cơ quan chủ quản: UBND huyện Đắk Song, tỉnh Đắk Nông", "Sở Y tế tỉnh Nghệ An",
+    "Trung tâm Kiểm soát bệnh tật tỉnh Quảng Nam"). Addresses are no owner (an advert's
+    "Địa chỉ: ..., Đà Nẵng" names no outlet); several owners naming different provinces give None.
+
+    >>> from covidlib.document import Span
+    >>> page = "Tin tức. Cơ quan chủ quản: UBND tỉnh Bắc Giang. Địa chỉ: 12 Lê Lợi, Hà Nội"
+    >>> article = Article("a", "", page, "", furniture=[Span(8, len(page), "footer")])
+    >>> outlet_province(article)
+    'Bắc Giang'
+    """
+    lines = tuple(article.page[f.start:f.end][:_OUTLET_CHARS] for f in article.furniture if f.label in _OUTLET_KINDS)
+    return _outlet_of(lines) if lines else None
+
+
+@lru_cache(maxsize=256)
+def _outlet_of(lines: tuple[str, ...]) -> str | None:
+    found: set[str] = set()
+    for line in lines:
+        for statement in _ADDRESS_CUT.split(line):
+            doc = _Text.of_string(statement)
+            for span in _mentions(doc):
+                owner = _OWNER.search(doc.key, max(0, span.start - _OWNER_REACH), span.start)
+                if owner is not None and not _OWNER_STOP.search(doc.key, owner.end(), span.start):
+                    found.add(span.data["province"])
+    return found.pop() if len(found) == 1 else None
+
+
 def home_province(article: Article, places: Sequence[Span]) -> str | None:
     """Return the province where the reported work happens, or None if the article names none.
 
     The site tag decides when it names a province (``article.metadata.site``, else a tag
     opening the body such as "TTH.VN -" or "(TUAG)-", checked against the provinces of the
-    first sentences). Otherwise provinces score by the title (+3), the first sentence (+1,
-    +1 for the first named, +1 after "làm việc với"/"tại", -3 inside "đoàn ..." for a visiting
-    delegation) and their share of mentions; ties go to the first named.
+    first sentences). Otherwise provinces score by the title (+3), the outlet named in the
+    page's furniture (+3, :func:`outlet_province`), the first sentence (+1, +1 for the first
+    named, +1 after "làm việc với"/"tại", -1 after "từ" for where people come from, -3 inside
+    "đoàn ..." for a visiting delegation) and their share of mentions; ties go to the first
+    named. A page whose body names no province is the outlet's.
 
     >>> body = "Đoàn công tác của tỉnh Vĩnh Long làm việc với UBND tỉnh Thừa Thiên Huế."
     >>> article = Article("a", "", body, body)
@@ -614,7 +662,7 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
         if found:
             return found
     if not places and not title_spans:
-        return None
+        return outlet_province(article)
     counts: dict[str, int] = {}
     for s in places:
         counts[s.data["province"]] = counts.get(s.data["province"], 0) + 1
@@ -622,6 +670,9 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
     scores = {name: n / top for name, n in counts.items()}
     for name in {s.data["province"] for s in title_spans}:
         scores[name] = scores.get(name, 0.0) + 3.0
+    outlet = outlet_province(article)
+    if outlet is not None:
+        scores[outlet] = scores.get(outlet, 0.0) + 3.0
     for name, score in _lead_scores(article, places).items():
         scores[name] = scores.get(name, 0.0) + score
     order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans]
@@ -631,8 +682,8 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
 def stated_home_province(article: Article, places: Sequence[Span]) -> str | None:
     """Return the home province when the article states it, else None.
 
-    Stated means: a site tag names it, the title or the first sentence names it, or it is the
-    only province the body names. A national round-up naming many provinces has none, so a
+    Stated means: a site tag or the outlet's furniture names it, the title or the first
+    sentence names it, or it is the only province the body names. A national round-up naming many provinces has none, so a
     figure with no place of its own is not pinned on the most-mentioned one.
 
     >>> body = "Sáng 20/9, có 500 ca mắc mới. TP.HCM có 300 ca, Bình Dương 200 ca."
@@ -644,7 +695,7 @@ def stated_home_province(article: Article, places: Sequence[Span]) -> str | None
     if home is None or len({s.data["province"] for s in places}) <= 1:
         return home
     tags = (article.metadata.site, _leading_tag(article.body))
-    if any(tag and tag_province(tag, context=[home]) == home for tag in tags):
+    if any(tag and tag_province(tag, context=[home]) == home for tag in tags) or outlet_province(article) == home:
         return home
     title = article.metadata.title
     if title and home in {s.data["province"] for s in _title_places(title)}:
