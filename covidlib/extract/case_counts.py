@@ -11,15 +11,29 @@ calls a ``count``, the word right after it (its counter noun: "ca", "trường h
 4. the nearest keyword before it ("cách ly tập trung 15.369 trường hợp");
 5. otherwise the number continues a list or a breakdown and takes the metric of the
    figure before it ("huyện Nậm Pồ có 45 ca, Thành phố Điện Biên Phủ 8 ca");
-6. rows of a list or of a table flattened to lines ("Hà Nội 1.234") that name no metric
-   take the one of the line introducing them ("Số ca tử vong cộng dồn theo địa phương:").
+6. rows of a list or of a table flattened to lines ("Hà Nội 1.234", "Lục Nam 40") that name
+   no metric take the one of the line introducing them ("Số ca tử vong cộng dồn theo địa
+   phương:"); under a header row of several columns ("Tỉnh | Ca mắc | Tử vong") each cell
+   of a row takes its column's metric and the row's first cell its place.
+
+An event said later in the figure's clause wins over the infection that names the cases
+("25 trường hợp mắc COVID-19 ... tử vong", "9.326 người mắc ... khỏi bệnh"), unless it only
+dates them ("sau khi xuất viện"). Contacts may follow a case noun ("11 trường hợp F1", "6 ca
+F1", "F2 là 14 ca"). Numbers that continue a list of identifiers are no counts: patient
+numbers ("các bệnh nhân 512, 517, 523", "BN3490, 3491"), days written alone ("các ngày 14,
+15, 17"), positions ("tổ 13, 14 và 15") and ages ("25, 30 tuổi"); nor is a figure repeated
+in its own sentence ("10 trong số 11 trường hợp này") or a sample sent for sequencing.
 
 A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of new
 cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
 cases without saying it is cumulative. The place is the one written next to the
-number, else the one that governs its list, else the nearest earlier one, else the
-article's home province when the article states it (title, first sentence, site tag, or
-the only province named); figures for Vietnam, the world, another country or a region
+number, else the one that governs its list, else the nearest earlier one (a sentence with
+no figure that names one province sets it for the figures after it), else the article's
+home province when the article states it (title, first sentence, site tag, the outlet named
+in the page's furniture, or the only province named); "toàn tỉnh" / "trên địa bàn thành phố"
+with no name is the home unit of that kind. A province named as where people come from or
+what cases are linked to ("trở về từ Đà Nẵng", "liên quan đến ...") is no figure's place.
+Figures for Vietnam ("cả nước", "nước ta"), the world, another country or a region
 ("Tây Nguyên", "ĐBSCL") have no province, and neither has a total spread over several
 provinces ("127 ca tại TP.HCM (98), Bình Dương (16)") or a figure that follows a sentence
 or a list naming several provinces. A province ending an address gives the figure the
@@ -349,7 +363,10 @@ def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
     return chained
 
 
-def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int]) -> list[_Count]:
+def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int], *,
+                named_rows: bool = False) -> list[_Count]:
+    """The figures of a sentence that may be counts; ``named_rows`` for the rows of a list under a heading,
+    where a name and its figure ("Lục Nam 40") are a row even when the name is no place we know."""
     key = article.body_key
     found: list[_Count] = []
     chained = _chained(key, numbers)
@@ -357,7 +374,7 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
         if index in chained:
             continue
         kind = number.data["kind"]
-        if kind == "ordinal" and number.data.get("after_name") and number.start - 1 in place_ends:
+        if kind == "ordinal" and number.data.get("after_name") and (named_rows or number.start - 1 in place_ends):
             kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
         if kind not in ("count", "ratio"):
             continue
@@ -861,7 +878,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                    heading: str | None = None) -> list[_Count]:
     """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
-    counts = _candidates(article, sent, numbers, reader.place_ends)
+    counts = _candidates(article, sent, numbers, reader.place_ends, named_rows=heading is not None)
     if not counts:
         return []
     breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
@@ -966,8 +983,21 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     spans: list[Span] = []
     heading: str | None = None  # the folded line that introduces the list being read ("Về tình hình điều trị:")
     listed: set[str] = set()  # provinces of the items of that list
+    columns: list[tuple[str, str | None] | None] | None = None  # metrics of the columns of a table being read
     for sent in article.sentences:
         text = article.text(sent)
+        if columns is not None:
+            rows = _table_row(reader, sent, columns)
+            if rows is not None:
+                as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
+                for count in rows:
+                    spans.extend(_spans_of(count, sent, as_of))
+                reader.sentence_texts.append(text)
+                continue
+        columns = _table_header(article.body_key[sent.start:sent.end])
+        if columns is not None:
+            reader.sentence_texts.append(text)
+            continue
         item = _LIST_ITEM.match(text) is not None or _TABLE_ROW.fullmatch(text) is not None
         if not item:
             heading = article.body_key[sent.start:sent.end].strip() if text.rstrip().endswith(":") else None
@@ -993,6 +1023,69 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
             _name_context(reader, sent)
         reader.sentence_texts.append(text)
     return spans
+
+
+# The cells of a table row flattened to a line: "Hà Nội | 120 | 3", "Hà Nội\t120\t3".
+_CELL_SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
+_TOTAL_CELL = re.compile(r"[ ]*" + _words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
+_CELL_FIGURE = re.compile(r"[ ]*(\d{1,3}(?:\.\d{3})+|\d+)[ ]*")
+
+
+def _table_header(line_key: str) -> list[tuple[str, str | None] | None] | None:
+    """The metric of each column of a table header flattened to a line ("Tỉnh | Ca mắc | Tử vong"), or None.
+
+    A header has three cells or more, no digit, and names a metric in a column after the first.
+    """
+    if not ("|" in line_key or "\t" in line_key) or any(c.isdigit() for c in line_key):
+        return None
+    cells = _CELL_SEPARATOR.split(line_key.strip().strip("|").strip())
+    if len(cells) < 3:
+        return None
+    columns = [None] + [_heading_metric(cell) if cell else None for cell in cells[1:]]
+    return columns if any(columns) else None
+
+
+def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None] | None]) -> list[_Count] | None:
+    """The figures of one row under a table header: each cell takes its column's metric, the row its place.
+
+    The first cell names the place ("Hà Nội | 120 | 3"); a row naming no province is the home
+    province's; a "Tổng" / "Cả nước" row has none. None when the line is no row of that table.
+    """
+    key = reader.article.body_key
+    line = key[sent.start:sent.end]
+    lead = len(line) - len(line.lstrip(" |"))
+    cells, cursor = [], sent.start + lead
+    for part in re.split(r"(\||\t)", line[lead:]):
+        if part not in ("|", "\t"):
+            cells.append((cursor, cursor + len(part)))
+        cursor += len(part)
+    cells = [c for c in cells if key[c[0]:c[1]].strip()]
+    if len(cells) != len(columns) or any(ch.isdigit() for ch in key[cells[0][0]:cells[0][1]]):
+        return None
+    named = _places_within(reader, *cells[0])
+    if named:
+        place = named[-1]
+    elif _TOTAL_CELL.match(key, cells[0][0]):
+        place = _Place(-1, -1, None, None, None, national=True)
+    else:
+        place = _Place(-1, -1, reader.home, reader.home_code, None)
+    counts = []
+    for (start, end), column in zip(cells[1:], columns[1:]):
+        figure = _CELL_FIGURE.fullmatch(key, start, end)
+        if figure is None:
+            if key[start:end].strip(" -–"):
+                return None
+            continue
+        if column is None:
+            continue
+        raw = figure.group(1)
+        number = Span(figure.start(1), figure.end(1), "number",
+                      {"value": int(raw.replace(".", "")), "qualifier": "exact", "raw": raw, "kind": "count"})
+        count = _Count(number, number.data["value"], "exact", "bare", number.end,
+                       metric=column[0], detail=column[1], evidence="heading", place=place,
+                       place_from="adjacent" if named else "home")
+        counts.append(count)
+    return counts
 
 
 # A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
