@@ -98,6 +98,9 @@ _NOT_CASE_AFTER = re.compile(
 # A total raised to a figure whose counter is left out before a place: "lên 672.593 tại 62 tỉnh".
 _RAISED_TO = re.compile(_words(r"lên") + r"[ ]*$")
 _PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
+# A relative right before a bare number gives the relative's age: "con trai 75", "vợ 52".
+_AGE_HOLDER_BEFORE = re.compile(_words(r"con trai|con gái|vợ|chồng|bố|mẹ|cha|ông|bà|cháu|anh trai|chị gái|em trai|em gái")
+                                + r"[ ]*$")
 # A figure pointing back at one already given: "trong số 11 trường hợp này".
 _BACK_REFERENCE = re.compile(r"[ ]+" + _words(r"này|nói trên|kể trên|đó"))
 # Samples sent for genome sequencing are no tests for infection.
@@ -308,6 +311,8 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
         return True
     if _planned(key[sent.start : number.start]):
         return True
+    if counter == "bare" and _AGE_HOLDER_BEFORE.search(before):
+        return True  # "vợ 74 tuổi, con trai 75": an age
     value = number.data["value"]
     return counter == "dose" and value < _SMALL_DOSE
 
@@ -779,6 +784,8 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
     region = _region(counts, i, sent)
     outside = bool(_OUTSIDE_PROVINCE.search(key, *region))
     source = counts[i - 1] if i > 0 else None
+    if source is not None and source.place_from == "following" and i > 1:
+        source = counts[0]  # "6 ca, trong đó 4 ca trong nước tại Đà Nẵng và 2 ca nhập cảnh": the 2 are the total's
     if source is None and count.of_total is not None and reader.previous is not None:
         source = _count_with_value(reader, count.of_total)
     if source is None and governing is not None:
@@ -1025,8 +1032,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     return spans
 
 
-# The cells of a table row flattened to a line: "Hà Nội | 120 | 3", "Hà Nội\t120\t3".
-_CELL_SEPARATOR = re.compile(r"[ ]*(?:\||\t)[ ]*")
+# The cells of a table row flattened to a line: "Hà Nội | 120 | 3".
+_CELL_SEPARATOR = re.compile(r"[ ]*\|[ ]*")
 _TOTAL_CELL = re.compile(r"[ ]*" + _words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
 _CELL_FIGURE = re.compile(r"[ ]*(\d{1,3}(?:\.\d{3})+|\d+)[ ]*")
 
@@ -1036,7 +1043,7 @@ def _table_header(line_key: str) -> list[tuple[str, str | None] | None] | None:
 
     A header has three cells or more, no digit, and names a metric in a column after the first.
     """
-    if not ("|" in line_key or "\t" in line_key) or any(c.isdigit() for c in line_key):
+    if "|" not in line_key or any(c.isdigit() for c in line_key):
         return None
     cells = _CELL_SEPARATOR.split(line_key.strip().strip("|").strip())
     if len(cells) < 3:
@@ -1055,8 +1062,8 @@ def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None]
     line = key[sent.start:sent.end]
     lead = len(line) - len(line.lstrip(" |"))
     cells, cursor = [], sent.start + lead
-    for part in re.split(r"(\||\t)", line[lead:]):
-        if part not in ("|", "\t"):
+    for part in re.split(r"(\|)", line[lead:]):
+        if part != "|":
             cells.append((cursor, cursor + len(part)))
         cursor += len(part)
     cells = [c for c in cells if key[c[0]:c[1]].strip()]
