@@ -22,7 +22,10 @@ dates them ("sau khi xuất viện"). Contacts may follow a case noun ("11 trư�
 F1", "F2 là 14 ca"). Numbers that continue a list of identifiers are no counts: patient
 numbers ("các bệnh nhân 512, 517, 523", "BN3490, 3491"), days written alone ("các ngày 14,
 15, 17"), positions ("tổ 13, 14 và 15") and ages ("25, 30 tuổi"); nor is a figure repeated
-in its own sentence ("10 trong số 11 trường hợp này") or a sample sent for sequencing.
+in its own sentence ("10 trong số 11 trường hợp này") or a sample sent for sequencing. A
+figure whose metric is only said by a later clause pointing back at its people takes it
+("hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà"); a later
+list item may leave its counter out before its place ("16 ca tại Đà Nẵng, 1 Đồng Nai").
 
 A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of new
 cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
@@ -95,6 +98,13 @@ _NOT_CASE_AFTER = re.compile(
 )
 # A number with no counter is read only when punctuation or one of these follows it; a spaced dash
 # separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
+# A later clause pointing back at a figure's people: "toàn bộ các trường hợp này", "tất cả số người trên".
+_THEM = re.compile(_words(r"toàn bộ|tất cả|cả") + r"(?:[ ]+(?:các|những|số))?[ ]+"
+                   + _words(r"trường hợp|người|ca|đối tượng") + r"[ ]+" + _words(r"này|nói trên|trên|đó"))
+_COUNT_DIGIT = re.compile(r"\d")
+# A list item whose counter is left out before its place: ", một Đồng Nai", ", một từ Guinea".
+_LIST_JOIN_BEFORE = re.compile(r"(?:[,;]|" + _words(r"và") + r")[ ]*$")
+_ELIDED_BEFORE_PLACE = re.compile(r"[ ]+(?:" + _words(r"từ|tại|ở") + r"[ ]+)?")
 # A total raised to a figure whose counter is left out before a place: "lên 672.593 tại 62 tỉnh".
 _RAISED_TO = re.compile(_words(r"lên") + r"[ ]*$")
 _PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
@@ -129,7 +139,7 @@ _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
                         r"|hoàn thành điều trị|kết thúc điều trị"),
     ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|điều trị tại nhà|đang (?:được )?chăm sóc"
-                     r"|nặng|nguy kịch|(?:ở )?mức(?: độ)? trung bình"
+                     r"|nặng|nguy kịch|(?:ở )?mức(?: độ)? trung bình|chuyển tầng"
                      r"|thở máy|thở ô xy|thở oxy|ecmo"),
     ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
     ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
@@ -369,9 +379,13 @@ def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
 
 
 def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int], *,
-                named_rows: bool = False) -> list[_Count]:
+                place_starts: frozenset[int] = frozenset(), named_rows: bool = False) -> list[_Count]:
     """The figures of a sentence that may be counts; ``named_rows`` for the rows of a list under a heading,
-    where a name and its figure ("Lục Nam 40") are a row even when the name is no place we know."""
+    where a name and its figure ("Lục Nam 40") are a row even when the name is no place we know.
+
+    A later item of a list may leave its counter out before its place ("16 ca tại Đà Nẵng, một
+    Đồng Nai, một từ Guinea Xích đạo"): it takes the counter of the figure before it.
+    """
     key = article.body_key
     found: list[_Count] = []
     chained = _chained(key, numbers)
@@ -390,12 +404,16 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
         if read is None and _RAISED_TO.search(key, max(sent.start, number.start - 8), number.start) \
                 and _PLACE_AFTER.match(key, number.end):
             read = "bare", number.end, None  # "nâng tổng số ca nhiễm ... lên 672.593 tại 62 tỉnh thành"
+        if read is None and found and _LIST_JOIN_BEFORE.search(key, max(sent.start, number.start - 6), number.start):
+            elided = _ELIDED_BEFORE_PLACE.match(key, number.end)
+            if elided.end() in place_starts:
+                read = found[-1].counter, number.end, found[-1].contact
         if read is None:
             continue
         counter, counter_end, contact = read
         if counter != "bare" and _NOT_CASE_AFTER.match(key, counter_end):
             continue
-        if kind == "ratio" and counter not in ("case", "person"):
+        if kind == "ratio" and counter not in ("case", "person", "sample"):
             continue
         if number.data.get("spelled") and counter == "bare":
             continue
@@ -467,6 +485,19 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
                 return event[2], event[3]
         return metric, detail
     return None
+
+
+def _metric_of_them(key: str, count: _Count, sent: Span) -> tuple[str, str | None] | None:
+    """Metric said of the figure's people by a later clause that points back at them.
+
+    "... lên tới hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà":
+    the 21,000 are in home quarantine.
+    """
+    them = _THEM.search(key, count.counter_end, sent.end)
+    if them is None or _COUNT_DIGIT.search(key, count.counter_end, them.start()):
+        return None
+    terms = [t for t in _terms(key[them.end() : _clause_end(key, them.end(), sent.end)], them.end()) if not t[4]]
+    return (terms[0][2], terms[0][3]) if terms else None
 
 
 def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None] | None:
@@ -551,6 +582,7 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         ("subject", lambda: _subject_metric(key, region)),
         ("pre", lambda: _pre_metric(key, own, strict=strict)),
         ("pre", lambda: None if case_list else _pre_metric(key, region, strict=strict)),
+        ("post", lambda: _metric_of_them(key, count, sent)),
     )
     for evidence, read in readers:
         found = read()
@@ -681,7 +713,9 @@ def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent:
                 continue
             if _LIST_ITEM_AFTER.match(key, place.end):
                 break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
-            if _POST_PLACE.match(key[count.counter_end : place.start]):
+            elided = count.counter != "bare" and count.counter_end == count.number.end
+            if _POST_PLACE.match(key[count.counter_end : place.start]) \
+                    or (elided and _ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
             elif place.national and not key[count.counter_end : place.start].strip():
@@ -750,6 +784,7 @@ class _Reader:
     home_code: str | None
     place_starts: list[int] = field(default_factory=list)
     home_unit: gazetteer.Province | None = None  # the home province, stated or not, for "toàn tỉnh"
+    place_start_set: frozenset[int] = frozenset()
     previous: _Count | None = None      # first figure of the last sentence that had figures
     context: _Place | None = None       # the place a later sentence with no place of its own inherits
     place_ends: frozenset[int] = frozenset()  # end offsets of province and district names
@@ -885,7 +920,8 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                    heading: str | None = None) -> list[_Count]:
     """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
-    counts = _candidates(article, sent, numbers, reader.place_ends, named_rows=heading is not None)
+    counts = _candidates(article, sent, numbers, reader.place_ends, place_starts=reader.place_start_set,
+                         named_rows=heading is not None)
     if not counts:
         return []
     breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
@@ -983,7 +1019,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     likely = home or home_province(article, places)
     reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list],
                      place_ends=frozenset(p.end for p in places),
-                     home_unit=gazetteer.province(likely) if likely else None)
+                     home_unit=gazetteer.province(likely) if likely else None,
+                     place_start_set=frozenset(p.start for p in place_list))
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]
     published = article.metadata.published
