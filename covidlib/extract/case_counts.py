@@ -166,7 +166,7 @@ _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
 _OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
 _NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
 # Tests and doses that are still to come: "500.000 người cần được tiêm", "50 người đang chờ xét nghiệm".
-_NOT_YET = re.compile(_words(r"cần|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")
+_NOT_YET = re.compile(_words(r"cần(?! thơ)|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")  # not the city Cần Thơ
 _NOT_YET_METRICS = frozenset({"vaccinated", "tested"})
 _DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
 
