@@ -58,7 +58,7 @@ from ..dates import resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..numbers import find_numbers
-from .places import extract_places, home_province, stated_home_province
+from .places import extract_places, home_province, outlet_province, stated_home_province
 
 __all__ = ["METRICS", "CASE_METRICS", "extract_case_counts", "case_count_rows"]
 
@@ -118,6 +118,9 @@ _SEQUENCING = re.compile(_words(r"giải trình tự(?: gen| gien)?|biến thể
 # A province or city named by its kind alone: "toàn tỉnh có 50 ca", "trên địa bàn thành phố".
 _BARE_UNIT = re.compile(
     r"(?:" + _words(r"toàn|địa bàn|trong|cả") + r"[ ]+(?:(tỉnh)|thành phố)|(?<![\w])(?:(tỉnh)|thành phố)[ ]+(?:ta|nhà)"
+    # "tỉnh ghi nhận 12 ca": the word alone as a subject, not "các tỉnh", "tỉnh bạn", "tỉnh lộ"
+    r"|(?<!các )(?<!nhiều )(?<!những )(?<!mỗi )(?<!từng )(?<!ngoài )(?<!ngoại )(?<!giữa )(?<!\d )(?<![\w])(tỉnh)"
+    r"(?![ ]+(?:bạn|khác|lộ|thành|lân cận|láng giềng|phía|ngoài|giáp|đoàn|đội|này|đó|trên|nói trên)(?![\w]))"
     r")(?![\w])"
 )
 # What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
@@ -783,7 +786,7 @@ class _Reader:
     home: str | None
     home_code: str | None
     place_starts: list[int] = field(default_factory=list)
-    home_unit: gazetteer.Province | None = None  # the home province, stated or not, for "toàn tỉnh"
+    home_units: tuple[gazetteer.Province, ...] = ()  # the home province (stated or not) and the outlet's
     place_start_set: frozenset[int] = frozenset()
     previous: _Count | None = None      # first figure of the last sentence that had figures
     context: _Place | None = None       # the place a later sentence with no place of its own inherits
@@ -844,30 +847,32 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
     if reader.context is not None:
         p = reader.context
         count.place, count.place_from = _Place(p.start, p.end, p.province, p.code, None, p.national), "context"
-        _own_unit(reader, key, count, region)
         return
     count.place = _Place(-1, -1, reader.home, reader.home_code, None)
     count.place_from = "home"
-    _own_unit(reader, key, count, region)
 
 
 def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int]) -> None:
     """A figure "toàn tỉnh" / "trên địa bàn thành phố" with no name is the outlet's own province.
 
-    It applies when the place the figure would inherit is no unit of that kind (the country,
-    a centrally-run city for "tỉnh", a province for "thành phố") and the article's home
-    province (stated or not: the site tag, the outlet's furniture, the title) is of that kind.
+    It applies to a figure with no place of its own when the place it would inherit is no
+    unit of that kind (the country, a centrally-run city for "tỉnh", a province for "thành
+    phố"): the article's home province (stated or not) if it is of that kind, else the outlet
+    named in the page's furniture.
     """
+    if count.place_from in _OWN_PLACE or not reader.home_units:
+        return
     m = _BARE_UNIT.search(key, *_own_clause(key, region))
-    if m is None or reader.home_unit is None or _places_within(reader, m.end(), m.end() + 3):
+    if m is None or _places_within(reader, m.end(), m.end() + 3):
         return  # no such word, or a name follows it ("toàn tỉnh Bắc Giang")
-    wants_city = m.group(1) is None and m.group(2) is None
+    wants_city = m.group(1) is None and m.group(2) is None and m.group(3) is None
     place = count.place
     current = gazetteer.province(place.province) if place is not None and place.province else None
     if current is not None and current.is_central_city == wants_city:
         return
-    if reader.home_unit.is_central_city == wants_city:
-        count.place = _Place(-1, -1, reader.home_unit.name, reader.home_unit.code, None)
+    unit = next((u for u in reader.home_units if u.is_central_city == wants_city), None)
+    if unit is not None:
+        count.place = _Place(-1, -1, unit.name, unit.code, None)
         count.place_from = "home"
 
 
@@ -956,6 +961,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     paragraph_start = _paragraph_start(article, sent)
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
+        _own_unit(reader, key, counts[i], _region(counts, i, sent))
     _spread_totals(counts)
     if heading is not None:
         _apply_heading(key[sent.start:sent.end], heading, counts)
@@ -1016,10 +1022,11 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None
     place_list = _place_list(article, places)
-    likely = home or home_province(article, places)
+    units = (gazetteer.province(name) for name in (home or home_province(article, places), outlet_province(article))
+             if name)
     reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list],
                      place_ends=frozenset(p.end for p in places),
-                     home_unit=gazetteer.province(likely) if likely else None,
+                     home_units=tuple(u for u in units if u is not None),
                      place_start_set=frozenset(p.start for p in place_list))
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]

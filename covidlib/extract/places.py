@@ -675,7 +675,7 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
         scores[outlet] = scores.get(outlet, 0.0) + 3.0
     for name, score in _lead_scores(article, places).items():
         scores[name] = scores.get(name, 0.0) + score
-    order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans]
+    order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans] + [outlet]
     return max(scores, key=lambda name: (scores[name], -order.index(name)))
 
 
