@@ -102,6 +102,8 @@ _NOT_CASE_AFTER = re.compile(
 _THEM = re.compile(_words(r"toàn bộ|tất cả|cả") + r"(?:[ ]+(?:các|những|số))?[ ]+"
                    + _words(r"trường hợp|người|ca|đối tượng") + r"[ ]+" + _words(r"này|nói trên|trên|đó"))
 _COUNT_DIGIT = re.compile(r"\d")
+# Between two items "name figure" of one list: "Lục Nam 12, Yên Dũng 5" (the second name may be no place we know).
+_NAMED_ITEM_GAP = re.compile(r"[ ]*[,;][ ]*(?:và[ ]+)?[^\W\d_]+(?:[ ]+[^\W\d_]+){0,3}[ ]*")
 # A list item whose counter is left out before its place: ", một Đồng Nai", ", một từ Guinea".
 _LIST_JOIN_BEFORE = re.compile(r"(?:[,;]|" + _words(r"và") + r")[ ]*$")
 _ELIDED_BEFORE_PLACE = re.compile(r"[ ]+(?:" + _words(r"từ|tại|ở") + r"[ ]+)?")
@@ -392,12 +394,16 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
     key = article.body_key
     found: list[_Count] = []
     chained = _chained(key, numbers)
+    named_before: Span | None = None  # the last "place figure" of the sentence ("Lục Nam 12")
     for index, number in enumerate(numbers):
         if index in chained:
             continue
         kind = number.data["kind"]
-        if kind == "ordinal" and number.data.get("after_name") and (named_rows or number.start - 1 in place_ends):
-            kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
+        if kind == "ordinal" and number.data.get("after_name"):
+            continues = named_before is not None and _NAMED_ITEM_GAP.fullmatch(key, named_before.end, number.start)
+            if named_rows or number.start - 1 in place_ends or continues:
+                kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
+                named_before = number
         if kind not in ("count", "ratio"):
             continue
         value = number.data["value"]
@@ -830,7 +836,8 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
         source = governing
     if source is not None and source.place is not None:
         place = source.place
-        if outside and place.district:
+        if (outside or count.number.data.get("after_name")) and place.district:
+            # "ngoài tỉnh", or a row of its own name ("Lục Nam 12, Yên Dũng 5"): not the district before
             place = _Place(place.start, place.end, place.province, place.code, None)
         count.place, count.place_from = place, "inherited"
         return
@@ -1051,7 +1058,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
             continue
         item = _LIST_ITEM.match(text) is not None or _TABLE_ROW.fullmatch(text) is not None
         if not item:
-            heading = article.body_key[sent.start:sent.end].strip() if text.rstrip().endswith(":") else None
+            heading = article.body_key[sent.start:sent.end].strip() if _is_heading(text) else None
             listed = set()
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
@@ -1076,10 +1083,21 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     return spans
 
 
+_HEADING_WORDS = 16
 # The cells of a table row flattened to a line: "Hà Nội | 120 | 3".
 _CELL_SEPARATOR = re.compile(r"[ ]*\|[ ]*")
 _TOTAL_CELL = re.compile(r"[ ]*" + _words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
 _CELL_FIGURE = re.compile(r"[ ]*(\d{1,3}(?:\.\d{3})+|\d+)[ ]*")
+
+
+def _is_heading(text: str) -> bool:
+    """True for a line that may introduce a list: it ends with a colon, or it is a short line with
+    no figure and no sentence end ("Số ca tử vong ghi nhận trong ngày theo địa phương")."""
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return bool(stripped) and stripped[-1] not in ".!?;," and not any(c.isdigit() for c in stripped) \
+        and len(stripped.split()) <= _HEADING_WORDS
 
 
 def _table_header(line_key: str) -> list[tuple[str, str | None] | None] | None:
