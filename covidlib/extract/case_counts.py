@@ -250,6 +250,11 @@ _OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khá
 _ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
 # A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
 _POST_PLACE = re.compile(r"^[^,;:()]{0,45}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+# Communes and wards named before their district: "tại xã Đại Hồng và xã Đại Đồng, huyện " (the district follows).
+_WARDS_THEN = re.compile(
+    r"[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]*(?:xã|phường|thị trấn|thôn|ấp|khối phố|khu phố)[ ]+[^,;:()]+?"
+    r"[ ]*(?:,|và|;))+[ ]*(?:(?:huyện|quận|thị xã|thành phố|tp)[ .]*)?"
+)
 # A place followed by its own figure in parentheses: an item of a list ("TP.HCM (98)").
 _LIST_ITEM_AFTER = re.compile(r"[ ]*\([ ]*\d")
 _EACH = re.compile(
@@ -712,18 +717,30 @@ def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claime
 
 
 def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
-    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM")."""
+    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM").
+
+    A figure that has its province from before ("Quảng Nam có 2 ca tại huyện Núi Thành") takes
+    a district of that province written after it.
+    """
     for count in counts:
-        if count.place is not None:
+        province_only = count.place is not None and count.place_from == "adjacent" \
+            and not count.place.national and count.place.district is None
+        if count.place is not None and not province_only:
             continue
         end = _clause_end(key, count.counter_end, sent.end)
+        wards = _WARDS_THEN.match(key, count.counter_end, min(sent.end, count.counter_end + _POST_WINDOW))
+        if wards is not None:
+            end = max(end, wards.end() + 1)  # "02 ca tại xã Đại Hồng và xã Đại Đồng, huyện Đại Lộc"
         for place in places:
             if place.start < count.counter_end or place.start >= end or id(place) in claimed:
                 continue
             if _LIST_ITEM_AFTER.match(key, place.end):
                 break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
             elided = count.counter != "bare" and count.counter_end == count.number.end
+            if province_only and not (place.district and place.province == count.place.province):
+                break
             if _POST_PLACE.match(key[count.counter_end : place.start]) \
+                    or (wards is not None and place.start == wards.end() and place.district) \
                     or (elided and _ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
