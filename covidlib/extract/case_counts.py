@@ -96,8 +96,6 @@ _NOT_CASE_AFTER = re.compile(
                      # kin: "3 người con", "người thân", "người nhà"
                      r"|con|thân|nhà")
 )
-# A number with no counter is read only when punctuation or one of these follows it; a spaced dash
-# separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
 # A later clause pointing back at a figure's people: "toàn bộ các trường hợp này", "tất cả số người trên".
 _THEM = re.compile(_words(r"toàn bộ|tất cả|cả") + r"(?:[ ]+(?:các|những|số))?[ ]+"
                    + _words(r"trường hợp|người|ca|đối tượng") + r"[ ]+" + _words(r"này|nói trên|trên|đó"))
@@ -127,6 +125,8 @@ _BARE_UNIT = re.compile(
 )
 # What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
 _CHAIN_GAP = re.compile(r"[ ]*(?:,|;|-|–|và|đến|tới)[ ]*")
+# A number with no counter is read only when punctuation or one of these follows it; a spaced dash
+# separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
 # Counters of the case family: words after them describe the cases, not another measure.
 _CASE_COUNTERS = frozenset({"case"})
@@ -166,6 +166,7 @@ _SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecm
 _EVENTS = frozenset({"deaths", "recovered"})
 # ... unless the event only dates them: "2 trường hợp tái dương tính sau khi xuất viện".
 _WHEN_BEFORE = re.compile(_words(r"khi|từng|đã từng") + r"(?:[ ]+\S+)?[ ]*$")
+# A contact class as the label of a figure: "F2 là 14 ca", "F1: 32 người".
 _CONTACT_LABEL = re.compile(r"(?<![\w])(f[1-4])[ ]*(?::|" + _words(r"là") + r")[ ]*$")
 _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
 _OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
@@ -383,7 +384,8 @@ def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
             chained.add(i)
     for i in range(len(numbers) - 1, 0, -1):
         previous, number = numbers[i - 1], numbers[i]
-        if number.data["kind"] == "age" and _CHAIN_GAP.fullmatch(key, previous.end, number.start) and _BARE_END.match(key, previous.end):
+        if number.data["kind"] == "age" and _CHAIN_GAP.fullmatch(key, previous.end, number.start) \
+                and _BARE_END.match(key, previous.end):
             chained.add(i - 1)
     return chained
 
