@@ -521,6 +521,10 @@ def _leading_tag(body: str) -> str | None:
     return tag if "." in tag or capitals >= 2 else None
 
 
+# What an online newspaper adds to its province's initials in its tag: "ĐT" (điện tử).
+_ONLINE_SUFFIX = "dt"
+
+
 def _squashed(name: str) -> str:
     return _NOT_LETTER.sub("", ascii_fold(name))
 
@@ -533,11 +537,15 @@ def tag_province(tag: str, *, context: Iterable[str] = ()) -> str | None:
     """Return the province a site tag names, or None when it names none or is opaque.
 
     A tag may spell a province ("Haiphong.gov.vn", "baohanoimoi.vn") or abbreviate it by
-    initials ("TTH.VN" = Thừa Thiên Huế). Short initials inside a longer tag ("TUAG" = Tỉnh ủy
-    An Giang) are accepted only for a province in ``context`` (those the article opens with).
+    initials ("TTH.VN" = Thừa Thiên Huế), alone or before "ĐT" for an online paper ("BGĐT" =
+    Báo Bắc Giang điện tử, when no other province has those initials). Short initials inside a
+    longer tag ("TUAG" = Tỉnh ủy An Giang) are accepted only for a province in ``context``
+    (those the article opens with).
 
     >>> tag_province("Haiphong.gov.vn"), tag_province("TTH.VN"), tag_province("TUAG", context=["An Giang"])
     ('Hải Phòng', 'Thừa Thiên Huế', 'An Giang')
+    >>> tag_province("BGĐT"), tag_province("QNĐT")
+    ('Bắc Giang', None)
     """
     letters = _squashed(_DOMAIN.sub("", ascii_fold(tag.strip())))
     if len(letters) < 2:
@@ -555,6 +563,11 @@ def tag_province(tag: str, *, context: Iterable[str] = ()) -> str | None:
     by_initials = [name for name, short in initials if letters == short]
     if len(by_initials) == 1 and len(letters) >= 3:
         return by_initials[0]
+    if letters.endswith(_ONLINE_SUFFIX) and len(letters) > len(_ONLINE_SUFFIX) + 1:
+        stem = letters[: -len(_ONLINE_SUFFIX)]  # "BGĐT": Báo Bắc Giang điện tử
+        by_stem = [name for name, short in initials if short == stem]
+        if len(by_stem) == 1:
+            return by_stem[0]
     context = set(context)
     partial = [name for name, short in initials if name in context and len(short) >= 2
                and (letters.startswith(short) or letters.endswith(short))]
