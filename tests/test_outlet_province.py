@@ -23,11 +23,15 @@ def _article(body: str, line: str, label: str) -> Article:
         ("Cơ quan chủ quản: Ủy ban nhân dân huyện Krông Pắc, tỉnh Đắk Lắk. Điện thoại: 0262 3xxx 000", "footer", "Đắk Lắk"),
         ("TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH HÀ GIANG", "banner", "Hà Giang"),
         ("Bản quyền thuộc Sở Y tế thành phố Hải Phòng", "footer", "Hải Phòng"),
+        ("Giấy phép số 05/GP-STTTT do Sở Thông tin và Truyền thông tỉnh Phú Yên cấp", "footer", "Phú Yên"),
+        ("Theo Báo Cà Mau", "byline", "Cà Mau"),
         # no owner: an address, an advert, a national outlet, two owners that disagree
         ("© Khách sạn Hoa Sen. Địa chỉ: 15 Trần Phú, Nha Trang, Khánh Hòa", "footer", None),
         ("Cơ quan chủ quản: Ban biên tập. Địa chỉ: số 5 Lê Lợi, TP. Thủ Dầu Một, tỉnh Bình Dương", "footer", None),
         ("Bản quyền thuộc Báo Sức khỏe và Đời sống, Bộ Y tế", "footer", None),
         ("Báo Nghệ An phối hợp với Báo Hà Tĩnh", "footer", None),
+        ("Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp", "footer", None),
+        ("Tin, ảnh: Nguyễn Văn Bình", "byline", None),
         ("Tin liên quan: Bắc Ninh thêm 20 ca mắc mới", "related", None),
     ],
 )

@@ -498,12 +498,13 @@ _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|
 
 
 # Furniture that may name the outlet's owner, and how much of each line is read.
-_OUTLET_KINDS = frozenset({"banner", "head", "footer", "tail", "source"})
+_OUTLET_KINDS = frozenset({"banner", "head", "footer", "tail", "source", "byline"})
 _OUTLET_CHARS = 600
 # An owner's word before a province: a portal, a newspaper, a provincial authority or health service.
 _OWNER = re.compile(
     r"(?<![\w])(?:cổng thông tin|trang thông tin|cơ quan chủ quản|báo|đài phát thanh|sở y tế"
-    r"|trung tâm kiểm soát bệnh tật|cdc|ủy ban nhân dân|ubnd|đảng bộ|tỉnh ủy|thành ủy)(?![\w])"
+    r"|trung tâm kiểm soát bệnh tật|cdc|ủy ban nhân dân|ubnd|đảng bộ|tỉnh ủy|thành ủy"
+    r"|sở thông tin và truyền thông|sở tt&tt|sở tttt)(?![\w])"
 )
 _OWNER_REACH = 70
 # What ends an owner's statement before a later province: a sentence end or a new field.
@@ -622,7 +623,7 @@ def _title_places(title: str) -> tuple[Span, ...]:
 def outlet_province(article: Article) -> str | None:
     """Return the province the page's own furniture says owns the outlet, or None.
 
-    Read in the lines the cleaner set aside as banner, head, footer, tail or source: a
+    Read in the lines the cleaner set aside as banner, head, footer, tail, source or byline: a
     province named after an owner's word ("Cổng thông tin điện tử tỉnh Bắc Giang", "Báo Quảng
     Nam", "Cơ quan chủ quản: UBND huyện Đắk Song, tỉnh Đắk Nông", "Sở Y tế tỉnh Nghệ An",
     "Trung tâm Kiểm soát bệnh tật tỉnh Quảng Nam"). Addresses are no owner (an advert's
