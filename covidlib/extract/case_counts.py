@@ -952,7 +952,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
     counts = _candidates(article, sent, numbers, reader.place_ends, place_starts=reader.place_start_set,
-                         named_rows=heading is not None)
+                         named_rows=heading is not None and _names_metric(heading))
     if not counts:
         return []
     breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
@@ -1184,6 +1184,12 @@ _TABLE_ROW = re.compile(r"\s*(?:[^\s\d:;,]+[ \t]+){0,5}[^\s\d:;,]+[ \t]*[:\t ][ 
 _TREATMENT_HEADING = re.compile(r"(?<!\w)điều\s+trị(?!\w)")
 # ... whose items give test results ("Số ca dương tính với SARS-CoV-2: 27 ca") counts patients in care.
 _TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def _names_metric(heading_key: str) -> bool:
+    """True if a heading names a metric in words of its own ("Số ca tử vong theo huyện:"), not only cases."""
+    return any(not t[4] for t in _terms(heading_key))
 
 
 @lru_cache(maxsize=256)
