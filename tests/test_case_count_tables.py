@@ -3,7 +3,7 @@
 Each ``tests/fixtures/case_counts_*.jsonl`` row is ``{"id", "why", "text", "case_counts"}``
 (plus ``footer``: a line of page furniture such as the portal's owner, placed after the body)
 with the counts a careful reader finds, in the gold form (``value``, ``metric``,
-``province``, optionally ``district``). The tables check which numbers are counts, their
+``province``, optionally ``district`` and ``detail``). The tables check which numbers are counts, their
 metric family and their place: ``confirmed`` and ``new_confirmed`` count as one family here
 (telling them apart is the time reading's business). Every table holds sentences that must
 give nothing.
@@ -67,8 +67,9 @@ def test_case_count_table(table, row):
     want = Counter((c["value"], _family(c["metric"]), c["province"]) for c in row["case_counts"])
     assert got == want, row["why"]
     for c in row["case_counts"]:
-        if "district" in c:
-            assert any(d["value"] == c["value"] and d["district"] == c["district"] for d in found), row["why"]
+        for attribute in ("district", "detail"):
+            if attribute in c:
+                assert any(d["value"] == c["value"] and d[attribute] == c[attribute] for d in found), row["why"]
 
 
 # --- a corpus of patient reports: numbers there name people, ages, days and places ------------

@@ -145,9 +145,15 @@ _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng|không qua khỏi|không qua được"),
     ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
                         r"|hoàn thành điều trị|kết thúc điều trị"),
-    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|điều trị tại nhà|đang (?:được )?chăm sóc"
-                     r"|nặng|nguy kịch|(?:ở )?mức(?: độ)? trung bình|chuyển tầng"
-                     r"|thở máy|thở ô xy|thở oxy|ecmo"),
+    # patients in care; the detail tells a severity or home care from all patients under treatment
+    ("active", "tại nhà", r"điều trị tại nhà"),
+    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|chuyển tầng"),
+    ("active", "nguy kịch", r"nguy kịch"),
+    ("active", "nặng", r"nặng"),
+    ("active", "thở máy", r"thở máy"),
+    ("active", "ECMO", r"ecmo"),
+    ("active", "thở oxy", r"thở ô xy|thở oxy"),
+    ("active", "trung bình", r"(?:ở )?mức(?: độ)? trung bình"),
     ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
     ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
     ("quarantined", "tại nhà", r"cách ly (?:y tế )?tại (?:nhà|gia|nơi (?:lưu trú|cư trú))|tự cách ly"),
@@ -1028,7 +1034,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span] | None = Non
     """Return the COVID-19 case counts of ``article.body`` as spans labelled ``case_count``.
 
     ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
-    ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
+    ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...; for active cases a severity,
+    "nặng", "nguy kịch", "thở máy", "ECMO", "thở oxy", "trung bình", or "tại nhà"), ``province``,
     ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
