@@ -697,8 +697,9 @@ def stated_home_province(article: Article, places: Sequence[Span]) -> str | None
     """Return the home province when the article states it, else None.
 
     Stated means: a site tag or the outlet's furniture names it, the title or the first
-    sentence names it, or it is the only province the body names. A national round-up naming many provinces has none, so a
-    figure with no place of its own is not pinned on the most-mentioned one.
+    sentence names it, or it is the only province the body names. A national round-up naming
+    many provinces has none, so a figure with no place of its own is not pinned on the
+    most-mentioned one.
 
     >>> body = "Sáng 20/9, có 500 ca mắc mới. TP.HCM có 300 ca, Bình Dương 200 ca."
     >>> article = Article("a", "", body, body)
