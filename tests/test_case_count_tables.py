@@ -94,6 +94,11 @@ _TEMPLATES = (
     "Bệnh nhân {a} là con của bệnh nhân {b}, học lớp {k} tại trường tiểu học {ward}.",
     "Người nhà bệnh nhân gồm vợ {age} tuổi, con trai {age2}, con gái {k} tuổi đều âm tính.",
     "Bệnh nhân {a} đi xe khách biển số 43B-{u}.{t1} từ bến xe {ward} lúc {k} giờ ngày {d1}/{m}.",
+    "- CA BỆNH {a} (BN{a}): {sex}, {age} tuổi, có địa chỉ tại phường {ward}, {district}, {province}.",
+    "Bệnh nhân là F1 của BN {b}, được cách ly tập trung tại Khu cách ly số {s} từ ngày {d1}/{m}.",
+    "Ngày {d2}/{m}, bệnh nhân nhập cảnh trên chuyến bay VN{u}, ngồi ghế số {r1}.",
+    "Từ ngày {d1} đến {d2}/{m}, bệnh nhân đi làm tại khu công nghiệp, làm ca {s}.",
+    "Ca bệnh số {t2} và số {r1} là anh em ruột, ở cùng tổ {t1}, đội {k}.",
 )
 
 

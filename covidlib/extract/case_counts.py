@@ -111,8 +111,8 @@ _PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
 # A relative right before a bare number gives the relative's age: "con trai 75", "vợ 52".
 _AGE_HOLDER_BEFORE = re.compile(_words(r"con trai|con gái|vợ|chồng|bố|mẹ|cha|ông|bà|cháu|anh trai|chị gái|em trai|em gái")
                                 + r"[ ]*$")
-# A counter noun right before a bare number numbers it: "làm ca 2" is the second shift (not "số ca: 241").
-_NUMBERED_NOUN_BEFORE = re.compile(r"(?<!số )(?<!tổng )(?<![\w])ca[ ]*$")
+# A noun right before a bare number numbers it: "làm ca 2" is the second shift (not "số ca: 241"), "đội 2" a team.
+_NUMBERED_NOUN_BEFORE = re.compile(r"(?<!số )(?<!tổng )(?<![\w])(?:ca|đội|khu)[ ]*$")
 # A figure pointing back at one already given: "trong số 11 trường hợp này".
 _BACK_REFERENCE = re.compile(r"[ ]+" + _words(r"này|nói trên|kể trên|đó"))
 # Samples sent for genome sequencing are no tests for infection.
@@ -341,7 +341,7 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     if _planned(key[sent.start : number.start]):
         return True
     if counter == "bare" and (_AGE_HOLDER_BEFORE.search(before) or _NUMBERED_NOUN_BEFORE.search(before)):
-        return True  # "vợ 74 tuổi, con trai 75": an age; "làm ca 2": a shift
+        return True  # "vợ 74 tuổi, con trai 75": an age; "làm ca 2", "đội 2": a shift, a team
     value = number.data["value"]
     return counter == "dose" and value < _SMALL_DOSE
 
