@@ -16,6 +16,9 @@ calls a ``count``, the word right after it (its counter noun: "ca", "trường h
    phương:"); under a header row of several columns ("Tỉnh | Ca mắc | Tử vong") each cell
    of a row takes its column's metric and the row's first cell its place.
 
+The items of a list about deaths or recoveries (its heading, the label before its colon,
+or the total they break down says so) stay deaths or recoveries when they only name the
+cases' infection ("Số ca tử vong: 5 ca tại Hà Nội, 3 ca mắc COVID-19 kèm bệnh nền ...").
 An event said later in the figure's clause wins over the infection that names the cases
 ("25 trường hợp mắc COVID-19 ... tử vong", "9.326 người mắc ... khỏi bệnh"), unless it only
 dates them ("sau khi xuất viện"). Contacts may follow a case noun ("11 trường hợp F1", "6 ca
@@ -196,6 +199,8 @@ _CUMULATIVE = re.compile(_words(
     r"tổng|tổng cộng|tổng số|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|đến nay|tới nay|từ đầu|tính đến"
     r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có|(?:đến|tới) hôm nay"
 ))
+# A word that opens the parts of a figure within its sentence.
+_BREAKDOWN_WORD = re.compile(_words(r"trong đó|cụ thể|bao gồm|gồm"))
 # A sentence that opens a breakdown of the previous sentence's figure.
 _BREAKDOWN_START = re.compile(r"\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
 # "Số ca tử vong ... là 39.682": the subject names the metric.
@@ -981,6 +986,10 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                 count.metric, count.evidence = inherited, "default"
             else:
                 continue
+        event = _event_of_list(key, counts, i, sent, governing, heading)
+        if event is not None:
+            count.metric, count.detail, count.evidence = event, None, "list"
+            continue
         _upgrade_new(key, counts, i, sent, previous_metric)
     counts = [c for c in counts if c.metric is not None]
     if not counts:
@@ -1000,6 +1009,38 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     if heading is not None:
         _apply_heading(key[sent.start:sent.end], heading, counts)
     return counts
+
+
+def _event_of_list(key: str, counts: list[_Count], i: int, sent: Span, governing: _Count | None,
+                   heading: str | None) -> str | None:
+    """The death or recovery a list is about, for an item that only names the cases' infection.
+
+    "Số ca tử vong trong ngày: 5 ca tại Hà Nội, 3 ca mắc COVID-19 kèm bệnh nền tại Bắc Ninh",
+    "12 ca tử vong, trong đó 8 ca mắc COVID-19 chưa tiêm vắc xin", "Số bệnh nhân khỏi bệnh:"
+    then "- Bắc Ninh: 40 người nhiễm": the items are deaths or recoveries. A list is about an
+    event when its heading names it, when a colon follows the label naming it before the
+    first figure, or when the item breaks down an event figure ("trong đó", "gồm"). An item
+    that speaks of new cases ("ca mắc mới") stays a confirmed figure.
+    """
+    count = counts[i]
+    if count.metric != "confirmed" or count.evidence != "post":
+        return None
+    if _NEW_FLAG.search(key, count.number.start, _clause_end(key, count.counter_end, sent.end)):
+        return None
+    if heading is not None:
+        said = _heading_metric(heading)
+        if said is not None and said[0] in _EVENTS:
+            return said[0]
+    first = counts[0]
+    if i > 0 and first.metric in _EVENTS and ":" in key[sent.start : first.number.start] \
+            and first.evidence in ("subject", "label", "pre"):
+        return first.metric
+    for total in reversed(counts[:i]):
+        if total.metric in _EVENTS and _BREAKDOWN_WORD.search(key, total.counter_end, count.number.start):
+            return total.metric
+    if governing is not None and i == 0 and governing.metric in _EVENTS:
+        return governing.metric
+    return None
 
 
 def _paragraph_start(article: Article, sent: Span) -> int:
