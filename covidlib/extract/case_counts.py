@@ -11,15 +11,35 @@ calls a ``count``, the word right after it (its counter noun: "ca", "trường h
 4. the nearest keyword before it ("cách ly tập trung 15.369 trường hợp");
 5. otherwise the number continues a list or a breakdown and takes the metric of the
    figure before it ("huyện Nậm Pồ có 45 ca, Thành phố Điện Biên Phủ 8 ca");
-6. rows of a list or of a table flattened to lines ("Hà Nội 1.234") that name no metric
-   take the one of the line introducing them ("Số ca tử vong cộng dồn theo địa phương:").
+6. rows of a list or of a table flattened to lines ("Hà Nội 1.234", "Lục Nam 40") that name
+   no metric take the one of the line introducing them ("Số ca tử vong cộng dồn theo địa
+   phương:"); under a header row of several columns ("Tỉnh | Ca mắc | Tử vong") each cell
+   of a row takes its column's metric and the row's first cell its place.
+
+The items of a list about deaths or recoveries (its heading, the label before its colon,
+or the total they break down says so) stay deaths or recoveries when they only name the
+cases' infection ("Số ca tử vong: 5 ca tại Hà Nội, 3 ca mắc COVID-19 kèm bệnh nền ...").
+An event said later in the figure's clause wins over the infection that names the cases
+("25 trường hợp mắc COVID-19 ... tử vong", "9.326 người mắc ... khỏi bệnh"), unless it only
+dates them ("sau khi xuất viện"). Contacts may follow a case noun ("11 trường hợp F1", "6 ca
+F1", "F2 là 14 ca"). Numbers that continue a list of identifiers are no counts: patient
+numbers ("các bệnh nhân 512, 517, 523", "BN3490, 3491"), days written alone ("các ngày 14,
+15, 17"), positions ("tổ 13, 14 và 15") and ages ("25, 30 tuổi"); nor is a figure repeated
+in its own sentence ("10 trong số 11 trường hợp này") or a sample sent for sequencing. A
+figure whose metric is only said by a later clause pointing back at its people takes it
+("hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà"); a later
+list item may leave its counter out before its place ("16 ca tại Đà Nẵng, 1 Đồng Nai").
 
 A plain "confirmed" figure becomes ``new_confirmed`` when the sentence speaks of new
 cases ("mới", "thêm", "trong ngày", a 24-hour window) or continues a report of new
 cases without saying it is cumulative. The place is the one written next to the
-number, else the one that governs its list, else the nearest earlier one, else the
-article's home province when the article states it (title, first sentence, site tag, or
-the only province named); figures for Vietnam, the world, another country or a region
+number, else the one that governs its list, else the nearest earlier one (a sentence with
+no figure that names one province sets it for the figures after it), else the article's
+home province when the article states it (title, first sentence, site tag, the outlet named
+in the page's furniture, or the only province named); "toàn tỉnh" / "trên địa bàn thành phố"
+with no name is the home unit of that kind. A province named as where people come from or
+what cases are linked to ("trở về từ Đà Nẵng", "liên quan đến ...") is no figure's place.
+Figures for Vietnam ("cả nước", "nước ta"), the world, another country or a region
 ("Tây Nguyên", "ĐBSCL") have no province, and neither has a total spread over several
 provinces ("127 ca tại TP.HCM (98), Bình Dương (16)") or a figure that follows a sentence
 or a list naming several provinces. A province ending an address gives the figure the
@@ -47,7 +67,7 @@ from ..normalize import fold
 from ..parse.numbers import find_numbers
 from ..vocab import CASE_METRICS, METRICS
 from .figures import count_id, read_figures
-from .places import stated_home_province
+from .places import home_province, outlet_province, stated_home_province
 
 __all__ = ["extract_case_counts", "case_count_rows", "count_id"]
 
@@ -64,9 +84,9 @@ def _words(pattern: str) -> str:
 # "chốt", "huyện", "test", "suất quà", "cán bộ") makes it no case count.
 _COUNTER = re.compile(
     r"[ ]*(?:"
-    r"(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
-    r"|(?P<contact>f[1-4])"
-    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?)"
+    r"(?:(?:ca|trường hợp|người)(?:[ ]+(?:được[ ]+)?xác định(?:[ ]+là)?)?[ ]+)?(?P<contact>f[1-4])"
+    r"|(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
+    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?|nhân khẩu)"
     r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm|xét nghiệm(?:[ ]+mẫu)?)"
     r"|(?P<dose>liều|mũi|lượt tiêm)"
     r")(?![\w])"
@@ -76,8 +96,41 @@ _NOT_CASE_AFTER = re.compile(
     r"[ ]*" + _words(r"phẫu thuật|mổ|trực|sinh|đẻ|làm việc|ghép|can thiệp|tai nạn|cấp cứu|vi phạm|bị xử phạt"
                      r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại"
                      # compounds of a counter word: "ca sĩ", "ca khúc", "mẫu ruộng", "người mẫu", "mũi tên"
-                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan")
+                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan"
+                     # kin: "3 người con", "người thân", "người nhà"
+                     r"|con|thân|nhà")
 )
+# A later clause pointing back at a figure's people: "toàn bộ các trường hợp này", "tất cả số người trên".
+_THEM = re.compile(_words(r"toàn bộ|tất cả|cả") + r"(?:[ ]+(?:các|những|số))?[ ]+"
+                   + _words(r"trường hợp|người|ca|đối tượng") + r"[ ]+" + _words(r"này|nói trên|trên|đó"))
+_COUNT_DIGIT = re.compile(r"\d")
+# Between two items "name figure" of one list: "Lục Nam 12, Yên Dũng 5" (the second name may be no place we know).
+_NAMED_ITEM_GAP = re.compile(r"[ ]*[,;][ ]*(?:và[ ]+)?[^\W\d_]+(?:[ ]+[^\W\d_]+){0,3}[ ]*")
+# A list item whose counter is left out before its place: ", một Đồng Nai", ", một từ Guinea".
+_LIST_JOIN_BEFORE = re.compile(r"(?:[,;]|" + _words(r"và") + r")[ ]*$")
+_ELIDED_BEFORE_PLACE = re.compile(r"[ ]+(?:" + _words(r"từ|tại|ở") + r"[ ]+)?")
+# A total raised to a figure whose counter is left out before a place: "lên 672.593 tại 62 tỉnh".
+_RAISED_TO = re.compile(_words(r"lên") + r"[ ]*$")
+_PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
+# A relative right before a bare number gives the relative's age: "con trai 75", "vợ 52".
+_AGE_HOLDER_BEFORE = re.compile(_words(r"con trai|con gái|vợ|chồng|bố|mẹ|cha|ông|bà|cháu|anh trai|chị gái|em trai|em gái")
+                                + r"[ ]*$")
+# A noun right before a bare number numbers it: "làm ca 2" is the second shift (not "số ca: 241"), "đội 2" a team.
+_NUMBERED_NOUN_BEFORE = re.compile(r"(?<!số )(?<!tổng )(?<![\w])(?:ca|đội|khu)[ ]*$")
+# A figure pointing back at one already given: "trong số 11 trường hợp này".
+_BACK_REFERENCE = re.compile(r"[ ]+" + _words(r"này|nói trên|kể trên|đó"))
+# Samples sent for genome sequencing are no tests for infection.
+_SEQUENCING = re.compile(_words(r"giải trình tự(?: gen| gien)?|biến thể|biến chủng"))
+# A province or city named by its kind alone: "toàn tỉnh có 50 ca", "trên địa bàn thành phố".
+_BARE_UNIT = re.compile(
+    r"(?:" + _words(r"toàn|địa bàn|trong|cả") + r"[ ]+(?:(tỉnh)|thành phố)|(?<![\w])(?:(tỉnh)|thành phố)[ ]+(?:ta|nhà)"
+    # "tỉnh ghi nhận 12 ca": the word alone as a subject, not "các tỉnh", "tỉnh bạn", "tỉnh lộ"
+    r"|(?<!các )(?<!nhiều )(?<!những )(?<!mỗi )(?<!từng )(?<!ngoài )(?<!ngoại )(?<!giữa )(?<!\d )(?<![\w])(tỉnh)"
+    r"(?![ ]+(?:bạn|khác|lộ|thành|lân cận|láng giềng|phía|ngoài|giáp|đoàn|đội|này|đó|trên|nói trên)(?![\w]))"
+    r")(?![\w])"
+)
+# What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
+_CHAIN_GAP = re.compile(r"[ ]*(?:,|;|-|–|và|đến|tới)[ ]*")
 # A number with no counter is read only when punctuation or one of these follows it; a spaced dash
 # separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
 _BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
@@ -96,9 +149,15 @@ _METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
     ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng|không qua khỏi|không qua được"),
     ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
                         r"|hoàn thành điều trị|kết thúc điều trị"),
-    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|điều trị tại nhà|đang (?:được )?chăm sóc"
-                     r"|nặng|nguy kịch"
-                     r"|thở máy|thở ô xy|thở oxy|ecmo"),
+    # patients in care; the detail tells a severity or home care from all patients under treatment
+    ("active", "tại nhà", r"điều trị tại nhà"),
+    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|chuyển tầng"),
+    ("active", "nguy kịch", r"nguy kịch"),
+    ("active", "nặng", r"nặng"),
+    ("active", "thở máy", r"thở máy"),
+    ("active", "ECMO", r"ecmo"),
+    ("active", "thở oxy", r"thở ô xy|thở oxy"),
+    ("active", "trung bình", r"(?:ở )?mức(?: độ)? trung bình"),
     ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
     ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
     ("quarantined", "tại nhà", r"cách ly (?:y tế )?tại (?:nhà|gia|nơi (?:lưu trú|cư trú))|tự cách ly"),
@@ -115,11 +174,17 @@ _TERMS = [(metric, detail, re.compile(_words(pattern))) for metric, detail, patt
 _WEAK = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _WEAK_TERMS]
 # Active-case words that describe a patient's state: an event later in the clause says more.
 _SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecmo")
+# What later happens to cases named by their state or their infection: the event is what is counted.
+_EVENTS = frozenset({"deaths", "recovered"})
+# ... unless the event only dates them: "2 trường hợp tái dương tính sau khi xuất viện".
+_WHEN_BEFORE = re.compile(_words(r"khi|từng|đã từng") + r"(?:[ ]+\S+)?[ ]*$")
+# A contact class as the label of a figure: "F2 là 14 ca", "F1: 32 người".
+_CONTACT_LABEL = re.compile(r"(?<![\w])(f[1-4])[ ]*(?::|" + _words(r"là") + r")[ ]*$")
 _COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
-_OWN_CLAUSE_START = re.compile(r"[,;:]|" + _words(r"và"))
+_OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
 _NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
 # Tests and doses that are still to come: "500.000 người cần được tiêm", "50 người đang chờ xét nghiệm".
-_NOT_YET = re.compile(_words(r"cần|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")
+_NOT_YET = re.compile(_words(r"cần(?! thơ)|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")  # not the city Cần Thơ
 _NOT_YET_METRICS = frozenset({"vaccinated", "tested"})
 _DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
 
@@ -135,6 +200,8 @@ _CUMULATIVE = re.compile(_words(
     r"tổng|tổng cộng|tổng số|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|đến nay|tới nay|từ đầu|tính đến"
     r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có|(?:đến|tới) hôm nay"
 ))
+# A word that opens the parts of a figure within its sentence.
+_BREAKDOWN_WORD = re.compile(_words(r"trong đó|cụ thể|bao gồm|gồm"))
 # A sentence that opens a breakdown of the previous sentence's figure.
 _BREAKDOWN_START = re.compile(r"\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
 # "Số ca tử vong ... là 39.682": the subject names the metric.
@@ -153,12 +220,12 @@ _PER_PERIOD_DELTA = re.compile(_words(r"mỗi|một|hằng|hàng") + r"[ ]+(?:ng
 _RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
                           r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
 _CAPACITY_BEFORE = re.compile(
-    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,3}[ ]*$"
+    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,4}[ ]*$"
 )
 # Plans, targets and capacities: figures after them in the sentence are not counts of what happened
 # ("Mục tiêu đến cuối năm, thành phố tiêm được 10 triệu liều"), unless a word of fact follows them.
 _PLANNED = re.compile(_words(r"mục tiêu|chỉ tiêu|phấn đấu|dự kiến|dự báo|kế hoạch|công suất|năng lực|sức chứa"
-                             r"|quy mô|sẽ"))
+                             r"|quy mô|sẽ|phương án|kịch bản"))
 _PLAN_LEAD = re.compile(r"\W*(?:theo[ ]+)?" + _words(r"mục tiêu|chỉ tiêu|kế hoạch|dự kiến|phấn đấu|dự báo"))
 _DONE = re.compile(_words(r"đã|đang|vừa|hiện có|hiện đang|đến nay|tính đến"))
 # Doses are counted when given ("đã tiêm", "được tiêm"), not when received, bought or planned.
@@ -170,13 +237,15 @@ _THRESHOLD_BEFORE = re.compile(
 )
 _OTHER_DISEASE = re.compile(_words(
     r"sốt xuất huyết|tay chân miệng|tay - chân - miệng|bạch hầu|sởi|cúm a|cúm gia cầm|bệnh dại|hiv"
-    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers"
+    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers|hậu[ ]+covid"
 ))
+# After-effects of COVID-19 are another condition: "điều trị hậu COVID-19 cho 50 ca" counts no COVID-19 case.
+_AFTER_COVID = re.compile(r"hậu[ ]+covid(?:[ -]*19)?")
 _COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
 
 # Scopes that are not a province: the country, the world, and regions that group several provinces.
 _NATIONAL = re.compile(_words(
-    r"việt nam|cả nước|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
+    r"việt nam|cả nước|nước ta|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
     r"|tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây |bắc |nam )?(?:nam|bắc|trung) bộ"
     r"|miền (?:bắc|trung|nam|tây)|các tỉnh phía (?:nam|bắc)"
     r"|(?:\d+|các)[ ]+(?:tỉnh|địa phương)(?:[ ]*,[ ]*|[ ]+và[ ]+|[ ]*/[ ]*|[ ]+)thành(?:[ ]+phố)?"
@@ -187,13 +256,20 @@ _FOREIGN = re.compile(
     + "".join(rf"|(?<={cue} )(?:" + "|".join(gazetteer.SHORT_COUNTRIES) + ")" for cue in ("nước", "tại", "ở"))
     + r")(?![\w])"
 )
+# What makes a province an origin or a link, not the place where a figure is counted.
+_ORIGIN_BEFORE = re.compile(_words(r"từ|liên quan(?:[ ]+(?:đến|tới))?") + r"[ ]+(?:(?:tỉnh|thành phố|tp)[ .]*)?$")
 _CAPITALISED_WORD_AFTER = re.compile(r"[ ]+[^\W\d_]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
 _OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khác"))
 # Connectors allowed between a place and its number ("Nậm Pồ có 45 ca", "Đông Anh (435)").
 _ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
 # A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
-_POST_PLACE = re.compile(r"^[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+_POST_PLACE = re.compile(r"^[^,;:()]{0,45}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
+# Communes and wards named before their district: "tại xã Đại Hồng và xã Đại Đồng, huyện " (the district follows).
+_WARDS_THEN = re.compile(
+    r"[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]*(?:xã|phường|thị trấn|thôn|ấp|khối phố|khu phố)[ ]+[^,;:()]+?"
+    r"[ ]*(?:,|và|;))+[ ]*(?:(?:huyện|quận|thị xã|thành phố|tp)[ .]*)?"
+)
 # A place followed by its own figure in parentheses: an item of a list ("TP.HCM (98)").
 _LIST_ITEM_AFTER = re.compile(r"[ ]*\([ ]*\d")
 _EACH = re.compile(
@@ -270,6 +346,8 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
         return True
     if _planned(key[sent.start : number.start]):
         return True
+    if counter == "bare" and (_AGE_HOLDER_BEFORE.search(before) or _NUMBERED_NOUN_BEFORE.search(before)):
+        return True  # "vợ 74 tuổi, con trai 75": an age; "làm ca 2", "đội 2": a shift, a team
     value = number.data["value"]
     return counter == "dose" and value < _SMALL_DOSE
 
@@ -289,30 +367,90 @@ def _planned(head: str) -> bool:
     return bool(plans) and _DONE.search(head, plans[-1].end()) is None
 
 
-def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int]) -> list[_Count]:
+def _identifier(key: str, number: Span) -> bool:
+    """True for a number that names rather than counts: a patient id, an age, a year, a day of the month
+    written alone ("các ngày 14, ..."), a position ("tổ 13", "phòng 5") or a code glued to "BN"."""
+    kind = number.data["kind"]
+    if kind in ("patient_id", "age", "year"):
+        return True
+    if kind == "date":
+        return "/" not in number.data["raw"] and "-" not in number.data["raw"] and "." not in number.data["raw"]
+    if kind == "ordinal":
+        return not number.data.get("after_name")
+    return kind == "code" and key[max(0, number.start - 2) : number.start] == "bn"
+
+
+def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
+    """Indexes of the numbers that continue a list of identifiers: "các bệnh nhân 512, 517, 523",
+    "các ngày 14, 15, 17", "tổ 13, 14 và 15", "BN3490, 3491", "25, 30 tuổi".
+
+    A bare number joined to an identifier by a comma, "và", a dash or "đến" is one more
+    identifier, and so is every number joined to one of those; a bare number joined to an
+    age after it ("25, 30 tuổi") is an age.
+    """
+    chained: set[int] = set()
+    for i in range(1, len(numbers)):
+        previous, number = numbers[i - 1], numbers[i]
+        if not _CHAIN_GAP.fullmatch(key, previous.end, number.start):
+            continue
+        bare = _BARE_END.match(key, number.end) is not None
+        if (i - 1) in chained or (bare and _identifier(key, previous)):
+            chained.add(i)
+    for i in range(len(numbers) - 1, 0, -1):
+        previous, number = numbers[i - 1], numbers[i]
+        if number.data["kind"] == "age" and _CHAIN_GAP.fullmatch(key, previous.end, number.start) \
+                and _BARE_END.match(key, previous.end):
+            chained.add(i - 1)
+    return chained
+
+
+def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int], *,
+                place_starts: frozenset[int] = frozenset(), named_rows: bool = False) -> list[_Count]:
+    """The figures of a sentence that may be counts; ``named_rows`` for the rows of a list under a heading,
+    where a name and its figure ("Lục Nam 40") are a row even when the name is no place we know.
+
+    A later item of a list may leave its counter out before its place ("16 ca tại Đà Nẵng, một
+    Đồng Nai, một từ Guinea Xích đạo"): it takes the counter of the figure before it.
+    """
     key = article.body_key
     found: list[_Count] = []
-    for number in numbers:
+    chained = _chained(key, numbers)
+    named_before: Span | None = None  # the last "place figure" of the sentence ("Lục Nam 12")
+    for index, number in enumerate(numbers):
+        if index in chained:
+            continue
         kind = number.data["kind"]
-        if kind == "ordinal" and number.data.get("after_name") and number.start - 1 in place_ends:
-            kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
+        if kind == "ordinal" and number.data.get("after_name"):
+            continues = named_before is not None and _NAMED_ITEM_GAP.fullmatch(key, named_before.end, number.start)
+            if named_rows or number.start - 1 in place_ends or continues:
+                kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
+                named_before = number
         if kind not in ("count", "ratio"):
             continue
         value = number.data["value"]
         if not isinstance(value, int) and not float(value).is_integer():
             continue
         read = _counter(key, number.end)
+        if read is None and _RAISED_TO.search(key, max(sent.start, number.start - 8), number.start) \
+                and _PLACE_AFTER.match(key, number.end):
+            read = "bare", number.end, None  # "nâng tổng số ca nhiễm ... lên 672.593 tại 62 tỉnh thành"
+        if read is None and found and _LIST_JOIN_BEFORE.search(key, max(sent.start, number.start - 6), number.start):
+            elided = _ELIDED_BEFORE_PLACE.match(key, number.end)
+            if elided.end() in place_starts:
+                read = found[-1].counter, number.end, found[-1].contact
         if read is None:
             continue
         counter, counter_end, contact = read
         if counter != "bare" and _NOT_CASE_AFTER.match(key, counter_end):
             continue
-        if kind == "ratio" and counter not in ("case", "person"):
+        if kind == "ratio" and counter not in ("case", "person", "sample"):
             continue
         if number.data.get("spelled") and counter == "bare":
             continue
         if _rejected(key, sent, number, counter):
             continue
+        if _BACK_REFERENCE.match(key, counter_end) and any(c.value == value for c in found):
+            continue  # "11 mẫu ... thì 10 trong số 11 trường hợp này": the same figure again
         count = _Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
         if kind == "ratio":
             count.of_total = _ratio_total(number)
@@ -368,12 +506,28 @@ def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tup
                     return "active", None  # "5.600 F0 đang cách ly tại nhà": patients isolated, in care
                 return metric, detail
             continue
-        if _SEVERITY.fullmatch(key, start, stop):  # "2 bệnh nhân nặng đã tử vong": the event wins
-            event = next((t for t in terms[k + 1 :] if t[2] in ("deaths", "recovered") and not t[4]), None)
+        if _SEVERITY.fullmatch(key, start, stop) or metric == "confirmed":
+            # "2 bệnh nhân nặng đã tử vong", "25 trường hợp mắc COVID-19 ở nước ta tử vong",
+            # "9.326 người mắc Covid-19 được công bố khỏi bệnh": what happened to them wins
+            event = next((t for t in terms[k + 1 :] if t[2] in _EVENTS and not t[4]
+                          and not _WHEN_BEFORE.search(key, max(0, t[0] - 14), t[0])), None)
             if event is not None:
                 return event[2], event[3]
         return metric, detail
     return None
+
+
+def _metric_of_them(key: str, count: _Count, sent: Span) -> tuple[str, str | None] | None:
+    """Metric said of the figure's people by a later clause that points back at them.
+
+    "... lên tới hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà":
+    the 21,000 are in home quarantine.
+    """
+    them = _THEM.search(key, count.counter_end, sent.end)
+    if them is None or _COUNT_DIGIT.search(key, count.counter_end, them.start()):
+        return None
+    terms = [t for t in _terms(key[them.end() : _clause_end(key, them.end(), sent.end)], them.end()) if not t[4]]
+    return (terms[0][2], terms[0][3]) if terms else None
 
 
 def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None] | None:
@@ -435,7 +589,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
             count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
         return
     if count.counter == "sample":
-        count.metric, count.evidence = "tested", "counter"
+        if not _SEQUENCING.search(key, sent.start, sent.end):
+            count.metric, count.evidence = "tested", "counter"
         return
     if count.counter == "dose":
         given = _GIVEN.search(key, count.number.end, count.counter_end) or _GIVEN.search(key, *region) \
@@ -446,6 +601,10 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         return
     own = _own_clause(key, region)
     labelled = _COPULA_END.search(key, *region)
+    contact = _CONTACT_LABEL.search(key, *own) if labelled else None
+    if contact is not None:  # "6 ca F1, F2 là 14 ca": the label names the contacts counted
+        count.metric, count.detail, count.evidence = "quarantined", contact.group(1).upper(), "label"
+        return
     readers = (
         ("subject", lambda: _subject_metric(key, region) if labelled else None),
         ("label", lambda: _label_metric(key, region, labelled, strict=strict) if labelled else None),
@@ -453,6 +612,7 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         ("subject", lambda: _subject_metric(key, region)),
         ("pre", lambda: _pre_metric(key, own, strict=strict)),
         ("pre", lambda: None if case_list else _pre_metric(key, region, strict=strict)),
+        ("post", lambda: _metric_of_them(key, count, sent)),
     )
     for evidence, read in readers:
         found = read()
@@ -467,7 +627,8 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
         return
     end = _clause_end(key, count.counter_end, sent.end)
     # a list opened by a colon names its cases before the colon ("ghi nhận ca bệnh trong ngày: TP.HCM (1.523)")
-    if _terms(key[count.counter_end : end], weak=True) or _pre_metric(key, region, strict=False, weak=True):
+    if _terms(key[count.counter_end : end], weak=True) \
+            or (count.counter != "person" and _pre_metric(key, region, strict=False, weak=True)):
         count.metric, count.evidence = "confirmed", "weak"
         return
     count.evidence = "none"
@@ -516,11 +677,17 @@ def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_me
 # --- places --------------------------------------------------------------------------------
 
 def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
-    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order."""
+    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order.
+
+    A province named as where people come from or what cases are linked to ("người trở về từ Đà
+    Nẵng", "liên quan đến Bắc Giang") is no place of a figure; a foreign origin stays, as a scope
+    with no province ("1 ca nhập cảnh từ Nhật Bản").
+    """
+    key = article.body_key
     found = [
         _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
                s.data.get("district") if s.label == "district" else None)
-        for s in places
+        for s in places if not _ORIGIN_BEFORE.search(key, max(0, s.start - 30), s.start)
     ]
     taken = {i for p in found for i in range(p.start, p.end)}
     scopes = [m.span() for m in _NATIONAL.finditer(article.body_key)]
@@ -566,19 +733,35 @@ def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claime
 
 
 def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
-    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM")."""
+    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM").
+
+    A figure that has its province from before ("Quảng Nam có 2 ca tại huyện Núi Thành") takes
+    a district of that province written after it.
+    """
     for count in counts:
-        if count.place is not None:
+        province_only = count.place is not None and count.place_from == "adjacent" \
+            and not count.place.national and count.place.district is None
+        if count.place is not None and not province_only:
             continue
         end = _clause_end(key, count.counter_end, sent.end)
+        wards = _WARDS_THEN.match(key, count.counter_end, min(sent.end, count.counter_end + _POST_WINDOW))
+        if wards is not None:
+            end = max(end, wards.end() + 1)  # "02 ca tại xã Đại Hồng và xã Đại Đồng, huyện Đại Lộc"
         for place in places:
             if place.start < count.counter_end or place.start >= end or id(place) in claimed:
                 continue
             if _LIST_ITEM_AFTER.match(key, place.end):
                 break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
-            if _POST_PLACE.match(key[count.counter_end : place.start]):
+            elided = count.counter != "bare" and count.counter_end == count.number.end
+            if province_only and not (place.district and place.province == count.place.province):
+                break
+            if _POST_PLACE.match(key[count.counter_end : place.start]) \
+                    or (wards is not None and place.start == wards.end() and place.district) \
+                    or (elided and _ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
+            elif place.national and not key[count.counter_end : place.start].strip():
+                continue  # "4 ca trong nước tại Đà Nẵng": how the cases arose, then where
             break
 
 
@@ -642,6 +825,8 @@ class _Reader:
     home: str | None
     home_code: str | None
     place_starts: list[int] = field(default_factory=list)
+    home_units: tuple[gazetteer.Province, ...] = ()  # the home province (stated or not) and the outlet's
+    place_start_set: frozenset[int] = frozenset()
     previous: _Count | None = None      # first figure of the last sentence that had figures
     context: _Place | None = None       # the place a later sentence with no place of its own inherits
     place_ends: frozenset[int] = frozenset()  # end offsets of province and district names
@@ -649,13 +834,17 @@ class _Reader:
     sentence_texts: list[str] = field(default_factory=list)
 
 
+# What follows the title in an image caption: "<title> - 1", "<title> - ảnh 1Ảnh minh hoạ: VOV".
+_CAPTION_TAIL = re.compile(r"(?:[ ]*[-–][ ]*(?:ảnh[ ]*)?\d{1,2}(?!\d).*)?[ ]*")
+
+
 def _title_repeat(article: Article, text: str) -> bool:
     """True for a body line that repeats the title (an image caption such as "<title> - 1")."""
     title = article.metadata.title
     if not title:
         return False
-    stripped = re.sub(r"[ ]*[-–][ ]*\d{1,2}[ ]*$", "", text.strip())
-    return " ".join(fold(stripped).split()) == " ".join(fold(title).split())
+    folded, title_key = " ".join(fold(text).split()), " ".join(fold(title).split())
+    return folded.startswith(title_key) and _CAPTION_TAIL.fullmatch(folded, len(title_key)) is not None
 
 
 def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent: Span,
@@ -672,13 +861,16 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
     region = _region(counts, i, sent)
     outside = bool(_OUTSIDE_PROVINCE.search(key, *region))
     source = counts[i - 1] if i > 0 else None
+    if source is not None and source.place_from == "following" and i > 1:
+        source = counts[0]  # "6 ca, trong đó 4 ca trong nước tại Đà Nẵng và 2 ca nhập cảnh": the 2 are the total's
     if source is None and count.of_total is not None and reader.previous is not None:
         source = _count_with_value(reader, count.of_total)
     if source is None and governing is not None:
         source = governing
     if source is not None and source.place is not None:
         place = source.place
-        if outside and place.district:
+        if (outside or count.number.data.get("after_name")) and place.district:
+            # "ngoài tỉnh", or a row of its own name ("Lục Nam 12, Yên Dũng 5"): not the district before
             place = _Place(place.start, place.end, place.province, place.code, None)
         count.place, count.place_from = place, "inherited"
         return
@@ -698,6 +890,30 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
         return
     count.place = _Place(-1, -1, reader.home, reader.home_code, None)
     count.place_from = "home"
+
+
+def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int]) -> None:
+    """A figure "toàn tỉnh" / "trên địa bàn thành phố" with no name is the outlet's own province.
+
+    It applies to a figure with no place of its own when the place it would inherit is no
+    unit of that kind (the country, a centrally-run city for "tỉnh", a province for "thành
+    phố"): the article's home province (stated or not) if it is of that kind, else the outlet
+    named in the page's furniture.
+    """
+    if count.place_from in _OWN_PLACE or not reader.home_units:
+        return
+    m = _BARE_UNIT.search(key, *_own_clause(key, region))
+    if m is None or _places_within(reader, m.end(), m.end() + 3):
+        return  # no such word, or a name follows it ("toàn tỉnh Bắc Giang")
+    wants_city = m.group(1) is None and m.group(2) is None and m.group(3) is None
+    place = count.place
+    current = gazetteer.province(place.province) if place is not None and place.province else None
+    if current is not None and current.is_central_city == wants_city:
+        return
+    unit = next((u for u in reader.home_units if u.is_central_city == wants_city), None)
+    if unit is not None:
+        count.place = _Place(-1, -1, unit.name, unit.code, None)
+        count.place_from = "home"
 
 
 def _provinces_of(places: Sequence[_Place]) -> set[str]:
@@ -726,6 +942,20 @@ def _next_context(counts: list[_Count]) -> _Place | None:
     return counts[0].place
 
 
+def _name_context(reader: _Reader, sent: Span) -> None:
+    """A sentence with no figure that names one province only makes it the place of the figures after it.
+
+    "Sở Y tế tỉnh Nghệ An cho biết ... Hiện có 27 bệnh nhân nguy kịch": the 27 are Nghệ An's.
+    A sentence naming several provinces leaves the context as it was.
+    """
+    named = [p for p in _places_within(reader, sent.start, sent.end)
+             if not p.national and not _in_parentheses(reader.article.body_key, p)]
+    provinces = _provinces_of(named)
+    if len(provinces) == 1:
+        p = named[-1]
+        reader.context = _Place(p.start, p.end, p.province, p.code, None)
+
+
 def _count_with_value(reader: _Reader, value: int) -> _Count | None:
     """Return the latest figure read so far with this value (the total of "86/94 ca")."""
     return next((c for c in reversed(reader.seen) if c.value == value), None)
@@ -735,7 +965,8 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                    heading: str | None = None) -> list[_Count]:
     """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
-    counts = _candidates(article, sent, numbers, reader.place_ends)
+    counts = _candidates(article, sent, numbers, reader.place_ends, place_starts=reader.place_start_set,
+                         named_rows=heading is not None and _names_metric(heading))
     if not counts:
         return []
     breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
@@ -756,6 +987,10 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                 count.metric, count.evidence = inherited, "default"
             else:
                 continue
+        event = _event_of_list(key, counts, i, sent, governing, heading)
+        if event is not None:
+            count.metric, count.detail, count.evidence = event, None, "list"
+            continue
         _upgrade_new(key, counts, i, sent, previous_metric)
     counts = [c for c in counts if c.metric is not None]
     if not counts:
@@ -770,10 +1005,43 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     paragraph_start = _paragraph_start(article, sent)
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
+        _own_unit(reader, key, counts[i], _region(counts, i, sent))
     _spread_totals(counts)
     if heading is not None:
         _apply_heading(key[sent.start:sent.end], heading, counts)
     return counts
+
+
+def _event_of_list(key: str, counts: list[_Count], i: int, sent: Span, governing: _Count | None,
+                   heading: str | None) -> str | None:
+    """The death or recovery a list is about, for an item that only names the cases' infection.
+
+    "Số ca tử vong trong ngày: 5 ca tại Hà Nội, 3 ca mắc COVID-19 kèm bệnh nền tại Bắc Ninh",
+    "12 ca tử vong, trong đó 8 ca mắc COVID-19 chưa tiêm vắc xin", "Số bệnh nhân khỏi bệnh:"
+    then "- Bắc Ninh: 40 người nhiễm": the items are deaths or recoveries. A list is about an
+    event when its heading names it, when a colon follows the label naming it before the
+    first figure, or when the item breaks down an event figure ("trong đó", "gồm"). An item
+    that speaks of new cases ("ca mắc mới") stays a confirmed figure.
+    """
+    count = counts[i]
+    if count.metric != "confirmed" or count.evidence != "post":
+        return None
+    if _NEW_FLAG.search(key, count.number.start, _clause_end(key, count.counter_end, sent.end)):
+        return None
+    if heading is not None:
+        said = _heading_metric(heading)
+        if said is not None and said[0] in _EVENTS:
+            return said[0]
+    first = counts[0]
+    if i > 0 and first.metric in _EVENTS and ":" in key[sent.start : first.number.start] \
+            and first.evidence in ("subject", "label", "pre"):
+        return first.metric
+    for total in reversed(counts[:i]):
+        if total.metric in _EVENTS and _BREAKDOWN_WORD.search(key, total.counter_end, count.number.start):
+            return total.metric
+    if governing is not None and i == 0 and governing.metric in _EVENTS:
+        return governing.metric
+    return None
 
 
 def _paragraph_start(article: Article, sent: Span) -> int:
@@ -808,7 +1076,8 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
     """Return the COVID-19 case counts of ``article.body`` as spans labelled ``case_count``.
 
     ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
-    ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...), ``province``,
+    ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...; for active cases a severity,
+    "nặng", "nguy kịch", "thở máy", "ECMO", "thở oxy", "trung bình", or "tại nhà"), ``province``,
     ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
     None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
@@ -833,19 +1102,36 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None
     place_list = _place_list(article, places)
+    units = (gazetteer.province(name) for name in (home or home_province(article, places), outlet_province(article))
+             if name)
     reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list],
-                     place_ends=frozenset(p.end for p in places))
+                     place_ends=frozenset(p.end for p in places),
+                     home_units=tuple(u for u in units if u is not None),
+                     place_start_set=frozenset(p.start for p in place_list))
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]
     published = article.metadata.published
     spans: list[Span] = []
     heading: str | None = None  # the folded line that introduces the list being read ("Về tình hình điều trị:")
     listed: set[str] = set()  # provinces of the items of that list
+    columns: list[tuple[str, str | None] | None] | None = None  # metrics of the columns of a table being read
     for sent in article.sentences:
         text = article.text(sent)
+        if columns is not None:
+            rows = _table_row(reader, sent, columns)
+            if rows is not None:
+                as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
+                for count in rows:
+                    spans.extend(_spans_of(count, sent, as_of))
+                reader.sentence_texts.append(text)
+                continue
+        columns = _table_header(article.body_key[sent.start:sent.end])
+        if columns is not None:
+            reader.sentence_texts.append(text)
+            continue
         item = _LIST_ITEM.match(text) is not None or _TABLE_ROW.fullmatch(text) is not None
         if not item:
-            heading = article.body_key[sent.start:sent.end].strip() if text.rstrip().endswith(":") else None
+            heading = article.body_key[sent.start:sent.end].strip() if _is_heading(text) else None
             listed = set()
         first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [n for n in numbers[first:last] if n.end <= sent.end]
@@ -862,8 +1148,86 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
                     if len(listed) >= 2:
                         reader.context = _Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
+            elif not item:
+                _name_context(reader, sent)
+        elif not item:
+            _name_context(reader, sent)
         reader.sentence_texts.append(text)
     return read_figures(article, spans)
+
+
+_HEADING_WORDS = 16
+# The cells of a table row flattened to a line: "Hà Nội | 120 | 3".
+_CELL_SEPARATOR = re.compile(r"[ ]*\|[ ]*")
+_TOTAL_CELL = re.compile(r"[ ]*" + _words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
+_CELL_FIGURE = re.compile(r"[ ]*(\d{1,3}(?:\.\d{3})+|\d+)[ ]*")
+
+
+def _is_heading(text: str) -> bool:
+    """True for a line that may introduce a list: it ends with a colon, or it is a short line with
+    no figure and no sentence end ("Số ca tử vong ghi nhận trong ngày theo địa phương")."""
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return bool(stripped) and stripped[-1] not in ".!?;," and not any(c.isdigit() for c in stripped) \
+        and len(stripped.split()) <= _HEADING_WORDS
+
+
+def _table_header(line_key: str) -> list[tuple[str, str | None] | None] | None:
+    """The metric of each column of a table header flattened to a line ("Tỉnh | Ca mắc | Tử vong"), or None.
+
+    A header has three cells or more, no digit, and names a metric in a column after the first.
+    """
+    if "|" not in line_key or any(c.isdigit() for c in line_key):
+        return None
+    cells = _CELL_SEPARATOR.split(line_key.strip().strip("|").strip())
+    if len(cells) < 3:
+        return None
+    columns = [None] + [_heading_metric(cell) if cell else None for cell in cells[1:]]
+    return columns if any(columns) else None
+
+
+def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None] | None]) -> list[_Count] | None:
+    """The figures of one row under a table header: each cell takes its column's metric, the row its place.
+
+    The first cell names the place ("Hà Nội | 120 | 3"); a row naming no province is the home
+    province's; a "Tổng" / "Cả nước" row has none. None when the line is no row of that table.
+    """
+    key = reader.article.body_key
+    line = key[sent.start:sent.end]
+    lead = len(line) - len(line.lstrip(" |"))
+    cells, cursor = [], sent.start + lead
+    for part in re.split(r"(\|)", line[lead:]):
+        if part != "|":
+            cells.append((cursor, cursor + len(part)))
+        cursor += len(part)
+    cells = [c for c in cells if key[c[0]:c[1]].strip()]
+    if len(cells) != len(columns) or any(ch.isdigit() for ch in key[cells[0][0]:cells[0][1]]):
+        return None
+    named = _places_within(reader, *cells[0])
+    if named:
+        place = named[-1]
+    elif _TOTAL_CELL.match(key, cells[0][0]):
+        place = _Place(-1, -1, None, None, None, national=True)
+    else:
+        place = _Place(-1, -1, reader.home, reader.home_code, None)
+    counts = []
+    for (start, end), column in zip(cells[1:], columns[1:]):
+        figure = _CELL_FIGURE.fullmatch(key, start, end)
+        if figure is None:
+            if key[start:end].strip(" -–"):
+                return None
+            continue
+        if column is None:
+            continue
+        raw = figure.group(1)
+        number = Span(figure.start(1), figure.end(1), "number",
+                      {"value": int(raw.replace(".", "")), "qualifier": "exact", "raw": raw, "kind": "count"})
+        count = _Count(number, number.data["value"], "exact", "bare", number.end,
+                       metric=column[0], detail=column[1], evidence="heading", place=place,
+                       place_from="adjacent" if named else "home")
+        counts.append(count)
+    return counts
 
 
 # A list item: "- Số ca khỏi bệnh: 241 ca.", "+ Cách ly tại nhà: 13.807".
@@ -874,6 +1238,12 @@ _TABLE_ROW = re.compile(r"\s*(?:[^\s\d:;,]+[ \t]+){0,5}[^\s\d:;,]+[ \t]*[:\t ][ 
 _TREATMENT_HEADING = re.compile(r"(?<!\w)điều\s+trị(?!\w)")
 # ... whose items give test results ("Số ca dương tính với SARS-CoV-2: 27 ca") counts patients in care.
 _TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def _names_metric(heading_key: str) -> bool:
+    """True if a heading names a metric in words of its own ("Số ca tử vong theo huyện:"), not only cases."""
+    return any(not t[4] for t in _terms(heading_key))
 
 
 @lru_cache(maxsize=256)
@@ -909,7 +1279,7 @@ def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> Non
 def _skip_sentence(article: Article, text: str) -> bool:
     """Sentences whose numbers are no COVID-19 counts: other diseases, captions repeating the title."""
     folded = text.lower()
-    if _OTHER_DISEASE.search(folded) and not _COVID.search(folded):
+    if _OTHER_DISEASE.search(folded) and not _COVID.search(_AFTER_COVID.sub(" ", folded)):
         return True
     return _title_repeat(article, text)
 

@@ -488,15 +488,36 @@ def extract_places(article: Article) -> list[Span]:
 _DOMAIN = re.compile(r"^(?:www\.)?|(?:\.(?:gov|com|org|net|edu|info))?\.(?:vn|com|net|org)$")
 _VISITOR = re.compile(r"(?<![\w])đoàn(?![\w])[^.;:()]{0,45}$")
 _HOST = re.compile(r"(?<![\w])(?:làm việc với|tại|đến|thăm|về|với)(?![\w])[^.;:()]{0,40}$")
+# Where people come from is not where the work happens: "người trở về từ Đà Nẵng".
+_ORIGIN = re.compile(r"(?<![\w])từ[ ]+(?:(?:tỉnh|thành phố|tp)[ .]*)?$")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _ASCII_WORD = re.compile(r"[a-z]+")
 _BARE_WORD = re.compile(r"(?<![\w])(tỉnh ủy|tỉnh|thành ủy|thành phố|tp)(?![\w])")
+
+
+# Furniture that may name the outlet's owner, and how much of each line is read.
+_OUTLET_KINDS = frozenset({"banner", "head", "footer", "tail", "source", "byline"})
+_OUTLET_CHARS = 600
+# An owner's word before a province: a portal, a newspaper, a provincial authority or health service.
+_OWNER = re.compile(
+    r"(?<![\w])(?:cổng thông tin|trang thông tin|cơ quan chủ quản|báo|đài phát thanh|sở y tế"
+    r"|trung tâm kiểm soát bệnh tật|cdc|ủy ban nhân dân|ubnd|đảng bộ|tỉnh ủy|thành ủy"
+    r"|sở thông tin và truyền thông|sở tt&tt|sở tttt)(?![\w])"
+)
+_OWNER_REACH = 70
+# What ends an owner's statement before a later province: a sentence end or a new field.
+_OWNER_STOP = re.compile(r"[.|;]|(?<![\w])(?:điện thoại|email|hotline|tel)(?![\w])")
+_ADDRESS_CUT = re.compile(r"(?i)địa\s*chỉ[^|\n]*")
 
 
 def _leading_tag(body: str) -> str | None:
     """Return a site tag opening the body ("TTH.VN - ...", "(TUAG)- ...", "(Haiphong.gov.vn) - ...")."""
     tag, _ = split_site_tag(body.lstrip())
     return tag if tag and ("." in tag or sum(c.isupper() for c in tag) >= 2) else None
+
+
+# What an online newspaper adds to its province's initials in its tag: "ĐT" (điện tử).
+_ONLINE_SUFFIX = "dt"
 
 
 def _squashed(name: str) -> str:
@@ -511,11 +532,15 @@ def tag_province(tag: str, *, context: Iterable[str] = ()) -> str | None:
     """Return the province a site tag names, or None when it names none or is opaque.
 
     A tag may spell a province ("Haiphong.gov.vn", "baohanoimoi.vn") or abbreviate it by
-    initials ("TTH.VN" = Thừa Thiên Huế). Short initials inside a longer tag ("TUAG" = Tỉnh ủy
-    An Giang) are accepted only for a province in ``context`` (those the article opens with).
+    initials ("TTH.VN" = Thừa Thiên Huế), alone or before "ĐT" for an online paper ("BGĐT" =
+    Báo Bắc Giang điện tử, when no other province has those initials). Short initials inside a
+    longer tag ("TUAG" = Tỉnh ủy An Giang) are accepted only for a province in ``context``
+    (those the article opens with).
 
     >>> tag_province("Haiphong.gov.vn"), tag_province("TTH.VN"), tag_province("TUAG", context=["An Giang"])
     ('Hải Phòng', 'Thừa Thiên Huế', 'An Giang')
+    >>> tag_province("BGĐT"), tag_province("QNĐT")
+    ('Bắc Giang', None)
     """
     letters = _squashed(_DOMAIN.sub("", ascii_fold(tag.strip())))
     if len(letters) < 2:
@@ -533,6 +558,11 @@ def tag_province(tag: str, *, context: Iterable[str] = ()) -> str | None:
     by_initials = [name for name, short in initials if letters == short]
     if len(by_initials) == 1 and len(letters) >= 3:
         return by_initials[0]
+    if letters.endswith(_ONLINE_SUFFIX) and len(letters) > len(_ONLINE_SUFFIX) + 1:
+        stem = letters[: -len(_ONLINE_SUFFIX)]  # "BGĐT": Báo Bắc Giang điện tử
+        by_stem = [name for name, short in initials if short == stem]
+        if len(by_stem) == 1:
+            return by_stem[0]
     context = set(context)
     partial = [name for name, short in initials if name in context and len(short) >= 2
                and (letters.startswith(short) or letters.endswith(short))]
@@ -560,7 +590,8 @@ def _lead_bounds(article: Article) -> tuple[int, int]:
 
 
 def _lead_scores(article: Article, places: Sequence[Span]) -> dict[str, float]:
-    """Score the provinces of the first sentence: first named, host ("làm việc với", "tại"), visitor ("đoàn ...")."""
+    """Score the provinces of the first sentence: first named, host ("làm việc với", "tại"), visitor ("đoàn ..."),
+    origin ("trở về từ ...")."""
     start, end = _lead_bounds(article)
     scores: dict[str, float] = {}
     for rank, span in enumerate(s for s in places if start <= s.start < end):
@@ -569,6 +600,8 @@ def _lead_scores(article: Article, places: Sequence[Span]) -> dict[str, float]:
         score = 1.0 + (1.0 if rank == 0 else 0.0)
         if _VISITOR.search(before) and not _HOST.search(before[-45:]):
             score -= 3.0
+        elif _ORIGIN.search(before):
+            score -= 1.0
         elif _HOST.search(before):
             score += 1.0
         scores[name] = max(scores.get(name, -10.0), score)
@@ -581,14 +614,48 @@ def _title_places(title: str) -> tuple[Span, ...]:
     return tuple(_mentions(_Text.of_string(title)))
 
 
+def outlet_province(article: Article) -> str | None:
+    """Return the province the page's own furniture says owns the outlet, or None.
+
+    Read in the lines the cleaner set aside as banner, head, footer, tail, source or byline: a
+    province named after an owner's word ("Cổng thông tin điện tử tỉnh Bắc Giang", "Báo Quảng
+    Nam", "Cơ quan chủ quản: UBND huyện Đắk Song, tỉnh Đắk Nông", "Sở Y tế tỉnh Nghệ An",
+    "Trung tâm Kiểm soát bệnh tật tỉnh Quảng Nam"). Addresses are no owner (an advert's
+    "Địa chỉ: ..., Đà Nẵng" names no outlet); several owners naming different provinces give None.
+
+    >>> from covidlib.document import Span
+    >>> page = "Tin tức. Cơ quan chủ quản: UBND tỉnh Bắc Giang. Địa chỉ: 12 Lê Lợi, Hà Nội"
+    >>> article = Article("a", "", page, "", furniture=[Span(8, len(page), "footer")])
+    >>> outlet_province(article)
+    'Bắc Giang'
+    """
+    lines = tuple(article.page[f.start:f.end][:_OUTLET_CHARS] for f in article.furniture if f.label in _OUTLET_KINDS)
+    return _outlet_of(lines) if lines else None
+
+
+@lru_cache(maxsize=256)
+def _outlet_of(lines: tuple[str, ...]) -> str | None:
+    found: set[str] = set()
+    for line in lines:
+        for statement in _ADDRESS_CUT.split(line):
+            doc = _Text.of_string(statement)
+            for span in _mentions(doc):
+                owner = _OWNER.search(doc.key, max(0, span.start - _OWNER_REACH), span.start)
+                if owner is not None and not _OWNER_STOP.search(doc.key, owner.end(), span.start):
+                    found.add(span.data["province"])
+    return found.pop() if len(found) == 1 else None
+
+
 def home_province(article: Article, places: Sequence[Span]) -> str | None:
     """Return the province where the reported work happens, or None if the article names none.
 
     The site tag decides when it names a province (``article.metadata.site``, else a tag
     opening the body such as "TTH.VN -" or "(TUAG)-", checked against the provinces of the
-    first sentences). Otherwise provinces score by the title (+3), the first sentence (+1,
-    +1 for the first named, +1 after "làm việc với"/"tại", -3 inside "đoàn ..." for a visiting
-    delegation) and their share of mentions; ties go to the first named.
+    first sentences). Otherwise provinces score by the title (+3), the outlet named in the
+    page's furniture (+3, :func:`outlet_province`), the first sentence (+1, +1 for the first
+    named, +1 after "làm việc với"/"tại", -1 after "từ" for where people come from, -3 inside
+    "đoàn ..." for a visiting delegation) and their share of mentions; ties go to the first
+    named. A page whose body names no province is the outlet's.
 
     >>> body = "Đoàn công tác của tỉnh Vĩnh Long làm việc với UBND tỉnh Thừa Thiên Huế."
     >>> article = Article("a", "", body, body)
@@ -603,7 +670,7 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
         if found:
             return found
     if not places and not title_spans:
-        return None
+        return outlet_province(article)
     counts: dict[str, int] = {}
     for s in places:
         counts[s.data["province"]] = counts.get(s.data["province"], 0) + 1
@@ -611,18 +678,22 @@ def home_province(article: Article, places: Sequence[Span]) -> str | None:
     scores = {name: n / top for name, n in counts.items()}
     for name in {s.data["province"] for s in title_spans}:
         scores[name] = scores.get(name, 0.0) + 3.0
+    outlet = outlet_province(article)
+    if outlet is not None:
+        scores[outlet] = scores.get(outlet, 0.0) + 3.0
     for name, score in _lead_scores(article, places).items():
         scores[name] = scores.get(name, 0.0) + score
-    order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans]
+    order = [s.data["province"] for s in places] + [s.data["province"] for s in title_spans] + [outlet]
     return max(scores, key=lambda name: (scores[name], -order.index(name)))
 
 
 def stated_home_province(article: Article, places: Sequence[Span]) -> str | None:
     """Return the home province when the article states it, else None.
 
-    Stated means: a site tag names it, the title or the first sentence names it, or it is the
-    only province the body names. A national round-up naming many provinces has none, so a
-    figure with no place of its own is not pinned on the most-mentioned one.
+    Stated means: a site tag or the outlet's furniture names it, the title or the first
+    sentence names it, or it is the only province the body names. A national round-up naming
+    many provinces has none, so a figure with no place of its own is not pinned on the
+    most-mentioned one.
 
     >>> body = "Sáng 20/9, có 500 ca mắc mới. TP.HCM có 300 ca, Bình Dương 200 ca."
     >>> article = Article("a", "", body, body)
@@ -633,7 +704,7 @@ def stated_home_province(article: Article, places: Sequence[Span]) -> str | None
     if home is None or len({s.data["province"] for s in places}) <= 1:
         return home
     tags = (article.metadata.site, _leading_tag(article.body))
-    if any(tag and tag_province(tag, context=[home]) == home for tag in tags):
+    if any(tag and tag_province(tag, context=[home]) == home for tag in tags) or outlet_province(article) == home:
         return home
     title = article.metadata.title
     if title and home in {s.data["province"] for s in _title_places(title)}:

@@ -70,7 +70,7 @@ _ORDINAL_WORDS = (
     "cấp", "cấp độ", "giai đoạn", "quốc lộ", "tỉnh lộ", "ql", "đt", "ngõ", "ngách", "hẻm", "kiệt", "đường", "phòng",
     "tổ", "ấp", "thôn", "xóm", "khối", "khu phố", "lô", "tòa", "block", "điều", "khoản", "chương", "nhóm",
     "kỳ họp", "phiên", "bảng", "hình", "mẫu số", "số hiệu", "phụ lục", "trang", "kênh", "vtv", "quý",
-    "cơ sở", "giường số",
+    "cơ sở", "giường số", "trung đoàn", "sư đoàn", "tiểu đoàn", "lữ đoàn", "đại đội",
 )
 _ORDINAL_CUE = re.compile(
     "(?:" + "".join(rf"\b{word}|" for word in _ORDINAL_WORDS)
@@ -498,14 +498,18 @@ def _longest_spelled(
     return None
 
 
+# "một" in lower case after a list comma or "và", before a place: one more item ("..., một Đồng Nai").
+_ONE_LISTED = re.compile(r"(?:,|\bvà)\s+một$")
+
+
 def _plausible_spelled(text: str, key: str, words: list[tuple[int, int, str]], idx: list[int]) -> bool:
     """Reject number words that are names, articles or the word "năm" (year)."""
     first = words[idx[0]]
     end = words[idx[-1]][1]
     nxt = words[idx[-1] + 1] if idx[-1] + 1 < len(words) else None
     next_word = nxt[2] if nxt and key[end : nxt[0]].strip() == "" else ""
-    if nxt and next_word and text[nxt[0]].isupper():
-        return False  # "Ba Đình", "Hai Bà Trưng", "Năm Căn": a name
+    if nxt and next_word and text[nxt[0]].isupper() and not _ONE_LISTED.search(text, max(0, first[0] - 6), first[1]):
+        return False  # "Ba Đình", "Hai Bà Trưng", "Năm Căn": a name (not "16 ca tại Đà Nẵng, một Đồng Nai")
     if text[first[0]].isupper() and not _sentence_start(text, first[0]):
         return False
     if len(idx) == 1:
