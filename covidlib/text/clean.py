@@ -4,7 +4,8 @@ A scraped page is a head (menus, section labels, the title, the date line), the
 body (paragraphs, photo captions, with image file names and widgets inside it)
 and a tail (byline, related news, ratings, counters, footers). The cleaner
 classifies every line by structure (length, final punctuation, position) and by
-marker phrases kept as data in :mod:`covidlib.text.markers`, splits the page into runs at lines that only
+marker phrases kept as data in :mod:`covidlib.text.markers` (the line classification
+lives in :mod:`covidlib.text.line_kinds`), splits the page into runs at lines that only
 ever follow an article (related-news headers, ratings, footers, bylines), takes
 the first substantial run that does not itself follow such a line, and cuts the
 body from its first lead sentence to its last prose line; furniture lines inside
@@ -38,92 +39,60 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..document import Span
+from ..normalize import fold
+from .line_kinds import (
+    ANY_END,
+    ENTRY_TIME,
+    LOWER,
+    MAX_TITLE_TOKENS,
+    RELATIVE_REASON,
+    SENTENCE_END,
+    WORD,
+    Line,
+    classify,
+    is_data_line,
+    is_dated_headline,
+    is_headline,
+    is_labelled_value,
+    is_list_item,
+    is_section_label,
+    is_shouting,
+    line_kind,
+    reads_as_title,
+    split_lines,
+    token_count,
+    unwrap,
+)
 from .lines import (
-    BYLINE_PREFIX,
-    SOURCE_PREFIX,
     byline_names,
     find_date,
-    find_relative_time,
-    impossible_date,
     is_person_name,
-    is_credit_value,
     is_place_name,
     name_beside_date,
     reads_as_byline,
     split_site_tag,
     yearless_dates,
 )
-from ..normalize import fold
-from .markers import AFTER_ARTICLE_KINDS, BLOCK_KINDS, BODY_ENDING_KINDS, LINE_MARKERS, SENTENCE_KINDS
+from .markers import AFTER_ARTICLE_KINDS, BLOCK_KINDS, BODY_ENDING_KINDS, LINE_MARKERS
 
 __all__ = ["Cleaned", "clean_page", "line_kind", "split_site_tag", "LINE_MARKERS", "BODY_ENDING_KINDS"]
 
-_COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
-_FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}"
-                              r"|(?i:^(?:cơ quan chủ quản|chịu trách nhiệm (?:nội dung|xuất bản))\s*:)")
-_CONTACT_PREFIX = re.compile(r"(?i)^(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline|đường dây nóng|số điện thoại)\s*:")
-_PHONE = re.compile(r"(?<!\d)(?:\(0\d{1,3}\)\s?|0\d{1,3}[ .]?|1[89]00[ .]?)\d{3,4}(?:[ .]?\d{3,4})?(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)(?:/\S*)?")
-_CONTACT_ONLY = re.compile(r"^(?:\s|[-–|/,;:()•]|{phone}|{email}|{url})+$".format(
-    phone=_PHONE.pattern, email=_EMAIL.pattern, url=_URL.pattern.replace("(?i)", "")), re.I)
-_MENU_SEPARATOR = re.compile(r"\s+[|»›>]\s+|\s*\|\s*")
-_BULLET = re.compile(r"^(?:[•·▪►*]|[-–+](?=\s)|\d{1,2}[.)](?=\s))\s*")
-_TOKEN = re.compile(r"\S*\w\S*")
-_WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"(?:[.…]|\./\.)[\"'”’)\]]*$")
-_ANY_END = re.compile(r"[.…!?;:][\"'”’)\]]*$")
-# Latin letters with Vietnamese diacritics, by case (regular expressions have no \p{Ll}).
-_LATIN = [chr(c) for c in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]]
-_LOWER = "".join(c for c in _LATIN if c.islower())
-_UPPER = "".join(c for c in _LATIN if c.isupper())
-_INNER_SENTENCE_END = re.compile(f"(?<=\\w\\w\\w)[.!?…][\"'”’)\\]]*\\s+(?=[{_UPPER}])")
-_CASE_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})[{_UPPER}](?=[{_LOWER}])")
-_DIGIT_GLUE = re.compile(f"(?<=[{_LOWER}]{{2}})\\d+[.,]?\\d*\\s+[{_LOWER}{_UPPER}]")
 _PHOTO_CREDIT = re.compile(r"(?i)(?:^|[\s(.])(?:ảnh|nguồn ảnh|photo)\s*:\s*\S|ảnh minh h[ọo]a")
 _PHOTO_CREDIT_LINE = re.compile(r"(?i)\(?\s*(?:ảnh|nguồn ảnh|photo|ảnh minh họa)\s*:\s*[^.:]{2,40}\)?")
 _ALT_NUMBER = re.compile(r"\s*[-–]\s*\d{1,2}$")
-_DATE_LABEL = re.compile(r"(?i)^(?:thời gian đăng|ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|ngày xuất bản"
-                         r"|published|posted|updated)\b")
-_DATE_WORDS = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|ngày|lúc|giờ|am|pm|sa|ch|gmt|"
-                         r"thời gian đăng|ngày đăng|cập nhật|đăng|clock|lượt xem|bình luận|views?)\b")
-_BACK_LINK = re.compile(
-    f"(?i:quay lại|quay về|trở về|trở lại)(?:\\s+(?:(?i:trang|đầu)\\b|[{_UPPER}])\\S*(?:\\s+\\S+){{0,2}})?")
-_RELATIVE_REST = re.compile(r"\d{1,2}[:h]\d{2}|[\s·•|,;:()\[\]\-–—]+")
-_CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*")
-_WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
-_BREADCRUMB_SEPARATOR = re.compile(r"\s+[»›>·]\s+|\s+/\s+")
-_WIDGET_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
-_LABELLED = re.compile(r"^(?P<label>[^:\d]{2,40}?)\s*:\s*(?P<value>\S.*)$")
-#: Labels that name the page's section, not the article: "Chủ đề: ...", "Chuyên mục: ...", "Bạn đang ở: ...".
-_SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh mục|lĩnh vực|thể loại|nhóm tin|mục"
-                            r"|bạn đang ở|vị trí(?: hiện tại)?|you are here|section|category")
-_NUMBER_VALUE = re.compile(r"[+-]?\d[\d.,]*\s*(?:ca|người|trường hợp|mẫu|liều|mũi|%)?\.?")
-#: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
-_PLACE_DATE = re.compile(r"(?i),\s*(?:ngày\s*)?$")  # "Hà Nội, ngày 16/5/2022": where and when, no headline
-#: A live timeline's entry stamp: a time alone on its line ("07:00", "10h30"), or opening an entry ("06h45: ...").
+#: A live timeline's entry stamp: a time alone on its line ("07:00", "10h30").
 _TIME_STAMP = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}")
-_ENTRY_TIME = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}\s*[:\-–]\s*\S")
 _TIMELINE_REACH = 12
 #: A name glued after the last sentence of the body: "... thông điệp 5K. Minh Châu".
 _TRAILING_NAME = re.compile(r"(?P<end>[.!?…][\"'”’)\]]*)\s+(?P<name>[^\W\d_][^.!?…:;,\d]{2,38})$")
-_TIME_OF_DAY = re.compile(r"(?<![\d/.])\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)")
-_INLINE_HEADING = re.compile(f"^(?P<head>[^{_LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
-_GLUED_REASON = "related headlines glued together without spaces"
-_RELATIVE_REASON = "time relative to when the page was saved"
+#: A heading in capitals at the start of a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI (BN1135-1140): Là ...").
+_INLINE_HEADING = re.compile(f"^(?P<head>[^{LOWER}:]{{12,200}}?)\\s*:\\s+(?=\\S)")
 _RUN_SHARE = 0.25
 _TINY_RUN_SHARE = 0.1
-_MAX_TITLE_TOKENS = 40
 _MIN_TITLE_TOKENS = 4
 _LONG_HEADLINE_TOKENS = 20
-_MAX_SENTENCE_TITLE_TOKENS = 25
 _MAX_CAPTION_TOKENS = 50
 _MIN_REPEAT_CAPTION_TOKENS = 18
-_LONG_LINE_TOKENS = 30
-_LONG_LINE_CHARS = 200
-_MAX_WRAP_WIDTH = 100  # hard-wrapped pages are wrapped at 60-100 characters
-_MIN_WRAPPED_CHARS = 40
-_WRAP_SLACK = 2
 _TITLE_DATE_GAP = 3  # lines between a title and its date line (a name or share buttons may sit between)
 _BYLINE_ZONE = 3  # lines after the body where bylines, sources and date lines sit
 _ZONE_KINDS = frozenset({"byline", "source", "dateline", "continued", "note", "photo_credit"})  # "(Còn nữa)" / "Lâm Phương"
@@ -154,107 +123,14 @@ class Cleaned:
     site_span: Span | None = None
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int  # page offsets of the stripped text
-    end: int
-    text: str
-    indent: int
-    blank_before: int
-    kind: str | None = None  # furniture kind, "dateline", or None for text
-    reason: str = ""
-    tokens: int = 0
-    lead: bool = False  # reads as an article's lead sentence
-    prose: bool = False  # reads as body prose
-    inline: bool = False  # furniture that also sits inside articles (glued headline widgets)
-    last_width: int = 0  # length of the last physical line, once hard-wrapped lines are joined into this one
+# --- finding the article ---------------------------------------------------
 
-    @property
-    def ends_body(self) -> bool:
-        return self.kind in BODY_ENDING_KINDS and not self.inline
-
-
-# --- line classification -------------------------------------------------
-
-def _split_lines(page: str) -> list[_Line]:
-    """Return the non-blank lines of ``page`` with their stripped offsets."""
-    lines: list[_Line] = []
-    offset, blanks = 0, 0
-    for raw in page.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = offset + lead
-            lines.append(_Line(start, start + len(stripped), stripped, lead, blanks))
-            blanks = 0
-        else:
-            blanks += 1
-        offset += len(raw) + 1
-    return lines
-
-
-def _token_count(text: str) -> int:
-    return len(_TOKEN.findall(text))
-
-
-def _is_menu(text: str) -> bool:
-    """Return True for a line of short link labels separated by '|' or '»'."""
-    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
-    if len(items) < 3 or _SENTENCE_END.search(text):
-        return False
-    return all(_token_count(item) <= 5 for item in items)
-
-
-def _is_breadcrumb(text: str) -> bool:
-    """Return True for a short path of section names ("Thông tin y tế » Dịch bệnh", "Tin tức > Y tế")."""
-    parts = _BREADCRUMB_SEPARATOR.split(text)
-    return len(parts) >= 2 and not _ANY_END.search(text) and all(1 <= _token_count(p) <= 5 for p in parts)
-
-
-def _widget_kind(text: str) -> tuple[str, str] | None:
-    """Return (kind, reason) for a line of widgets side by side ("Chi tiết | Lượt xem: 356"), each one furniture."""
-    parts = [part for part in _WIDGET_SEPARATOR.split(text) if part.strip()]
-    if len(parts) < 2:
-        return None
-    found = [_marker(part.strip(), _token_count(part)) for part in parts]
-    if not all(found):
-        return None
-    ending = next((f for f in found if f[0] in BODY_ENDING_KINDS), None)
-    return ending or ("share", "line of page widgets")
-
-
-def _label_line(text: str, tokens: int) -> tuple[str, str] | None:
-    """Return (kind, reason) for a hotline line: a short label and only a phone number after it.
-
-    "Đường dây nóng phòng chống dịch: 0233 3857 555" is a contact, wherever it sits.
-    """
-    m = _LABELLED.match(text)
-    if not m or tokens > 16:
-        return None
-    label, value = m.group("label"), m.group("value")
-    if _PHONE.search(value) and _CONTACT_ONLY.match(value):
-        return "hotline", "hotline or contact number"
-    return None
-
-
-def _is_section_label(text: str) -> bool:
-    """Return True for a label naming the page's section ("Chủ đề: Phòng chống dịch", "Chuyên mục: Y tế")."""
-    m = _LABELLED.match(text)
-    return bool(m) and bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
-
-
-def _is_data_line(text: str) -> bool:
-    """Return True for a bulletin's data line: a short label and a number ("Tổng số ca nhiễm: 1.234")."""
-    m = _LABELLED.match(text)
-    return bool(m) and bool(_NUMBER_VALUE.fullmatch(m.group("value")))
-
-
-def _timeline_below(lines: list[_Line], pos: int) -> bool:
+def _timeline_below(lines: list[Line], pos: int) -> bool:
     """Return True if another time stamp line follows within the next entries (a live-update timeline)."""
     return any(_TIME_STAMP.fullmatch(lines[p].text) for p in range(pos + 1, min(pos + 1 + _TIMELINE_REACH, len(lines))))
 
 
-def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _list_block(lines: list[Line], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Return (first, last) of the first list of two or more headline items in a run no article ending precedes.
 
     A digest page ("Điểm tin COVID-19 sáng 22/8") is a list of headlines with no lead sentence:
@@ -264,7 +140,7 @@ def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, i
         if _follows_article(lines, run):
             continue
         items = [p for p in range(run[0], run[1] + 1)
-                 if lines[p].kind is None and _is_list_item(lines[p].text) and lines[p].tokens >= 5]
+                 if lines[p].kind is None and is_list_item(lines[p].text) and lines[p].tokens >= 5]
         if len(items) < 2:
             continue
         last, members = items[0], set(items)
@@ -275,224 +151,7 @@ def _list_block(lines: list[_Line], runs: list[tuple[int, int]]) -> tuple[int, i
     return None
 
 
-def _is_labelled_value(text: str) -> bool:
-    """Return True for a labelled value that is never a headline: a section label or a bulletin's data line.
-
-    "Chủ đề: Phòng chống dịch" and "Chuyên mục: Y tế" name the page's section; "Tổng số ca nhiễm:
-    1.234" is a bulletin's data line. Both stay where they are (a data line is body), only never a title.
-    """
-    m = _LABELLED.match(text)
-    return bool(m) and (bool(_SECTION_LABEL.fullmatch(m.group("label").strip()))
-                        or bool(_NUMBER_VALUE.fullmatch(m.group("value"))))
-
-
-def _glue_points(text: str) -> int:
-    """Count places where one headline runs straight into the next ("sốTrường", "phong tỏa5 sân bay").
-
-    A lower-case word running into a number counts only beside a lower-to-upper join,
-    so "covid19" alone is not a glued line.
-    """
-    cased = len(_CASE_GLUE.findall(text))
-    return cased + len(_DIGIT_GLUE.findall(text)) if cased else 0
-
-
-def _is_glued_headlines(text: str) -> bool:
-    """Return True for headlines run together without spaces ("...chuyển đổi sốTrường đại học...")."""
-    glue = _glue_points(text)
-    return glue >= 3 or (glue >= 2 and not _ANY_END.search(text))
-
-
-def _is_contact(text: str, tokens: int) -> bool:
-    """Return True for footer contact lines: address/phone/e-mail lines, or a line of only contacts."""
-    if _CONTACT_ONLY.match(text) and (_PHONE.search(text) or _EMAIL.search(text) or _URL.search(text)):
-        return True
-    return bool(_CONTACT_PREFIX.match(text)) and tokens <= 40 and not _SENTENCE_END.search(text)
-
-
-def _is_dateline(text: str, tokens: int) -> bool:
-    """Return True for a line that is mostly a publication date ("Thứ Hai, 16/05/2022 12:44")."""
-    if tokens > 16:
-        return False
-    found = find_date(text)
-    where = (found.start, found.end) if found else impossible_date(text)  # "31/2/2021" is a date line's date too
-    if where is None:
-        if not (_WEEKDAY.search(text) or _DATE_LABEL.match(text)) or not yearless_dates(text):
-            return False
-        rest = text
-    else:
-        rest = text[: where[0]] + " " + text[where[1] :]
-    rest = _DATE_WORDS.sub(" ", re.sub(r"\d+(?:[:h]\d+)*", " ", rest))
-    words = len(re.findall(r"[^\W\d_]+", rest))
-    if _DATE_LABEL.match(text) or "|" in text:
-        return words <= 8  # "Ngày đăng: 11/09/2021 | Lượt xem: 846", "08/10/2021 | Thu Thảo"
-    if _SENTENCE_END.search(text) and words >= 2:
-        return False  # "Sáng 16/5/2022 có 5 ca." is a sentence, not a date line
-    return words <= 3
-
-
-def _is_relative_dateline(text: str) -> bool:
-    """Return True for a line giving a time relative to now, alone or beside a name ("Đức Toàn · 2 giờ trước")."""
-    where = find_relative_time(text)
-    if where is None:
-        return False
-    rest = _RELATIVE_REST.sub(" ", _DATE_WORDS.sub(" ", text[: where[0]] + " " + text[where[1] :])).strip()
-    return not rest or reads_as_byline(rest)
-
-
-def _is_prefixed_byline(text: str) -> bool:
-    """Return True for "Tin, ảnh: L.Thọ" or "PV: Nhóm phóng viên", not an interview's "PV: Thưa ông, ...?"."""
-    m = BYLINE_PREFIX.match(text)
-    return bool(m) and is_credit_value(m.group("value"))
-
-
-def _marker_applies(kind: str, bare: str, tokens: int, sentence: bool) -> bool:
-    """Return True if a marker of ``kind`` that matched ``bare`` really marks furniture."""
-    if kind == "counter" and tokens > 4 and not re.search(r"[\d:|]", bare):
-        return False  # "Lượt truy cập vào cổng thông tin tăng mạnh" is prose, "Lượt xem: 846" is not
-    if kind == "link" and _BACK_LINK.match(bare) and not _BACK_LINK.fullmatch(bare):
-        return False  # "Trở lại Sức khỏe" names a section or page; "Trở lại trường học" is a subheading
-    if not sentence:
-        return True
-    if kind == "footer":
-        return bool(_FOOTER_EVIDENCE.search(bare))
-    return kind in SENTENCE_KINDS
-
-
-def line_kind(text: str) -> tuple[str, str] | None:
-    """Return (kind, reason) if a line is furniture by its own text, else None.
-
-    >>> line_kind("Lượt người xem:  Views:   252")
-    ('counter', 'view or visitor counter')
-    >>> line_kind("Lượt truy cập vào cổng thông tin của tỉnh tăng mạnh trong đợt dịch.") is None
-    True
-    """
-    text = text.strip()
-    return _marker(text, _token_count(text)) if text else None
-
-
-def _marker(text: str, tokens: int) -> tuple[str, str] | None:
-    """Return (kind, reason) for a furniture line recognised by its own text, or None."""
-    bare = _BULLET.sub("", text)
-    sentence = tokens >= 8 and bool(_SENTENCE_END.search(bare))
-    if tokens <= 25:
-        for kind, reason, pattern in _COMPILED_MARKERS:
-            if pattern.fullmatch(bare) and _marker_applies(kind, bare, tokens, sentence):
-                return kind, reason
-    clock = _CLOCK_LABEL.match(bare)
-    if clock and _is_dateline(bare[clock.end() :], tokens):
-        return "clock", "today's date shown by the site"
-    if _is_dateline(bare, tokens):
-        return "dateline", "publication date line"
-    if tokens <= 8 and _is_relative_dateline(bare):
-        return "dateline", _RELATIVE_REASON
-    if tokens <= 15 and _is_prefixed_byline(bare):
-        return "byline", "author line"
-    if tokens <= 12 and SOURCE_PREFIX.match(bare) and not _SENTENCE_END.search(bare.rstrip(")")):
-        return "source", "source attribution line"
-    if tokens <= 40 and _is_contact(bare, tokens):
-        return "footer", "contact details (address, phone, e-mail)"
-    if _is_menu(text):
-        return "menu", "line of navigation links"
-    if _is_breadcrumb(text):
-        return "menu", "breadcrumb of section names"
-    widgets = _widget_kind(text)
-    if widgets:
-        return widgets
-    label = _label_line(bare, tokens)
-    if label:
-        return label
-    if _is_glued_headlines(bare):
-        return "related", _GLUED_REASON
-    return None
-
-
-def _classify(line: _Line) -> None:
-    """Set the line's furniture kind (if any) and whether it reads as prose."""
-    line.tokens = _token_count(line.text)
-    found = _marker(line.text, line.tokens)
-    if found:
-        line.kind, line.reason = found
-        line.inline = line.reason == _GLUED_REASON
-        return
-    long_line = line.tokens >= _LONG_LINE_TOKENS or len(line.text) >= _LONG_LINE_CHARS
-    line.lead = long_line or (line.tokens >= 5 and bool(_SENTENCE_END.search(line.text)))
-    line.prose = line.lead or line.tokens >= 20 or (line.tokens >= 5 and bool(_ANY_END.search(line.text)))
-
-
-def _wrap_width(lines: list[_Line]) -> int | None:
-    """Return the width a page was hard-wrapped at, or None if it was not.
-
-    A wrapped page (a text-mode browser's dump, an e-mail) has no line much longer
-    than the width, and its sentences run on over line breaks into lower-case words.
-    """
-    text_lines = [ln for ln in lines if ln.kind is None]
-    if not text_lines or max(len(ln.text) for ln in text_lines) > _MAX_WRAP_WIDTH:
-        return None
-    runs_on = sum(1 for a, b in zip(lines, lines[1:])
-                  if b.blank_before == 0 and a.kind is None and b.kind is None and len(a.text) >= _MIN_WRAPPED_CHARS
-                  and not _ANY_END.search(a.text) and b.text[:1].islower())
-    return max(len(ln.text) for ln in text_lines) if runs_on >= 2 else None
-
-
-def _wrapped_onto(prev: _Line, line: _Line, width: int) -> bool:
-    """Return True if ``line`` is the rest of ``prev``: its first word would not have fit on ``prev``'s line."""
-    if line.blank_before or prev.kind is not None or line.kind is not None or _ANY_END.search(prev.text):
-        return False
-    if _is_list_item(line.text):
-        return False
-    first_word = line.text.split(maxsplit=1)[0]
-    return (prev.last_width or len(prev.text)) + 1 + len(first_word) > width - _WRAP_SLACK
-
-
-def _unwrap(lines: list[_Line]) -> list[_Line]:
-    """Return the lines with hard-wrapped paragraphs joined back into one line each (offsets span the joins)."""
-    width = _wrap_width(lines)
-    if width is None:
-        return lines
-    joined: list[_Line] = []
-    for line in lines:
-        prev = joined[-1] if joined else None
-        if prev is not None and _wrapped_onto(prev, line, width):
-            # the next piece may wrap onto this one too, so judge it by its last physical line
-            prev.text, prev.end, prev.last_width = prev.text + " " + line.text, line.end, len(line.text)
-        else:
-            joined.append(line)
-    for line in joined:
-        if line.last_width:
-            line.kind, line.reason, line.inline, line.lead, line.prose = None, "", False, False, False
-            _classify(line)
-    return joined
-
-
-def _is_list_item(text: str) -> bool:
-    return bool(_BULLET.match(text))
-
-
-def _is_headline(line: _Line, *, above_date: bool = False) -> bool:
-    """Return True for a line that could be the article's title.
-
-    A line that reads as a sentence is a title only right above the date line
-    ("Krông Pắc tạm dừng các hoạt động tập trung đông người." / "Ngày đăng: 03/09/2021").
-    """
-    if line.kind is not None or _is_list_item(line.text):
-        return False
-    if line.lead and not (above_date and line.tokens <= _MAX_SENTENCE_TITLE_TOKENS and _sentences_in(line.text) == 1):
-        return False
-    return 4 <= line.tokens <= _MAX_TITLE_TOKENS and not line.text.endswith(":")
-
-
-def _sentences_in(text: str) -> int:
-    return len(_INNER_SENTENCE_END.findall(text)) + 1
-
-
-def _is_shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
-
-
-# --- finding the article ---------------------------------------------------
-
-def _segments(lines: list[_Line]) -> list[tuple[int, int]]:
+def _segments(lines: list[Line]) -> list[tuple[int, int]]:
     """Return (first, last) line positions of the runs between body-ending lines."""
     runs, begin = [], 0
     for pos, line in enumerate(lines):
@@ -505,16 +164,16 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int]]:
     return runs
 
 
-def _prose_mass(lines: list[_Line], run: tuple[int, int]) -> int:
+def _prose_mass(lines: list[Line], run: tuple[int, int]) -> int:
     return sum(len(lines[p].text) for p in range(run[0], run[1] + 1) if lines[p].prose)
 
 
-def _follows_article(lines: list[_Line], run: tuple[int, int]) -> bool:
+def _follows_article(lines: list[Line], run: tuple[int, int]) -> bool:
     """Return True if the run starts right after a line that only ever follows an article."""
     return run[0] > 0 and lines[run[0] - 1].kind in AFTER_ARTICLE_KINDS
 
 
-def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> tuple[int, int] | None:
+def _choose_run(lines: list[Line], runs: list[tuple[int, int]], after: int) -> tuple[int, int] | None:
     """Return the run that holds the article.
 
     Runs with a lead sentence are candidates. The first one that does not start after
@@ -536,43 +195,24 @@ def _choose_run(lines: list[_Line], runs: list[tuple[int, int]], after: int) -> 
     return next(r for r in usable if mass[r] >= _RUN_SHARE * best)
 
 
-def _dated_above_lead(lines: list[_Line], run: tuple[int, int], after: int) -> bool:
+def _dated_above_lead(lines: list[Line], run: tuple[int, int], after: int) -> bool:
     """Return True if a date line sits in the run above its first lead sentence (the article's own head)."""
     start = max(run[0], after + 1)
     lead = next(p for p in range(start, run[1] + 1) if lines[p].lead)
     return any(_dated(lines[p]) for p in range(start, lead))
 
 
-def _dated(line: _Line) -> bool:
+def _dated(line: Line) -> bool:
     """Return True for a date line that gives a date, not only a relative time ("2 giờ trước")."""
-    return line.kind == "dateline" and line.reason != _RELATIVE_REASON
+    return line.kind == "dateline" and line.reason != RELATIVE_REASON
 
 
-def _below_headline(lines: list[_Line], pos: int) -> bool:
+def _below_headline(lines: list[Line], pos: int) -> bool:
     """Return True if the line above ``pos`` reads as a headline (so ``pos`` is a sapo, not a title)."""
-    return pos > 0 and _is_headline(lines[pos - 1])
+    return pos > 0 and is_headline(lines[pos - 1])
 
 
-def _is_dated_headline(line: _Line) -> bool:
-    """Return True for a headline that carries a date ("Thông tin ca mắc mới ngày 28/8/2021"), not a date line.
-
-    A date line gives a time, a weekday or a label with a colon; a dated headline is words then "ngày D/M/Y".
-    """
-    found = find_date(line.text) or next(iter(yearless_dates(line.text)), None)
-    if line.kind != "dateline" or found is None or line.tokens < 4 or _TIME_OF_DAY.search(line.text):
-        return False
-    if _WEEKDAY.search(line.text) or ":" in line.text or "|" in line.text or _PLACE_DATE.search(line.text[: found.start]):
-        return False
-    before = _DATE_WORDS.sub(" ", line.text[: found.start])
-    return len(_WORD.findall(re.sub(r"\d+", " ", before))) >= 1 and not line.text[found.end :].strip(" .,")
-
-
-def _reads_as_title(line: _Line, *, above_date: bool) -> bool:
-    """Return True for a headline by its shape: no sentence (unless right above the date line), no label, no data line."""
-    return (above_date or not line.lead) and not _ENTRY_TIME.match(line.text) and not _is_labelled_value(line.text) and not line.text.endswith(",")
-
-
-def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> int | None:
+def _find_title(lines: list[Line], body_start: int, after_image: set[int]) -> int | None:
     """Return the position of the title: the headline nearest the date line, else the last headline.
 
     Candidates are chosen by shape first (a headline, not a sentence, a data line or a label), then
@@ -580,24 +220,24 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
     another date line sits in the head; a short line (two or three words) only when no longer
     headline sits right above the date line ("Tin ngắn" / "Thứ 2, 15/11/2021 | 09:12").
     """
-    dated_heads = {p for p in range(body_start) if _is_dated_headline(lines[p])}
+    dated_heads = {p for p in range(body_start) if is_dated_headline(lines[p])}
     if not any(_dated(lines[q]) for q in range(body_start) if q not in dated_heads):
         dated_heads = set()  # a dated headline competes only with another date line beside it
     for p in dated_heads:
         lines[p].kind, lines[p].reason = None, ""
-    candidates = [p for p in range(body_start) if p not in after_image and _is_headline(lines[p], above_date=(
+    candidates = [p for p in range(body_start) if p not in after_image and is_headline(lines[p], above_date=(
         p + 1 < len(lines) and _dated(lines[p + 1]) and not _below_headline(lines, p)))]
     if not candidates:
         candidates = [p for p in range(body_start) if p + 1 < len(lines) and _dated(lines[p + 1])
                       and _is_short_title(lines[p], lines[p - 1] if p else None)]
     if not candidates:
         return None
-    candidates = [p for p in candidates if not _is_labelled_value(lines[p].text)]  # labels, data lines: never
+    candidates = [p for p in candidates if not is_labelled_value(lines[p].text)]  # labels, data lines: never
     if not candidates:
         return None
-    shaped = [p for p in candidates if _reads_as_title(lines[p], above_date=p + 1 < len(lines) and _dated(lines[p + 1]))] \
+    shaped = [p for p in candidates if reads_as_title(lines[p], above_date=p + 1 < len(lines) and _dated(lines[p + 1]))] \
         or candidates
-    plain = [p for p in shaped if not _is_shouting(lines[p].text)] or shaped
+    plain = [p for p in shaped if not is_shouting(lines[p].text)] or shaped
     dates = [p for p in range(body_start) if _dated(lines[p])] \
         or [p for p in range(body_start) if lines[p].kind == "dateline"]
     clocks = _site_clocks(lines, body_start, len(lines) - 1)
@@ -608,7 +248,7 @@ def _find_title(lines: list[_Line], body_start: int, after_image: set[int]) -> i
     return (short or plain)[-1]
 
 
-def _title_note(lines: list[_Line], pos: int, body_start: int) -> str:
+def _title_note(lines: list[Line], pos: int, body_start: int) -> str:
     """Return in plain words why the line at ``pos`` is the title, and which head lines were passed over."""
     line = lines[pos]
     near_date = any(0 <= q < len(lines) and _dated(lines[q]) for q in (pos - 1, pos + 1))
@@ -621,19 +261,19 @@ def _title_note(lines: list[_Line], pos: int, body_start: int) -> str:
     else:
         why = "the last headline above the body"
     passed = [f"'{ln.text}'" for ln in lines[:body_start] if ln.kind is None and ln is not line
-              and (_is_section_label(ln.text) or _is_data_line(ln.text) or _ENTRY_TIME.match(ln.text))]
+              and (is_section_label(ln.text) or is_data_line(ln.text) or ENTRY_TIME.match(ln.text))]
     passed += [f"'{ln.text}' ({ln.reason})" for ln in lines[:body_start] if ln.kind == "hotline"]
     return why + (f"; not a title: {', '.join(passed[:3])}" if passed else "")
 
 
-def _is_short_title(line: _Line, above: _Line | None) -> bool:
+def _is_short_title(line: Line, above: Line | None) -> bool:
     """Return True for a two- or three-word title right above the date line, under furniture or nothing."""
-    return (line.kind is None and 2 <= line.tokens <= 3 and not _ANY_END.search(line.text)
-            and line.text[:1].isupper() and not _is_list_item(line.text) and not is_person_name(line.text)
-            and (above is None or above.kind is not None or _is_shouting(above.text)))
+    return (line.kind is None and 2 <= line.tokens <= 3 and not ANY_END.search(line.text)
+            and line.text[:1].isupper() and not is_list_item(line.text) and not is_person_name(line.text)
+            and (above is None or above.kind is not None or is_shouting(above.text)))
 
 
-def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
+def _bulletin_start(lines: list[Line], title: int | None, first: int) -> int:
     """Return an earlier body start when a bulletin's first line sits right under the title without a full stop.
 
     "Quảng Nam, 04 ca bệnh công bố trong ngày 29/8 (BN423227 đến BN423230)," has no final stop, so it
@@ -651,25 +291,25 @@ def _bulletin_start(lines: list[_Line], title: int | None, first: int) -> int:
             if line.kind == "image_file":
                 return first
             continue
-        if _is_section_label(line.text):
+        if is_section_label(line.text):
             continue
-        if _is_data_line(line.text) or (_TIME_STAMP.fullmatch(line.text) and _timeline_below(lines, pos)):
+        if is_data_line(line.text) or (_TIME_STAMP.fullmatch(line.text) and _timeline_below(lines, pos)):
             return pos  # "Tổng số ca nhiễm: 1.234" opens a bulletin; "07:00" opens a live timeline's first entry
-        if line.tokens >= 8 and not _is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text):
+        if line.tokens >= 8 and not is_shouting(line.text) and not _PHOTO_CREDIT.search(line.text):
             return pos
         return first
     return first
 
 
-def _inline_heading(line: _Line) -> tuple[int, int] | None:
+def _inline_heading(line: Line) -> tuple[int, int] | None:
     """Return page offsets of a capitals heading opening a bulletin's first line ("THÔNG BÁO VỀ 6 CA MẮC MỚI: ...")."""
     m = _INLINE_HEADING.match(line.text)
-    if not m or not _is_shouting(m.group("head")) or _token_count(m.group("head")) < 4:
+    if not m or not is_shouting(m.group("head")) or token_count(m.group("head")) < 4:
         return None
     return line.start, line.start + len(m.group("head"))
 
 
-def _title_from_hint(lines: list[_Line], hints: Sequence[str]) -> int | None:
+def _title_from_hint(lines: list[Line], hints: Sequence[str]) -> int | None:
     """Return the position of the first line that equals one of the title hints."""
     keys = [" ".join(fold(hint).split()) for hint in hints if hint]
     for key in keys:
@@ -679,7 +319,7 @@ def _title_from_hint(lines: list[_Line], hints: Sequence[str]) -> int | None:
     return None
 
 
-def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[int, int]:
+def _body_bounds(lines: list[Line], run: tuple[int, int], after: int) -> tuple[int, int]:
     """Return (first, last) line positions of the body inside the chosen run."""
     first = next(p for p in range(max(run[0], after + 1), run[1] + 1) if lines[p].lead)
     last = max(p for p in range(first, run[1] + 1) if lines[p].prose)
@@ -687,7 +327,7 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
     pos = last + 1
     while pos <= run[1]:
         line = lines[pos]
-        if line.kind is None and _is_list_item(line.text):
+        if line.kind is None and is_list_item(line.text):
             last = pos
         elif _introduces_list(lines, pos, run[1]):
             last = pos  # "Tình hình điều trị:" above its list items
@@ -706,7 +346,7 @@ def _body_bounds(lines: list[_Line], run: tuple[int, int], after: int) -> tuple[
 _MAX_BOX_HEADLINES = 5  # headlines a related-news box inside an article lists
 
 
-def _box_headlines(lines: list[_Line], header: int) -> int | None:
+def _box_headlines(lines: list[Line], header: int) -> int | None:
     """Return the position after the headlines under a related-news header, or None if it lists none.
 
     A headline is an unmarked line that does not read as prose ("Hà Nội thêm 12 ca mắc mới"),
@@ -714,12 +354,12 @@ def _box_headlines(lines: list[_Line], header: int) -> int | None:
     """
     pos = header + 1
     while pos < len(lines) and pos - header <= _MAX_BOX_HEADLINES and not lines[pos].prose and (
-            lines[pos].kind == "related_link" or (lines[pos].kind is None and _is_headline(lines[pos]))):
+            lines[pos].kind == "related_link" or (lines[pos].kind is None and is_headline(lines[pos]))):
         pos += 1
     return pos if pos > header + 1 else None
 
 
-def _continues_article(lines: list[_Line], resume: int, run: tuple[int, int]) -> bool:
+def _continues_article(lines: list[Line], resume: int, run: tuple[int, int]) -> bool:
     """True if the prose from ``resume`` reads as more of the article, not as teasers of other articles.
 
     The article goes on with paragraph after paragraph, or with one paragraph and its byline;
@@ -731,11 +371,11 @@ def _continues_article(lines: list[_Line], resume: int, run: tuple[int, int]) ->
     if after > run[1] or not lines[after].prose:
         return False
     prose = [p for p in range(resume, run[1] + 1) if lines[p].prose]
-    headlines = sum(1 for p in range(resume, prose[-1] + 1) if lines[p].kind is None and _is_headline(lines[p]))
+    headlines = sum(1 for p in range(resume, prose[-1] + 1) if lines[p].kind is None and is_headline(lines[p]))
     return headlines * 2 < len(prose)
 
 
-def _bridge_related_boxes(lines: list[_Line], runs: list[tuple[int, int]], last: int) -> int:
+def _bridge_related_boxes(lines: list[Line], runs: list[tuple[int, int]], last: int) -> int:
     """Return the body's last line, carried over related-news boxes set inside the article.
 
     Some sites put a box ("TIN LIÊN QUAN" and a few headlines) between two paragraphs of the
@@ -758,14 +398,14 @@ def _bridge_related_boxes(lines: list[_Line], runs: list[tuple[int, int]], last:
     return last
 
 
-def _introduces_list(lines: list[_Line], pos: int, end: int) -> bool:
+def _introduces_list(lines: list[Line], pos: int, end: int) -> bool:
     """Return True for a short unmarked line ending in a colon with a list item right below it."""
     line = lines[pos]
-    return (line.kind is None and line.text.endswith(":") and line.tokens <= _MAX_TITLE_TOKENS and pos < end
-            and lines[pos + 1].kind is None and _is_list_item(lines[pos + 1].text))
+    return (line.kind is None and line.text.endswith(":") and line.tokens <= MAX_TITLE_TOKENS and pos < end
+            and lines[pos + 1].kind is None and is_list_item(lines[pos + 1].text))
 
 
-def _past_late_dateline(lines: list[_Line], first: int, last_pos: int) -> int:
+def _past_late_dateline(lines: list[Line], first: int, last_pos: int) -> int:
     """Return a later body start if a date line follows ``first`` before the next prose line.
 
     A date line below the supposed lead means the page head goes on (the supposed lead
@@ -784,13 +424,13 @@ def _past_late_dateline(lines: list[_Line], first: int, last_pos: int) -> int:
     return first
 
 
-def _extend_back(lines: list[_Line], first: int, floor: int) -> int:
+def _extend_back(lines: list[Line], first: int, floor: int) -> int:
     """Move the body start back over a lead photo with its caption, or a long unpunctuated lead.
 
     A credited caption alone above the lead ("... (Ảnh: Minh Quân)") is the head's photo, not the lead.
     """
     pos = first - 1
-    if pos <= floor or lines[pos].kind is not None or _is_shouting(lines[pos].text):
+    if pos <= floor or lines[pos].kind is not None or is_shouting(lines[pos].text):
         return first
     if pos - 1 > floor and lines[pos - 1].kind == "image_file" and not is_person_name(lines[pos].text):
         return pos - 1
@@ -811,15 +451,15 @@ def _is_alt_text(text: str, title_key: str | None) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return set(WORD.findall(text.casefold()))
 
 
-def _is_caption(line: _Line, prev: _Line | None, after_removed: bool, indented_body: bool,
+def _is_caption(line: Line, prev: Line | None, after_removed: bool, indented_body: bool,
                 kept: list[set[str]], next_blank: int) -> bool:
     """Return True for a photo caption: a short unpunctuated line in an image slot."""
     if _PHOTO_CREDIT.search(line.text) and line.tokens <= 40:
         return True
-    if _ANY_END.search(line.text) or line.tokens > _MAX_CAPTION_TOKENS or line.tokens < 3 or _is_list_item(line.text):
+    if ANY_END.search(line.text) or line.tokens > _MAX_CAPTION_TOKENS or line.tokens < 3 or is_list_item(line.text):
         return False
     if after_removed and prev is not None and prev.kind in {"image_file", "advert", "related", "image_alt"}:
         return True
@@ -834,9 +474,9 @@ def _is_caption(line: _Line, prev: _Line | None, after_removed: bool, indented_b
     return False
 
 
-def _joins(prev_text: str, line: _Line) -> bool:
+def _joins(prev_text: str, line: Line) -> bool:
     """Return True if ``line`` continues the previous line (a hard-wrapped sentence)."""
-    return line.blank_before == 0 and line.text[:1].islower() and not _ANY_END.search(prev_text)
+    return line.blank_before == 0 and line.text[:1].islower() and not ANY_END.search(prev_text)
 
 
 @dataclass
@@ -847,13 +487,13 @@ class _Body:
     words: list[set[str]] = field(default_factory=list)
 
 
-def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None,
+def _build_body(lines: list[Line], first: int, last: int, title_key: str | None,
                 removed: dict[int, tuple[str, str]]) -> _Body:
     """Collect the kept paragraphs between ``first`` and ``last``; record removed lines in ``removed``."""
     body = _Body()
-    indented = [ln.indent > 0 for ln in lines[first : last + 1] if ln.kind is None and _SENTENCE_END.search(ln.text)]
+    indented = [ln.indent > 0 for ln in lines[first : last + 1] if ln.kind is None and SENTENCE_END.search(ln.text)]
     indented_body = len(indented) >= 2 and sum(indented) >= 0.6 * len(indented)
-    prev: _Line | None = None
+    prev: Line | None = None
     after_removed = False
     for pos in range(first, last + 1):
         line = lines[pos]
@@ -870,7 +510,7 @@ def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None
         if body.texts and prev is not None and not after_removed and _joins(body.texts[-1], line):
             body.texts[-1] += " " + line.text
             body.sources[-1] = (body.sources[-1][0], line.end)
-            if line.prose and body.labels[-1] == "caption" and _SENTENCE_END.search(line.text):
+            if line.prose and body.labels[-1] == "caption" and SENTENCE_END.search(line.text):
                 body.labels[-1] = "paragraph"
             prev = line
             continue
@@ -887,7 +527,7 @@ def _build_body(lines: list[_Line], first: int, last: int, title_key: str | None
 def _signed_sentence(text: str) -> bool:
     """Return True for a sentence with a writer's name glued after it ("... thông điệp 5K. Minh Châu")."""
     m = _TRAILING_NAME.search(text)
-    return bool(m) and _token_count(text[: m.start("name")]) >= 5 and reads_as_byline(m.group("name")) \
+    return bool(m) and token_count(text[: m.start("name")]) >= 5 and reads_as_byline(m.group("name")) \
         and not is_place_name(m.group("name"))
 
 
@@ -911,21 +551,21 @@ def _split_trailing_name(body: _Body) -> Span | None:
 
 # --- furniture spans -------------------------------------------------------
 
-def _head_kind(line: _Line, pos: int, title: int | None) -> tuple[str, str]:
+def _head_kind(line: Line, pos: int, title: int | None) -> tuple[str, str]:
     if pos == title:
         return "title", "article title"
     if line.kind:
         return line.kind, line.reason
     if _PHOTO_CREDIT.search(line.text) and line.tokens <= _MAX_CAPTION_TOKENS:
         return "caption", "photo caption above the article"
-    if _is_shouting(line.text):
+    if is_shouting(line.text):
         return "banner", "site name in capitals above the article"
     if line.tokens <= 3:
         return "menu", "section label above the article"
     return "head", "page header above the article"
 
 
-def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
+def _tail_kinds(lines: list[Line], start: int) -> dict[int, tuple[str, str]]:
     """Return the kind of every line after the body; unmarked lines join the block above them.
 
     A bare name is a byline only in the byline zone: right below the body, or below
@@ -951,7 +591,7 @@ def _tail_kinds(lines: list[_Line], start: int) -> dict[int, tuple[str, str]]:
     return kinds
 
 
-def _merge(lines: list[_Line], kinds: dict[int, tuple[str, str]]) -> list[Span]:
+def _merge(lines: list[Line], kinds: dict[int, tuple[str, str]]) -> list[Span]:
     """Merge consecutive removed lines of one kind into one span each."""
     spans: list[Span] = []
     previous_pos = None
@@ -969,7 +609,7 @@ def _merge(lines: list[_Line], kinds: dict[int, tuple[str, str]]) -> list[Span]:
 
 # --- the verb ----------------------------------------------------------------
 
-def _after_body(lines: list[_Line], last: int, kinds: dict[int, tuple[str, str]]) -> list[int]:
+def _after_body(lines: list[Line], last: int, kinds: dict[int, tuple[str, str]]) -> list[int]:
     """Return the positions of the byline zone: bylines, sources, names and date lines right after the body."""
     zone = []
     for pos in range(last + 1, min(last + 1 + _BYLINE_ZONE, len(lines))):
@@ -979,7 +619,7 @@ def _after_body(lines: list[_Line], last: int, kinds: dict[int, tuple[str, str]]
     return zone
 
 
-def _head_names(lines: list[_Line], first: int, title: int | None) -> set[int]:
+def _head_names(lines: list[Line], first: int, title: int | None) -> set[int]:
     """Return positions of bare reporter names beside a date line below the title ("Hải Phong" / "22/08/2021")."""
     found = set()
     for pos in range((title if title is not None else -1) + 1, first):
@@ -990,7 +630,7 @@ def _head_names(lines: list[_Line], first: int, title: int | None) -> set[int]:
     return found
 
 
-def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[str, str]]) -> list[Span]:
+def _bylines(lines: list[Line], first: int, last: int, kinds: dict[int, tuple[str, str]]) -> list[Span]:
     """Return byline spans: head bylines, head date lines with a name, and the byline zone after the body."""
     spans = []
     for pos in range(first):
@@ -1012,12 +652,12 @@ def _bylines(lines: list[_Line], first: int, last: int, kinds: dict[int, tuple[s
     return spans
 
 
-def _head_datelines(lines: list[_Line], first: int, last: int) -> list[int]:
+def _head_datelines(lines: list[Line], first: int, last: int) -> list[int]:
     """Return the date lines of the page head (a date line just below a sapo counts too)."""
     return [p for p in range(min(first + 1 + _TITLE_DATE_GAP, last + 1)) if lines[p].kind == "dateline" and p != first]
 
 
-def _site_clocks(lines: list[_Line], first: int, last: int) -> set[int]:
+def _site_clocks(lines: list[Line], first: int, last: int) -> set[int]:
     """Return head date lines that are the site's clock (the day the page was saved), not the article's date.
 
     A page-level choice between competing date lines: a dated line above the menus, or one with
@@ -1039,12 +679,12 @@ def _site_clocks(lines: list[_Line], first: int, last: int) -> set[int]:
     return clocks
 
 
-def _near_title_slot(lines: list[_Line], pos: int) -> bool:
+def _near_title_slot(lines: list[Line], pos: int) -> bool:
     """Return True if a headline sits right below the date line at ``pos`` (the news-site layout "date / title")."""
-    return pos + 1 < len(lines) and lines[pos + 1].kind is None and _is_headline(lines[pos + 1], above_date=True)
+    return pos + 1 < len(lines) and lines[pos + 1].kind is None and is_headline(lines[pos + 1], above_date=True)
 
 
-def _ranked_datelines(lines: list[_Line], first: int, last: int, zone: list[int], title: int | None) -> list[int]:
+def _ranked_datelines(lines: list[Line], first: int, last: int, zone: list[int], title: int | None) -> list[int]:
     """Return date line positions, most trusted first.
 
     A date line within a few lines of the title comes first (nearest first), then one in
@@ -1061,7 +701,7 @@ def _ranked_datelines(lines: list[_Line], first: int, last: int, zone: list[int]
     return near + tail + [p for p in own if p not in near] + sorted(clocks)
 
 
-def _dateline_place(lines: list[_Line], pos: int, title: int | None, clocks: set[int], zone: list[int]) -> str:
+def _dateline_place(lines: list[Line], pos: int, title: int | None, clocks: set[int], zone: list[int]) -> str:
     """Return where a date line sits, in plain words, for the date note."""
     if pos in clocks:
         return "the site's clock in the page header"
@@ -1080,10 +720,10 @@ def clean_page(page: str, *, title: str | Sequence[str] | None = None) -> Cleane
     body is the kept paragraphs joined by a blank line; a page with nothing that
     reads as article prose gets an empty body (its title and date lines are still found).
     """
-    lines = _split_lines(page)
+    lines = split_lines(page)
     for line in lines:
-        _classify(line)
-    lines = _unwrap(lines)
+        classify(line)
+    lines = unwrap(lines)
     hinted = _title_from_hint(lines, [title] if isinstance(title, str) else list(title or ()))
     if hinted is not None:
         lines[hinted].kind, lines[hinted].reason = None, ""
