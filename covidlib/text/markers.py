@@ -4,7 +4,7 @@ Each entry of :data:`LINE_MARKERS` is (kind, reason in plain words, pattern matc
 against the whole stripped line, case-insensitively). Patterns are anchored so prose
 that merely mentions "bình luận" or "lượt xem" is never removed, and a line that is a
 full sentence is only taken as furniture by the kinds in :data:`SENTENCE_KINDS`. The
-rules that use them live in :mod:`covidlib.text.clean`.
+rules that use them live in :mod:`covidlib.text.line_kinds` and :mod:`covidlib.text.clean`.
 """
 from __future__ import annotations
 
