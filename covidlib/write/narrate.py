@@ -28,6 +28,7 @@ from ..parse.dates import parse_published
 from ..vocab import QUALIFIER_LABELS
 from .faithful import Rows, body_counts, check_faithful, date_phrase, in_body, records
 from .formatting import format_date, format_number, is_missing
+from .spelling import number_text
 from .templates import figure_phrase, figures_sentence, part_phrase, period_variant, place_name, \
     scope_key, scope_phrase
 from .titles import rank_in_english, title_en
@@ -144,13 +145,15 @@ def _figures_sentences(article: Article, rows: list[dict[str, Any]], lang: str, 
     def when(iso: Any) -> str | None:
         return date_phrase(None if iso is None else str(iso), article, lang=lang)
 
+    number = number_text(article, lang)
     sentences = []
     for first, figures in _figure_groups(rows, home):
         items = []
         for total, parts in figures:
-            text = figure_phrase(total, lang, when)
-            for part in parts:
-                text += ", " + part_phrase(part, total, lang, when)
+            text = figure_phrase(total, lang, when, number_text=number)
+            said = [part_phrase(part, total, lang, when, number_text=number, more=i > 0) for i, part in enumerate(parts)]
+            if said:
+                text += ", " + " ".join(said)
             items.append(text)
         word = "và" if lang == "vi" else "and"
         joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + f"; {word} " + items[-1]

@@ -109,8 +109,8 @@ FIGURES = [
                    period_start="2021-05-08", period_end="2021-05-14", scope="province"),
      "Tại Bắc Giang, bài báo nêu 9.930 ca mắc mới trong 7 ngày tính đến 14/05/2021",
      "In Bắc Giang, the article reports 9,930 new cases over the 7 days to 14 May 2021"),
-    # a daily average, with and without its days
-    ("Trung bình mỗi ngày trong tuần từ 8/3 đến 14/3, cả nước ghi nhận 43.605 ca mắc mới.", "2022-03-14",
+    # a daily average, with and without its days; a count of days the body does not write is said by its dates
+    ("Trung bình mỗi ngày trong 7 ngày từ 8/3 đến 14/3, cả nước ghi nhận 43.605 ca mắc mới.", "2022-03-14",
      "43.605", dict(metric="new_confirmed", value=43605, as_of="2022-03-14", period="average",
                     period_start="2022-03-08", period_end="2022-03-14", scope="national"),
      "Trên cả nước, bài báo nêu trung bình 43.605 ca mắc mới mỗi ngày trong 7 ngày tính đến 14/03/2022",
@@ -160,8 +160,8 @@ def test_parts_are_said_under_their_total_and_never_added():
     article = make_article(PARTS_BODY, "2021-09-20")
     rows = parts_rows(article)
     text_en, text_vi = narrative_en(article, case_counts=rows), narrative_vi(article, case_counts=rows)
-    assert ("100 new cases in one day (20 September 2021), of which 60 new cases (“trong cộng đồng”), "
-            "of which 40 new cases (“trong khu cách ly”)") in text_en
+    assert ("100 new cases in one day (20 September 2021), of which 60 new cases (“trong cộng đồng”) "
+            "and 40 new cases (“trong khu cách ly”)") in text_en
     assert "100 ca mắc mới trong một ngày (20/09/2021), trong đó 60 ca mắc mới (trong cộng đồng)" in text_vi
     assert "; and 60" not in text_en and "160" not in text_en
     assert check_faithful(text_en, article, case_counts=rows) == []
