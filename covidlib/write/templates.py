@@ -208,6 +208,8 @@ def part_phrase(part: Mapping[str, Any], total: Mapping[str, Any], lang: str, da
     figure = figure_phrase(part, lang, date_text, with_period=not same, number_text=number_text)
     if scope_key(part) != scope_key(total):
         figure += " " + scope_phrase(part, lang, capital=False)
+    elif part["metric"] == total["metric"] and _text(part, "detail") is None:  # a subgroup the table does not name
+        figure += TEMPLATES[lang]["detail_numbered"]
     return TEMPLATES[lang]["part_more" if more else "part"].format(figure=figure)
 
 
