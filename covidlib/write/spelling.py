@@ -87,6 +87,7 @@ def spell(raw: str, value: float, lang: str, *, spelled: bool = False) -> str:
         return format_number(value, lang=lang)
     base = value / scale if scale else value
     decimals = groups.pop() if len(groups) > 1 and not float(base).is_integer() else None
+    groups[0] = groups[0].lstrip("0") or "0"  # "04 ca" is said "4"
     thousands, point = (".", ",") if lang == "vi" else (",", ".")
     text = thousands.join(groups) + (point + decimals if decimals else "")
     if scale:
