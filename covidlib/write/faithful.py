@@ -30,7 +30,7 @@ from ..parse.numbers import find_numbers
 from ..vocab import METRIC_LABELS, PERIOD_LABELS
 from .formatting import MONTHS_EN, format_date, is_missing
 from .spelling import body_spellings, number_text, spelling_key
-from .templates import TEMPLATES, figure_phrase, part_phrase, scope_phrase
+from .templates import TEMPLATES, figure_phrase, part_fits, part_phrase, scope_phrase
 
 __all__ = ["Rows", "body_values", "date_phrase", "records", "in_body", "body_counts", "check_faithful",
            "check_figures"]
@@ -249,7 +249,7 @@ def _stated_forms(rows: list[dict[str, Any]], article: Article, lang: str) -> li
         if not row.get("part_of"):  # a stated part is said under its total, never as a figure of its own
             forms.append((scope_phrase(row, lang), figure_phrase(row, lang, when, number_text=number)))
         total = by_id.get(row.get("part_of"))
-        if total is not None and total is not row:
+        if total is not None and total is not row and part_fits(row, total):
             for more in (False, True):
                 forms.append((scope_phrase(total, lang), part_phrase(row, total, lang, when, number_text=number,
                                                                      more=more)))

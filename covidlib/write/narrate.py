@@ -29,7 +29,7 @@ from ..vocab import QUALIFIER_LABELS
 from .faithful import Rows, body_counts, check_faithful, date_phrase, in_body, records
 from .formatting import format_date, format_number, is_missing
 from .spelling import number_text
-from .templates import figure_phrase, figures_sentence, part_phrase, period_variant, place_name, \
+from .templates import figure_phrase, figures_sentence, part_fits, part_phrase, period_variant, place_name, \
     scope_key, scope_phrase
 from .titles import rank_in_english, title_en
 
@@ -110,12 +110,13 @@ def _figure_groups(rows: list[dict[str, Any]], home: str | None = None
     Returns [(a row of the group, [(total, its stated parts), ...]), ...]: the home province
     first, then provinces, national, regional, world, foreign, district and local figures
     in reading order. A stated part (``part_of``) is said only under its total, never alone,
-    and nothing is added up.
+    and nothing is added up; a part that cannot be part of its total (:func:`part_fits`) is not said.
     """
     by_id = {r["count_id"]: r for r in rows if r.get("count_id")}
     parts: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        if r.get("part_of") and r["part_of"] in by_id and r["part_of"] != r.get("count_id"):
+        if r.get("part_of") and r["part_of"] in by_id and r["part_of"] != r.get("count_id") \
+                and part_fits(r, by_id[r["part_of"]]):
             parts.setdefault(r["part_of"], []).append(r)
     groups: dict[tuple[str, str | None], dict[tuple, dict[str, Any]]] = {}
     first_seen: dict[tuple[str, str | None], int] = {}

@@ -19,12 +19,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Mapping
 
-from ..vocab import METRIC_LABELS, PERIOD_LABELS, QUALIFIER_LABELS, SCOPE_LABELS
+from ..vocab import METRIC_LABELS, PERIOD_LABELS, QUALIFIER_LABELS, SCOPE_LABELS, SCOPES
 from .formatting import format_number, is_missing
 from .spelling import NumberText
 
 __all__ = ["TEMPLATES", "PLACE_DISPLAY", "QUARANTINE_KINDS", "place_name", "period_variant", "figure_noun",
-           "figure_phrase", "part_phrase", "scope_phrase", "scope_key", "figures_sentence"]
+           "figure_phrase", "part_fits", "part_phrase", "scope_phrase", "scope_key", "figures_sentence"]
 
 DateText = Callable[[Any], "str | None"]
 
@@ -208,9 +208,31 @@ def part_phrase(part: Mapping[str, Any], total: Mapping[str, Any], lang: str, da
     figure = figure_phrase(part, lang, date_text, with_period=not same, number_text=number_text)
     if scope_key(part) != scope_key(total):
         figure += " " + scope_phrase(part, lang, capital=False)
-    elif part["metric"] == total["metric"] and _text(part, "detail") is None:  # a subgroup the table does not name
+    elif same and part["metric"] == total["metric"] and _text(part, "detail") is None:  # a subgroup not named
         figure += TEMPLATES[lang]["detail_numbered"]
     return TEMPLATES[lang]["part_more" if more else "part"].format(figure=figure)
+
+
+def part_fits(part: Mapping[str, Any], total: Mapping[str, Any]) -> bool:
+    """Return True if ``part`` can be said as a part of ``total``: no wider than it, and inside the same province.
+
+    A national figure is not part of a province's, and Hồ Chí Minh City's cases are not part
+    of Nghệ An's: such a link is not narrated ("of which 2 new cases in Vietnam as a whole").
+
+    >>> part_fits({"scope": "district", "province": "Hà Nội"}, {"scope": "province", "province": "Hà Nội"})
+    True
+    >>> part_fits({"scope": "national"}, {"scope": "province", "province": "Đồng Nai"})
+    False
+    >>> part_fits({"scope": "province", "province": "Bình Dương"}, {"scope": "province", "province": "Nghệ An"})
+    False
+    """
+    (part_scope, _), (total_scope, _) = scope_key(part), scope_key(total)
+    if part_scope == "unknown" or total_scope == "unknown":
+        return True
+    if SCOPES.index(part_scope) < SCOPES.index(total_scope):
+        return False
+    local = ("province", "district", "local")
+    return not (part_scope in local and total_scope in local and _text(part, "province") != _text(total, "province"))
 
 
 def scope_key(row: Mapping[str, Any]) -> tuple[str, str | None]:

@@ -13,6 +13,7 @@ from covidlib.extract.measures import measure_rows
 from covidlib.write.narrate import (check_faithful, corpus_narrative, format_date, format_number, home_province,
                               narrative_en, narrative_vi)
 from covidlib.text.sentences import split_sentences
+from covidlib.write.templates import scope_phrase
 from covidlib.quality.summaries import gold_fact_rows
 
 
@@ -524,3 +525,31 @@ def test_checker_reads_a_vietnamese_sentence_without_function_words_as_vietnames
     body = "Bộ Y tế chiều 4/8 ghi nhận 18 ca nhiễm nCoV, trong đó 16 ca tại Đà Nẵng, một Đồng Nai."
     article = make_article(body, "2020-08-04")
     assert check_faithful(body, article) == []
+
+
+# A part linked to a total it cannot belong to (wider than it, or in another province) is not said "of which".
+MISFIT_PARTS = [
+    ("Bộ Y tế ghi nhận 2 ca mắc mới tại Đồng Nai, đều là ca nhập cảnh; cả nước có 2 ca.", "2 ca mắc mới",
+     dict(province="Đồng Nai", scope="province"), "2 ca.", dict(scope="national")),
+    ("Nghệ An ghi nhận 12 ca mắc mới, 8 ca về từ TP. Hồ Chí Minh.", "12", dict(province="Nghệ An", scope="province"),
+     "8", dict(province="Hồ Chí Minh", scope="province")),
+]
+
+
+@pytest.mark.parametrize("body, total_text, total_fields, part_text, part_fields", MISFIT_PARTS)
+def test_a_part_that_cannot_belong_to_its_total_is_not_said(body, total_text, total_fields, part_text, part_fields):
+    article = make_article(body, "2021-05-20")
+    common = dict(metric="new_confirmed", period="day")
+    total = count_row(article, total_text.split()[0], value=int(total_text.split()[0]), count_id="t:1",
+                      **common, **total_fields)
+    part_number = part_text.split()[0]
+    part = count_row(article, part_number, value=int(part_number), count_id="t:2", part_of="t:1", **common,
+                     **part_fields)
+    part["start"] = body.rindex(part_text)
+    part["end"] = part["start"] + len(part_number)
+    text_en = narrative_en(article, case_counts=[total, part])
+    assert "of which" not in text_en
+    said_as_part = f"of which {part_number} new cases {scope_phrase(part, 'en', capital=False)}"  # as it once was
+    wrong = text_en.replace(" in one day.", f" in one day, {said_as_part}.")
+    assert said_as_part in wrong
+    assert check_faithful(wrong, article, case_counts=[total, part]) != []
