@@ -25,7 +25,7 @@ from ..document import Article
 from ..extract.measures import measure_labels, measures_of
 from ..normalize import fold
 from ..parse.dates import parse_published
-from ..vocab import QUALIFIER_LABELS
+from ..vocab import PERIOD_LABELS, QUALIFIER_LABELS
 from .faithful import Rows, body_counts, check_faithful, date_phrase, in_body, records
 from .formatting import format_date, format_number, is_missing
 from .spelling import number_text
@@ -524,6 +524,9 @@ def _corpus_figures(case_counts: pd.DataFrame, population: Mapping[str, float] |
     items = []
     for _, r in best.iterrows():
         when = f", {format_date(r['as_of'], lang=lang)}" if r.get("_as_of") else ""
+        start = r.get("period_start")
+        if not is_missing(start) and str(start).strip():  # a count since a date (a wave) says so
+            when = " " + PERIOD_LABELS[lang]["since"].format(start=format_date(str(start), lang=lang)) + when
         qual = QUALIFIER_LABELS[lang].get(r.get("qualifier") or "", "")
         unit = "ca" if lang == "vi" else "cases"
         items.append(f"{place_name(r['province'], lang)} ({qual}{_n(int(r['value']), lang)} {unit}{when})")
@@ -531,7 +534,12 @@ def _corpus_figures(case_counts: pd.DataFrame, population: Mapping[str, float] |
                  else f"The largest cumulative confirmed figures reported are for {_join(items, 'en')}."]
     if population:
         rates = []
-        for _, r in _latest_confirmed(case_counts).iterrows():
+        latest = _latest_confirmed(case_counts)
+        # rates compare counts of one window only: those counted from the same start as the largest figure
+        window = latest["period_start"].astype("string").fillna("") if "period_start" in latest.columns else None
+        if window is not None and len(latest):
+            latest = latest[window == window.iloc[0]]
+        for _, r in latest.iterrows():
             people = population.get(r["province"])
             if people and not math.isnan(float(people)) and float(people) > 0:
                 rates.append((int(r["value"]) / float(people) * 100_000, r["province"]))

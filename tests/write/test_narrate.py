@@ -503,6 +503,25 @@ def test_corpus_narrative_en_compares_per_100k(small_corpus):
     assert "Per 100,000 residents the highest are Hồ Chí Minh City (4,670) and An Giang (333)." in text
 
 
+@pytest.mark.parametrize("start, lang, said", [
+    ("2021-04-27", "en", "Hồ Chí Minh City (more than 420,000 cases since 27 April 2021, 1 November 2021)"),
+    ("2021-04-27", "vi", "TP. Hồ Chí Minh (hơn 420.000 ca từ 27/04/2021, 01/11/2021)"),
+    (None, "en", "Hồ Chí Minh City (more than 420,000 cases, 1 November 2021)"),
+])
+def test_corpus_figures_counted_since_a_date_say_so(small_corpus, start, lang, said):
+    articles, places, officials, counts, measures = small_corpus
+    counts = counts.assign(period_start=start)
+    assert said in corpus_narrative(articles, places, officials, counts, measures, lang=lang)
+
+
+def test_corpus_rates_compare_one_window_only(small_corpus):
+    articles, places, officials, counts, measures = small_corpus
+    starts = ["2021-04-27" if p == "Hồ Chí Minh" else None for p in counts["province"]]
+    text = corpus_narrative(articles, places, officials, counts.assign(period_start=starts), measures, lang="en",
+                            population={"Hồ Chí Minh": 8_993_082, "An Giang": 1_908_352})
+    assert "Per 100,000 residents the highest are Hồ Chí Minh City (4,670)." in text and "(333)" not in text
+
+
 def test_corpus_narrative_of_the_gold_pages(seed_gold_articles, dev_gold_articles):
     articles, places, officials, counts, measures = [], [], [], [], {}
     for record, article in [*seed_gold_articles, *dev_gold_articles]:
