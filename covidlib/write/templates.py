@@ -144,8 +144,8 @@ def figure_noun(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _figure(row: Mapping[str, Any], lang: str, number_text: NumberText | None) -> str:
-    """Return "{qualifier}{number} {noun}", the number as ``number_text`` writes it; a zero is said in words ("no new cases")."""
-    if float(row["value"]) == 0:
+    """Return "{qualifier}{number} {noun}", the number as ``number_text`` writes it; a zero in words ("no new cases")."""
+    if float(row["value"]) == 0:  # the noun in the plural, without a qualifier
         return TEMPLATES[lang]["zero"].format(noun=figure_noun({**row, "qualifier": None, "value": 2}, lang))
     qualifier = QUALIFIER_LABELS[lang].get(_text(row, "qualifier") or "", "")
     number = number_text(row["value"], row.get("start")) if number_text else None
@@ -172,9 +172,9 @@ def figure_phrase(row: Mapping[str, Any], lang: str, date_text: DateText, *, wit
     end = date_text(row.get("period_end")) if variant in ("span", "average") else None
     days = _days(row)
     days_text = (number_text(days, None) if number_text else str(days)) if days else None
-    if variant in ("span", "average") and end is not None and days_text is None:
-        first = date_text(row.get("period_start"))
-        variant = f"{variant}_range" if first else variant + "_open"
+    if variant in ("span", "average") and days_text is None:
+        first = date_text(row.get("period_start")) if end is not None else None
+        variant = f"{variant}_range" if first else f"{variant}_open"
     if variant == "span" and end is None:
         variant = "span_open"
     as_of_date = date_text(row.get("as_of"))
