@@ -9,7 +9,7 @@ import pytest
 from covidlib import config
 from covidlib.run.pipeline import extract_tables, load_articles
 from covidlib.vocab import PERIOD_LABELS, SCOPE_LABELS
-from covidlib.write.faithful import body_counts, date_phrase
+from covidlib.write.faithful import body_counts, check_faithful, date_phrase
 from covidlib.write.spelling import number_text
 from covidlib.write.templates import TEMPLATES, figure_phrase
 
@@ -106,3 +106,10 @@ WORDING_CASES = [
 @pytest.mark.parametrize("lang, clause, period, carries", WORDING_CASES)
 def test_period_wording_patterns(lang, clause, period, carries):
     assert bool(period_wording(lang)[period].search(clause)) is carries
+
+
+def test_pipeline_narratives_pass_the_faithfulness_check(dev_narratives):
+    """Every number of a narrative is written as the body writes it, and every figure is said as a row reads."""
+    problems = [(article.article_id, p) for article, rows, text_vi, text_en in dev_narratives
+                for text in (text_vi, text_en) for p in check_faithful(text, article, case_counts=rows)]
+    assert problems == []
