@@ -77,17 +77,17 @@ SCOPE_LABELS = {
 }
 #: How a narrative says over which period a figure counts ({start}, {end}, {days} and {date} are filled in).
 #: The plain kinds of :data:`PERIODS`, and the variants a narrative needs: ``span_open`` and
-#: ``average_open`` when the days are not known, ``since`` for a cumulative count from a stated
+#: ``average_open`` when the days are not known, ``span_range`` when the body gives the dates but not the count of days, ``since`` for a cumulative count from a stated
 #: date (``since_open`` when that date cannot be written), ``as_of`` after a cumulative or snapshot figure, ``unknown`` when no period is given.
 PERIOD_LABELS = {
     "vi": {"day": "trong một ngày", "span": "trong {days} ngày tính đến {end}", "cumulative": "cộng dồn",
            "snapshot": "hiện tại", "average": "trung bình mỗi ngày trong {days} ngày",
            "span_open": "trong nhiều ngày", "average_open": "trung bình mỗi ngày", "since": "từ {start}",
-           "since_open": "tính từ một mốc thời gian bài báo nêu",
+           "since_open": "tính từ một mốc thời gian bài báo nêu", "span_range": "từ {start} đến {end}",
            "as_of": "tính đến {date}", "unknown": "không rõ khoảng thời gian"},
     "en": {"day": "in one day", "span": "over the {days} days to {end}", "cumulative": "in all",
            "snapshot": "at the time", "average": "a daily average over {days} days",
            "span_open": "over several days", "average_open": "a daily average", "since": "since {start}",
-           "since_open": "counted from a start date the article gives",
+           "since_open": "counted from a start date the article gives", "span_range": "from {start} to {end}",
            "as_of": "as of {date}", "unknown": "over a period not stated"},
 }

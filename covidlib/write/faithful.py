@@ -3,7 +3,9 @@
 Two levels, both returning a list of problems (empty when faithful):
 
 * :func:`check_faithful` – every number of the text is a value a number of the body has,
-  compared as parsed values ("420.000" in the body backs "420,000" in English); dates are
+  written as the body writes it ("420.000" in the body backs "420,000" in English, "21 nghìn"
+  backs "21 thousand" but not "21,000", a count of days must be a number of the body too:
+  :func:`covidlib.write.spelling.spelling_key`); dates are
   checked as dates (the publish date, or a day and month written in the body, with a year
   the body or the publish date backs); codes such as "COVID-19" or "F0" are not figures;
 * with ``case_counts`` it also checks every **stated figure** against an extracted figure
@@ -27,7 +29,8 @@ from ..parse.dates import date_from_parts, find_dates, parse_published
 from ..parse.numbers import find_numbers
 from ..vocab import METRIC_LABELS, PERIOD_LABELS
 from .formatting import MONTHS_EN, format_date, is_missing
-from .templates import TEMPLATES, figure_phrase, part_phrase, scope_phrase
+from .spelling import body_spellings, number_text, spelling_key
+from .templates import TEMPLATES, figure_phrase, part_fits, part_phrase, scope_phrase
 
 __all__ = ["Rows", "body_values", "date_phrase", "records", "in_body", "body_counts", "check_faithful",
            "check_figures"]
@@ -54,17 +57,18 @@ _METRICS = tuple(METRIC_LABELS["vi"])
 
 
 def _period_words(lang: str) -> re.Pattern[str]:
-    """The period phrases whose numbers are words of the period, not figures ("trong một ngày", "over the 7 days to").
+    """The period phrases whose numbers are words of the period, not figures ("trong một ngày").
 
-    Built from the wording tables: every fragment between placeholders that holds the day count or a number word.
+    Built from the wording tables: every fragment between placeholders that holds a number word.
+    A count of days ("over the 7 days to") is a number the body must write, so it is checked.
     """
     fragments = set()
     for text in (*PERIOD_LABELS[lang].values(), *TEMPLATES[lang].values()):
-        for piece in re.split(r"\{(?!days\})[a-z_]+\}", text):
+        for piece in re.split(r"\{[a-z_]+\}", text):
             piece = piece.strip(" ()")
-            if "{days}" in piece or (piece and find_numbers(piece)):
-                fragments.add(re.escape(piece).replace(r"\{days\}", r"\d+"))
-    return re.compile("|".join(sorted(fragments, key=len, reverse=True)))
+            if piece and find_numbers(piece):
+                fragments.add(re.escape(piece))
+    return re.compile("|".join(sorted(fragments, key=len, reverse=True)) or r"(?!)")
 
 
 _PERIOD_WORDS = {lang: _period_words(lang) for lang in ("vi", "en")}
@@ -139,15 +143,15 @@ def _text_dates(text: str, lang: str) -> list[tuple[int, int, int, int, int | No
             for s in find_dates(text) if s.data.get("day")]
 
 
-def _text_numbers(text: str, lang: str) -> list[tuple[int, int, float]]:
-    """Return (start, end, value) of the figures written in a narrative (codes such as COVID-19 left out)."""
+def _text_numbers(text: str, lang: str) -> list[tuple[int, int, float, bool]]:
+    """Return (start, end, value, spelled) of the figures written in a narrative (codes such as COVID-19 left out)."""
     if lang == "en":
         found = []
         for m in _EN_NUMBER.finditer(text):
             value = float(m.group(1).replace(",", "") + (f".{m.group(2)}" if m.group(2) else ""))
-            found.append((m.start(), m.end(), value * _EN_SCALE.get(m.group(3) or "", 1)))
+            found.append((m.start(), m.end(), value * _EN_SCALE.get(m.group(3) or "", 1), False))
         return found
-    return [(s.start, s.end, float(s.data["value"])) for s in find_numbers(text)
+    return [(s.start, s.end, float(s.data["value"]), bool(s.data.get("spelled"))) for s in find_numbers(text)
             if s.data.get("kind") not in ("code", "date", "time")]
 
 
@@ -171,12 +175,14 @@ def check_faithful(text: str, article: Article, *, lang: str = "auto", case_coun
     for start, end, day, month, year in _text_dates(text, lang):
         covered.append((start, end))
         problems.extend(_date_problem(text[start:end], day, month, year, article))
-    values = body_values(article)
-    for start, end, value in _text_numbers(text, lang):
+    values, spellings = body_values(article), body_spellings(article)
+    for start, end, value, spelled in _text_numbers(text, lang):
         if any(s <= start < e for s, e in covered):
             continue
         if value not in values:
             problems.append(f"number {text[start:end]!r} ({value:g}) does not appear in the body")
+        elif not spelled and spelling_key(text[start:end]) not in spellings.get(value, ()):
+            problems.append(f"number {text[start:end]!r} is not written as the body writes it")
     if case_counts is not None:
         problems.extend(check_figures(text, article, case_counts, lang=lang))
     return problems
@@ -236,14 +242,17 @@ def _stated_forms(rows: list[dict[str, Any]], article: Article, lang: str) -> li
     def when(iso: Any) -> str | None:
         return date_phrase(None if is_missing(iso) else str(iso), article, lang=lang)
 
+    number = number_text(article, lang)
     by_id = {r["count_id"]: r for r in rows if r.get("count_id")}
     forms = []
     for row in rows:
         if not row.get("part_of"):  # a stated part is said under its total, never as a figure of its own
-            forms.append((scope_phrase(row, lang), figure_phrase(row, lang, when)))
+            forms.append((scope_phrase(row, lang), figure_phrase(row, lang, when, number_text=number)))
         total = by_id.get(row.get("part_of"))
-        if total is not None and total is not row:
-            forms.append((scope_phrase(total, lang), part_phrase(row, total, lang, when)))
+        if total is not None and total is not row and part_fits(row, total):
+            for more in (False, True):
+                forms.append((scope_phrase(total, lang), part_phrase(row, total, lang, when, number_text=number,
+                                                                     more=more)))
     return forms
 
 
@@ -290,7 +299,7 @@ def check_figures(text: str, article: Article, case_counts: Rows, *, lang: str =
         for scope, phrase in forms:
             if sentence.startswith(scope + ","):
                 covered += list(_occurrences(sentence, phrase))
-        for start, end, _ in numbers:
+        for start, end, *_ in numbers:
             if not any(s <= start < e for s, e in covered):
                 problems.append(f"figure {sentence[start:end]!r} is not stated as an extracted figure is "
                                 "(value, metric, scope and period)")

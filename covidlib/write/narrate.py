@@ -25,10 +25,11 @@ from ..document import Article
 from ..extract.measures import measure_labels, measures_of
 from ..normalize import fold
 from ..parse.dates import parse_published
-from ..vocab import QUALIFIER_LABELS
+from ..vocab import PERIOD_LABELS, QUALIFIER_LABELS
 from .faithful import Rows, body_counts, check_faithful, date_phrase, in_body, records
 from .formatting import format_date, format_number, is_missing
-from .templates import figure_phrase, figures_sentence, part_phrase, period_variant, place_name, \
+from .spelling import number_text
+from .templates import figure_phrase, figures_sentence, part_fits, part_phrase, period_variant, place_name, \
     scope_key, scope_phrase
 from .titles import rank_in_english, title_en
 
@@ -109,12 +110,13 @@ def _figure_groups(rows: list[dict[str, Any]], home: str | None = None
     Returns [(a row of the group, [(total, its stated parts), ...]), ...]: the home province
     first, then provinces, national, regional, world, foreign, district and local figures
     in reading order. A stated part (``part_of``) is said only under its total, never alone,
-    and nothing is added up.
+    and nothing is added up; a part that cannot be part of its total (:func:`part_fits`) is not said.
     """
     by_id = {r["count_id"]: r for r in rows if r.get("count_id")}
     parts: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        if r.get("part_of") and r["part_of"] in by_id and r["part_of"] != r.get("count_id"):
+        if r.get("part_of") and r["part_of"] in by_id and r["part_of"] != r.get("count_id") \
+                and part_fits(r, by_id[r["part_of"]]):
             parts.setdefault(r["part_of"], []).append(r)
     groups: dict[tuple[str, str | None], dict[tuple, dict[str, Any]]] = {}
     first_seen: dict[tuple[str, str | None], int] = {}
@@ -144,13 +146,15 @@ def _figures_sentences(article: Article, rows: list[dict[str, Any]], lang: str, 
     def when(iso: Any) -> str | None:
         return date_phrase(None if iso is None else str(iso), article, lang=lang)
 
+    number = number_text(article, lang)
     sentences = []
     for first, figures in _figure_groups(rows, home):
         items = []
         for total, parts in figures:
-            text = figure_phrase(total, lang, when)
-            for part in parts:
-                text += ", " + part_phrase(part, total, lang, when)
+            text = figure_phrase(total, lang, when, number_text=number)
+            said = [part_phrase(part, total, lang, when, number_text=number, more=i > 0) for i, part in enumerate(parts)]
+            if said:
+                text += ", " + " ".join(said)
             items.append(text)
         word = "và" if lang == "vi" else "and"
         joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + f"; {word} " + items[-1]
@@ -520,6 +524,9 @@ def _corpus_figures(case_counts: pd.DataFrame, population: Mapping[str, float] |
     items = []
     for _, r in best.iterrows():
         when = f", {format_date(r['as_of'], lang=lang)}" if r.get("_as_of") else ""
+        start = r.get("period_start")
+        if not is_missing(start) and str(start).strip():  # a count since a date (a wave) says so
+            when = " " + PERIOD_LABELS[lang]["since"].format(start=format_date(str(start), lang=lang)) + when
         qual = QUALIFIER_LABELS[lang].get(r.get("qualifier") or "", "")
         unit = "ca" if lang == "vi" else "cases"
         items.append(f"{place_name(r['province'], lang)} ({qual}{_n(int(r['value']), lang)} {unit}{when})")
@@ -527,7 +534,12 @@ def _corpus_figures(case_counts: pd.DataFrame, population: Mapping[str, float] |
                  else f"The largest cumulative confirmed figures reported are for {_join(items, 'en')}."]
     if population:
         rates = []
-        for _, r in _latest_confirmed(case_counts).iterrows():
+        latest = _latest_confirmed(case_counts)
+        # rates compare counts of one window only: those counted from the same start as the largest figure
+        window = latest["period_start"].astype("string").fillna("") if "period_start" in latest.columns else None
+        if window is not None and len(latest):
+            latest = latest[window == window.iloc[0]]
+        for _, r in latest.iterrows():
             people = population.get(r["province"])
             if people and not math.isnan(float(people)) and float(people) > 0:
                 rates.append((int(r["value"]) / float(people) * 100_000, r["province"]))

@@ -19,11 +19,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Mapping
 
-from ..vocab import METRIC_LABELS, PERIOD_LABELS, QUALIFIER_LABELS, SCOPE_LABELS
+from ..vocab import METRIC_LABELS, PERIOD_LABELS, QUALIFIER_LABELS, SCOPE_LABELS, SCOPES
 from .formatting import format_number, is_missing
+from .spelling import NumberText
 
 __all__ = ["TEMPLATES", "PLACE_DISPLAY", "QUARANTINE_KINDS", "place_name", "period_variant", "figure_noun",
-           "figure_phrase", "part_phrase", "scope_phrase", "scope_key", "figures_sentence"]
+           "figure_phrase", "part_fits", "part_phrase", "scope_phrase", "scope_key", "figures_sentence"]
 
 DateText = Callable[[Any], "str | None"]
 
@@ -34,7 +35,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "day": "{figure} " + PERIOD_LABELS["vi"]["day"] + "{on}",
         "span": "{figure} " + PERIOD_LABELS["vi"]["span"],
         "span_open": "{figure} " + PERIOD_LABELS["vi"]["span_open"] + "{as_of}",
+        "span_range": "{figure} " + PERIOD_LABELS["vi"]["span_range"],
         "average": "trung bình {figure} mỗi ngày trong {days} ngày{to}",
+        "average_range": "trung bình {figure} mỗi ngày " + PERIOD_LABELS["vi"]["span_range"],
         "average_open": "trung bình {figure} mỗi ngày{as_of}",
         "cumulative": "{figure} " + PERIOD_LABELS["vi"]["cumulative"] + "{as_of}",
         "since": "{figure} " + PERIOD_LABELS["vi"]["since"] + "{as_of}",
@@ -43,7 +46,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "snapshot_open": "{figure} tại thời điểm đưa tin",
         "unknown": "{figure} (" + PERIOD_LABELS["vi"]["unknown"] + "){as_of}",
         "on": " ({date})", "as_of": " " + PERIOD_LABELS["vi"]["as_of"], "to": " tính đến {date}",
-        "part": "trong đó {figure}",
+        "part": "trong đó {figure}", "part_more": "và {figure}",
+        "zero": "không có {noun} nào",
         "detail": " ({detail})",
         "detail_numbered": " (nhóm do bài báo nêu)",
         "sentence": "{scope}, bài báo nêu {figures}.",
@@ -53,7 +57,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "day": "{figure} " + PERIOD_LABELS["en"]["day"] + "{on}",
         "span": "{figure} " + PERIOD_LABELS["en"]["span"],
         "span_open": "{figure} " + PERIOD_LABELS["en"]["span_open"] + "{as_of}",
+        "span_range": "{figure} " + PERIOD_LABELS["en"]["span_range"],
         "average": "a daily average of {figure} over {days} days{to}",
+        "average_range": "a daily average of {figure} " + PERIOD_LABELS["en"]["span_range"],
         "average_open": "a daily average of {figure}{as_of}",
         "cumulative": "{figure} " + PERIOD_LABELS["en"]["cumulative"] + "{as_of}",
         "since": "{figure} " + PERIOD_LABELS["en"]["since"] + "{as_of}",
@@ -62,7 +68,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "snapshot_open": "{figure} " + PERIOD_LABELS["en"]["snapshot"],
         "unknown": "{figure} " + PERIOD_LABELS["en"]["unknown"] + "{as_of}",
         "on": " ({date})", "as_of": " " + PERIOD_LABELS["en"]["as_of"], "to": " to {date}",
-        "part": "of which {figure}",
+        "part": "of which {figure}", "part_more": "and {figure}",
+        "zero": "no {noun}",
         "detail": " (“{detail}”)",
         "detail_numbered": " (a group the article names)",
         "sentence": "{scope}, the article reports {figures}.",
@@ -136,34 +143,48 @@ def figure_noun(row: Mapping[str, Any], lang: str) -> str:
     return noun
 
 
-def _figure(row: Mapping[str, Any], lang: str) -> str:
+def _figure(row: Mapping[str, Any], lang: str, number_text: NumberText | None) -> str:
+    """Return "{qualifier}{number} {noun}", the number as ``number_text`` writes it; a zero in words ("no new cases")."""
+    if float(row["value"]) == 0:  # the noun in the plural, without a qualifier
+        return TEMPLATES[lang]["zero"].format(noun=figure_noun({**row, "qualifier": None, "value": 2}, lang))
     qualifier = QUALIFIER_LABELS[lang].get(_text(row, "qualifier") or "", "")
-    return f"{qualifier}{format_number(row['value'], lang=lang)} {figure_noun(row, lang)}"
+    number = number_text(row["value"], row.get("start")) if number_text else None
+    return f"{qualifier}{number or format_number(row['value'], lang=lang)} {figure_noun(row, lang)}"
 
 
-def figure_phrase(row: Mapping[str, Any], lang: str, date_text: DateText, *, with_period: bool = True) -> str:
+def figure_phrase(row: Mapping[str, Any], lang: str, date_text: DateText, *, with_period: bool = True,
+                  number_text: NumberText | None = None) -> str:
     """Return a figure said with its period: "9,930 new cases over the 7 days to 14 May 2021".
 
     ``date_text`` writes an ISO date for the narrative, or returns None where the date must
     not be written (the composer passes one that leaves out what the article cannot back).
-    Where a date cannot be written, the phrase says the period without it ("over several days").
+    ``number_text`` writes the figure and the count of days as the article writes them
+    (:func:`covidlib.write.spelling.number_text`), or None where the article does not write
+    that number; without it numbers are formatted plainly. Where the count of days cannot be
+    written the phrase gives the dates ("from 8 May to 14 May 2021"); where a date cannot be
+    written, it says the period without it ("over several days").
     """
     table = TEMPLATES[lang]
-    figure = _figure(row, lang)
+    figure = _figure(row, lang, number_text)
     if not with_period:
         return figure
     variant = period_variant(row)
     end = date_text(row.get("period_end")) if variant in ("span", "average") else None
+    days = _days(row)
+    days_text = (number_text(days, None) if number_text else str(days)) if days else None
+    if variant in ("span", "average") and days_text is None:
+        first = date_text(row.get("period_start")) if end is not None else None
+        variant = f"{variant}_range" if first else f"{variant}_open"
     if variant == "span" and end is None:
         variant = "span_open"
     as_of_date = date_text(row.get("as_of"))
     if variant == "snapshot" and as_of_date is None:
         variant = "snapshot_open"
-    start = date_text(row.get("period_start")) if variant == "since" else None
+    start = date_text(row.get("period_start")) if variant in ("since", "span_range", "average_range") else None
     if variant == "since" and start is None:
         variant = "since_open"
     fill = {
-        "figure": figure, "days": _days(row), "end": end, "start": start,
+        "figure": figure, "days": days_text, "end": end, "start": start,
         "on": table["on"].format(date=as_of_date) if as_of_date else "",
         "as_of": table["as_of"].format(date=as_of_date) if as_of_date else "",
         "to": table["to"].format(date=end) if end else "",
@@ -171,8 +192,11 @@ def figure_phrase(row: Mapping[str, Any], lang: str, date_text: DateText, *, wit
     return table[variant].format(**fill)
 
 
-def part_phrase(part: Mapping[str, Any], total: Mapping[str, Any], lang: str, date_text: DateText) -> str:
+def part_phrase(part: Mapping[str, Any], total: Mapping[str, Any], lang: str, date_text: DateText, *,
+                number_text: NumberText | None = None, more: bool = False) -> str:
     """Return a stated part of a total: "of which 60 new cases"; its own period and place are said where they differ.
+
+    ``more`` says a second or later part of the same total: "and 40 new cases".
 
     >>> total = {"metric": "confirmed", "value": 57, "period": "cumulative", "scope": "province", "province": "Điện Biên"}
     >>> part = {**total, "value": 45, "scope": "district", "district": "Nậm Pồ"}
@@ -181,10 +205,34 @@ def part_phrase(part: Mapping[str, Any], total: Mapping[str, Any], lang: str, da
     """
     same = period_variant(part) == period_variant(total) and all(
         _text(part, k) == _text(total, k) for k in ("period_start", "period_end", "as_of"))
-    figure = figure_phrase(part, lang, date_text, with_period=not same)
+    figure = figure_phrase(part, lang, date_text, with_period=not same, number_text=number_text)
     if scope_key(part) != scope_key(total):
         figure += " " + scope_phrase(part, lang, capital=False)
-    return TEMPLATES[lang]["part"].format(figure=figure)
+    elif same and part["metric"] == total["metric"] and _text(part, "detail") is None:  # a subgroup not named
+        figure += TEMPLATES[lang]["detail_numbered"]
+    return TEMPLATES[lang]["part_more" if more else "part"].format(figure=figure)
+
+
+def part_fits(part: Mapping[str, Any], total: Mapping[str, Any]) -> bool:
+    """Return True if ``part`` can be said as a part of ``total``: no wider than it, and inside the same province.
+
+    A national figure is not part of a province's, and Hồ Chí Minh City's cases are not part
+    of Nghệ An's: such a link is not narrated ("of which 2 new cases in Vietnam as a whole").
+
+    >>> part_fits({"scope": "district", "province": "Hà Nội"}, {"scope": "province", "province": "Hà Nội"})
+    True
+    >>> part_fits({"scope": "national"}, {"scope": "province", "province": "Đồng Nai"})
+    False
+    >>> part_fits({"scope": "province", "province": "Bình Dương"}, {"scope": "province", "province": "Nghệ An"})
+    False
+    """
+    (part_scope, _), (total_scope, _) = scope_key(part), scope_key(total)
+    if part_scope == "unknown" or total_scope == "unknown":
+        return True
+    if SCOPES.index(part_scope) < SCOPES.index(total_scope):
+        return False
+    local = ("province", "district", "local")
+    return not (part_scope in local and total_scope in local and _text(part, "province") != _text(total, "province"))
 
 
 def scope_key(row: Mapping[str, Any]) -> tuple[str, str | None]:

@@ -13,6 +13,7 @@ from covidlib.extract.measures import measure_rows
 from covidlib.write.narrate import (check_faithful, corpus_narrative, format_date, format_number, home_province,
                               narrative_en, narrative_vi)
 from covidlib.text.sentences import split_sentences
+from covidlib.write.templates import scope_phrase
 from covidlib.quality.summaries import gold_fact_rows
 
 
@@ -109,8 +110,8 @@ FIGURES = [
                    period_start="2021-05-08", period_end="2021-05-14", scope="province"),
      "Tại Bắc Giang, bài báo nêu 9.930 ca mắc mới trong 7 ngày tính đến 14/05/2021",
      "In Bắc Giang, the article reports 9,930 new cases over the 7 days to 14 May 2021"),
-    # a daily average, with and without its days
-    ("Trung bình mỗi ngày trong tuần từ 8/3 đến 14/3, cả nước ghi nhận 43.605 ca mắc mới.", "2022-03-14",
+    # a daily average, with and without its days; a count of days the body does not write is said by its dates
+    ("Trung bình mỗi ngày trong 7 ngày từ 8/3 đến 14/3, cả nước ghi nhận 43.605 ca mắc mới.", "2022-03-14",
      "43.605", dict(metric="new_confirmed", value=43605, as_of="2022-03-14", period="average",
                     period_start="2022-03-08", period_end="2022-03-14", scope="national"),
      "Trên cả nước, bài báo nêu trung bình 43.605 ca mắc mới mỗi ngày trong 7 ngày tính đến 14/03/2022",
@@ -160,8 +161,8 @@ def test_parts_are_said_under_their_total_and_never_added():
     article = make_article(PARTS_BODY, "2021-09-20")
     rows = parts_rows(article)
     text_en, text_vi = narrative_en(article, case_counts=rows), narrative_vi(article, case_counts=rows)
-    assert ("100 new cases in one day (20 September 2021), of which 60 new cases (“trong cộng đồng”), "
-            "of which 40 new cases (“trong khu cách ly”)") in text_en
+    assert ("100 new cases in one day (20 September 2021), of which 60 new cases (“trong cộng đồng”) "
+            "and 40 new cases (“trong khu cách ly”)") in text_en
     assert "100 ca mắc mới trong một ngày (20/09/2021), trong đó 60 ca mắc mới (trong cộng đồng)" in text_vi
     assert "; and 60" not in text_en and "160" not in text_en
     assert check_faithful(text_en, article, case_counts=rows) == []
@@ -502,6 +503,25 @@ def test_corpus_narrative_en_compares_per_100k(small_corpus):
     assert "Per 100,000 residents the highest are Hồ Chí Minh City (4,670) and An Giang (333)." in text
 
 
+@pytest.mark.parametrize("start, lang, said", [
+    ("2021-04-27", "en", "Hồ Chí Minh City (more than 420,000 cases since 27 April 2021, 1 November 2021)"),
+    ("2021-04-27", "vi", "TP. Hồ Chí Minh (hơn 420.000 ca từ 27/04/2021, 01/11/2021)"),
+    (None, "en", "Hồ Chí Minh City (more than 420,000 cases, 1 November 2021)"),
+])
+def test_corpus_figures_counted_since_a_date_say_so(small_corpus, start, lang, said):
+    articles, places, officials, counts, measures = small_corpus
+    counts = counts.assign(period_start=start)
+    assert said in corpus_narrative(articles, places, officials, counts, measures, lang=lang)
+
+
+def test_corpus_rates_compare_one_window_only(small_corpus):
+    articles, places, officials, counts, measures = small_corpus
+    starts = ["2021-04-27" if p == "Hồ Chí Minh" else None for p in counts["province"]]
+    text = corpus_narrative(articles, places, officials, counts.assign(period_start=starts), measures, lang="en",
+                            population={"Hồ Chí Minh": 8_993_082, "An Giang": 1_908_352})
+    assert "Per 100,000 residents the highest are Hồ Chí Minh City (4,670)." in text and "(333)" not in text
+
+
 def test_corpus_narrative_of_the_gold_pages(seed_gold_articles, dev_gold_articles):
     articles, places, officials, counts, measures = [], [], [], [], {}
     for record, article in [*seed_gold_articles, *dev_gold_articles]:
@@ -524,3 +544,31 @@ def test_checker_reads_a_vietnamese_sentence_without_function_words_as_vietnames
     body = "Bộ Y tế chiều 4/8 ghi nhận 18 ca nhiễm nCoV, trong đó 16 ca tại Đà Nẵng, một Đồng Nai."
     article = make_article(body, "2020-08-04")
     assert check_faithful(body, article) == []
+
+
+# A part linked to a total it cannot belong to (wider than it, or in another province) is not said "of which".
+MISFIT_PARTS = [
+    ("Bộ Y tế ghi nhận 2 ca mắc mới tại Đồng Nai, đều là ca nhập cảnh; cả nước có 2 ca.", "2 ca mắc mới",
+     dict(province="Đồng Nai", scope="province"), "2 ca.", dict(scope="national")),
+    ("Nghệ An ghi nhận 12 ca mắc mới, 8 ca về từ TP. Hồ Chí Minh.", "12", dict(province="Nghệ An", scope="province"),
+     "8", dict(province="Hồ Chí Minh", scope="province")),
+]
+
+
+@pytest.mark.parametrize("body, total_text, total_fields, part_text, part_fields", MISFIT_PARTS)
+def test_a_part_that_cannot_belong_to_its_total_is_not_said(body, total_text, total_fields, part_text, part_fields):
+    article = make_article(body, "2021-05-20")
+    common = dict(metric="new_confirmed", period="day")
+    total = count_row(article, total_text.split()[0], value=int(total_text.split()[0]), count_id="t:1",
+                      **common, **total_fields)
+    part_number = part_text.split()[0]
+    part = count_row(article, part_number, value=int(part_number), count_id="t:2", part_of="t:1", **common,
+                     **part_fields)
+    part["start"] = body.rindex(part_text)
+    part["end"] = part["start"] + len(part_number)
+    text_en = narrative_en(article, case_counts=[total, part])
+    assert "of which" not in text_en
+    said_as_part = f"of which {part_number} new cases {scope_phrase(part, 'en', capital=False)}"  # as it once was
+    wrong = text_en.replace(" in one day.", f" in one day, {said_as_part}.")
+    assert said_as_part in wrong
+    assert check_faithful(wrong, article, case_counts=[total, part]) != []
