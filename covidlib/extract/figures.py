@@ -4,8 +4,9 @@ A case count says more than its value and metric: "từ ngày 27/4 đến nay ..
 mắc" is a tally since 27 April, "trong đó 40 ca tại TP.HCM" is a province's share of a
 national day total. :func:`read_figures` reads this from the whole page, in this order:
 
-1. **The frame**: the publish date (or, on a page without one, the latest date with a year
-   the page writes), which gives every day/month its year, and the title: a bulletin title
+1. **The frame**: the page's :func:`~covidlib.parse.dates.date_frame` (the publish date,
+   else the dated title, else the latest date with a year the page writes; the same one
+   that dates ``as_of``), which gives every day/month its year, and the title: a bulletin title
    ("THÔNG BÁO VỀ 18 CA MẮC MỚI", "Thêm 16 người ...") is a day's report.
 2. **Sentence by sentence, in reading order**; lines with no figure between them are
    headings ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):", "Cụ thể là:") whose period
@@ -62,7 +63,7 @@ from typing import Any, Sequence
 
 from ..document import Article, Span
 from ..normalize import fold
-from ..parse.dates import date_from_parts, find_dates, parse_published
+from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates
 from ..reference import gazetteer
 from ..vocab import PERIODS, SCOPES
 
@@ -115,7 +116,6 @@ _RECORDED = re.compile(r"(?<![\w])(?:ghi nhận|phát hiện)(?![\w])[^,;:]*$")
 _TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
                         r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
 _WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
-_YEAR = re.compile(r"(?<!\d)20[12]\d(?!\d)")
 _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
@@ -697,13 +697,14 @@ def _scope_marks(sentence_key: str) -> tuple[tuple[int, str], ...]:
 
 # --- the reader ---------------------------------------------------------------------------
 
-def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
+def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | None = None) -> list[Span]:
     """Return the case-count ``spans`` with their figure model in ``data``.
 
     Adds ``count_id``, ``period`` (one of :data:`~covidlib.vocab.PERIODS`), ``period_start`` and
     ``period_end`` (ISO dates or None), ``scope`` (one of :data:`~covidlib.vocab.SCOPES`), ``part_of`` (the
     ``count_id`` of the total the figure is a stated part of, or None) and, on a total,
     ``parts_sum`` (the sum of its parts' values); ``metric`` is made to agree with the period.
+    ``frame`` is the page's :func:`~covidlib.parse.dates.date_frame` (built here when not given).
 
     >>> from covidlib.text.article import article_from_body
     >>> from covidlib.extract.case_counts import extract_case_counts
@@ -717,7 +718,8 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     if not spans:
         return []
     key = article.body_key
-    published = parse_published(article.metadata.published) or _written_date(article)
+    frame = frame or date_frame(article.metadata.published, title=article.metadata.title, body=article.body)
+    published = frame.day
     title = _title_kind(article.metadata.title)
     title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
@@ -790,23 +792,6 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if fig.parent is not None:
             fig.parent.parts.append(fig)
     return [_span_of(article, fig) for fig in figures]
-
-
-def _written_date(article: Article) -> date | None:
-    """With no publish date, the latest date with a year the page writes ("28/8/2021", "tháng 12/2021").
-
-    It tells the year of the dates written without one.
-
-    A reader knows the year of "từ 18/7 đến nay" on a page that writes "ngày 28/8/2021"; a
-    page that writes no year gives None, and no year is guessed.
-    """
-    found = []
-    for text in (article.metadata.title or "", article.body):
-        for year in _YEAR.finditer(text):  # read only around the years written: cheap on long pages
-            window = text[max(0, year.start() - 24) : year.end()]
-            found += [d.data for d in find_dates(window) if d.data["year"] is not None]
-    dates = [date_from_parts(d["day"] or 1, d["month"], d["year"], published=None) for d in found]  # "tháng 12/2021": its 1st
-    return max((d for d in dates if d is not None), default=None)
 
 
 def _other_time(part: _Figure, total: _Figure) -> bool:

@@ -3,13 +3,15 @@
 Vietnamese writes day before month: "28/5", "8-10", "19.6", "ngày 11 tháng 5",
 "16/05/2022", "tháng 4/2021". :func:`find_dates` returns these as spans;
 :func:`resolve_as_of` turns a sentence into the ISO date its figures are *as of*,
-using the article's publish date for the year ("tính đến 6 giờ ngày 28/5" in an
-article of 2021-05-28 -> ``2021-05-28``) and never guessing a year when the article
-has none.
+using the page's :class:`DateFrame` for the year ("tính đến 6 giờ ngày 28/5" in an
+article of 2021-05-28 -> ``2021-05-28``) and never guessing a year when the page lets
+no reader know it. :func:`date_frame` builds that frame once per page: the publish date,
+else the dated title, else the latest date with a year the body writes.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
@@ -17,7 +19,7 @@ from typing import Sequence
 from ..document import Span
 from ..normalize import fold
 
-__all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts"]
+__all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts", "DateFrame", "date_frame"]
 
 # --- date expressions --------------------------------------------------------
 # Every pattern runs on the folded (lower-case, same-length) text.
@@ -62,6 +64,12 @@ _NOW = re.compile(
 # A year the figures belong to ("năm 2020", "trong năm 2021"), not a start ("từ năm 2020") or a birth year.
 _YEAR_ONLY = re.compile(r"(?<!sinh )(?<!\w)năm (20(?:19|2\d))(?![\d/])")
 _SINCE = re.compile(r"(?<!\w)từ(?!\w)")
+# A year written on the page (the windows before it are read for a full date), and a year
+# named as such ("mùa Xuân năm 2022, từ ngày 29/1"), whose clause dates its day/months.
+_YEAR_WRITTEN = re.compile(r"(?<!\d)20[12]\d(?!\d)")
+_YEAR_NAMED = re.compile(r"(?<![Ss]inh )(?<!\w)[Nn]ăm (20[12]\d)(?![\d/])")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_CLAUSE_CHARS = 80
 _YESTERDAY = re.compile(r"\b(?:hôm qua|ngày hôm qua)\b")
 
 
@@ -101,6 +109,64 @@ def date_from_parts(day: int, month: int, year: int | None, *, published: date |
     if not candidates:
         return None
     return min(candidates, key=lambda d: abs((d - published).days))
+
+
+@dataclass(frozen=True)
+class DateFrame:
+    """The day a page is read at: it gives "28/5" its year and "đến nay", "hiện" their day.
+
+    ``day`` is None when the page lets no reader know the year (then no year is guessed);
+    ``source`` says which date was used: ``published`` (the publish date), ``title`` (the
+    date of a dated title, "... ngày 28/8/2021"), ``written`` (the latest date with a year
+    that the body writes) or ``none``.
+    """
+
+    day: date | None
+    source: str
+
+
+def date_frame(published: str | None, *, title: str | None = None, body: str = "") -> DateFrame:
+    """Return the page's :class:`DateFrame`: the publish date, else the dated title, else the latest date written.
+
+    A title's day/month without a year takes the year of the latest date the body writes;
+    a page that writes no year has no frame day.
+
+    >>> date_frame(None, title="Thông tin ca mắc mới ngày 28/8/2021", body="481 ca từ 18/7/2021 đến nay.")
+    DateFrame(day=datetime.date(2021, 8, 28), source='title')
+    >>> date_frame(None, title="Ngày 18.9, tỉnh có 3 ca", body="Từ 18.7 đến nay, tỉnh có 627 ca.")
+    DateFrame(day=None, source='none')
+    """
+    pub = parse_published(published)
+    if pub is not None and pub.year in EPIDEMIC_YEARS:
+        return DateFrame(pub, "published")
+    written = _latest_written(body, title or "")
+    for span in find_dates(title) if title else ():
+        day = _span_date(span, written) if span.data["day"] is not None else None
+        if day is not None and day.year in EPIDEMIC_YEARS:
+            return DateFrame(day, "title")
+    return DateFrame(written, "written") if written is not None else DateFrame(None, "none")
+
+
+def _latest_written(*texts: str) -> date | None:
+    """The latest date with a year that ``texts`` write ("28/8/2021", "tháng 12/2021": its 1st).
+
+    A day/month in the clause after a named year ("năm 2022, từ ngày 29/1") is dated by it.
+    Only the windows around the years written are read: cheap on long pages.
+    """
+    found: list[date | None] = []
+    for text in texts:
+        for year in _YEAR_WRITTEN.finditer(text):
+            window = text[max(0, year.start() - 24) : year.end()]
+            found += [date_from_parts(d.data["day"] or 1, d.data["month"], d.data["year"], published=None)
+                      for d in find_dates(window) if d.data["year"] is not None]
+        for named in _YEAR_NAMED.finditer(text):
+            clause = text[named.end() : named.end() + _CLAUSE_CHARS]
+            end = _CLAUSE_END.search(clause)
+            clause = clause[: end.start()] if end else clause
+            found += [date_from_parts(d.data["day"], d.data["month"], int(named.group(1)), published=None)
+                      for d in find_dates(clause) if d.data["day"] is not None and d.data["year"] is None
+                      and d.data["role"] != "compared"]
+    return max((d for d in found if d is not None and d.year in EPIDEMIC_YEARS), default=None)
 
 
 def _valid(day: int, month: int) -> bool:
@@ -231,26 +297,28 @@ def _span_date(span: Span, published: date | None) -> date | None:
 
 
 def resolve_as_of(
-    sentence: str, *, published: str | None, context: Sequence[str] | None = None
+    sentence: str, *, published: str | None, context: Sequence[str] | None = None,
+    frame: DateFrame | None = None,
 ) -> str | None:
     """Return the ISO date the figures of ``sentence`` refer to, or None when the year is unknown.
 
     The sentence's own date wins ("đến sáng 8-10" -> ``YYYY-10-08``); "đến nay", "hiện",
-    "trong 24 giờ qua" mean the publish date; a month or year of its own that is over gives
+    "trong 24 giờ qua" mean the frame's day; a month or year of its own that is over gives
     its last day ("năm 2020" -> ``2020-12-31``); otherwise the nearest earlier sentence of
     ``context`` (earlier sentences of the article, in reading order) that states a date;
-    otherwise the publish date.
+    otherwise the frame's day. ``frame`` is the page's :func:`date_frame`; without one, the
+    publish date alone frames the sentence.
 
     >>> resolve_as_of("tính đến 6 giờ ngày 28/5, tỉnh có 57 ca", published="2021-05-28T16:19")
     '2021-05-28'
     """
-    pub = parse_published(published)
-    found = _explicit(sentence, pub) or _period_end(sentence, pub)
+    ref = (frame or date_frame(published)).day
+    found = _explicit(sentence, ref) or _period_end(sentence, ref)
     if found is None:
         for earlier in reversed(context or ()):
-            found = _explicit(earlier, pub)
+            found = _explicit(earlier, ref)
             if found is not None:
                 break
     if found is None or found[0] == "now":
-        return pub.isoformat() if pub and pub.year in EPIDEMIC_YEARS else None
+        return ref.isoformat() if ref else None
     return found[1].isoformat() if found[1] and found[1].year in EPIDEMIC_YEARS else None  # 1900, 2099: not used
