@@ -266,7 +266,7 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
             n = m.group("n")
             count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
             days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
-            last = as_of or published
+            last = as_of
             first = last - timedelta(days=days - 1) if last else None
             cue = _Cue(cue.start, cue.end, "span", first, last, days)
         elif kind == "since":
@@ -345,11 +345,11 @@ def _title_kind(title: str | None) -> str | None:
     return None
 
 
-def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue | None:
+def _line_period(key: str, start: int, end: int, published: date | None, now: date | None) -> _Cue | None:
     """The period a heading line between figure sentences states ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):")."""
     end = start + len(key[start:end].rstrip())
     line_start = key.rfind("\n", start, end) + 1
-    cues = [c for c in _cues(key, max(start, line_start), end, published, None) if c.kind != "snapshot"]
+    cues = [c for c in _cues(key, max(start, line_start), end, published, now) if c.kind != "snapshot"]
     if not cues:
         return None
     best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
@@ -719,7 +719,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
         return []
     key = article.body_key
     frame = frame or date_frame(article.metadata.published, title=article.metadata.title, body=article.body)
-    published = frame.day
+    published, now = frame.anchor, frame.day  # the date that gives day/months their year; the day "đến nay" means
     title = _title_kind(article.metadata.title)
     title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
@@ -751,7 +751,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
         if not item or between:
             heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
         if between:
-            heading_period = _line_period(key, last_end, sent.start, published)
+            heading_period = _line_period(key, last_end, sent.start, published, now)
         if item and heading is None and previous and not previous[0].item and (not between or _LIST_OPENER.search(between)):
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
@@ -763,7 +763,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
         if context is None and title is not None and (item or (breakdown and not previous)):
             context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
         dates = find_dates(key[sent.start:sent.end])
-        cues = _cues(key, sent.start, sent.end, published, as_of, dates)
+        cues = _cues(key, sent.start, sent.end, published, as_of or now, dates)
         at_date = any(d.data["role"] == "at" and d.data["day"] is not None
                       and not _CLOCK.search(key, max(sent.start, sent.start + d.start - 24), sent.start + d.start)
                       for d in dates)  # "lúc 6h ngày 10/5" is a moment (a tally as of then), not a day
