@@ -63,7 +63,7 @@ from typing import Any, Sequence
 
 from ..document import Article, Span
 from ..normalize import fold
-from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates
+from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates, resolve_as_of
 from ..reference import gazetteer
 from ..vocab import PERIODS, SCOPES
 
@@ -210,6 +210,7 @@ class _Figure:
     parts: list["_Figure"] = field(default_factory=list)
     opens: bool = False
     rate: bool = False  # a daily average ("trung bình 520 ca/ngày"): no part of a tally, nor a total of one
+    as_of: Any = None  # the ISO date the figure is as of (a snapshot is re-dated by its own sentence)
 
     @property
     def value(self) -> int:
@@ -735,7 +736,8 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
         item = _LIST_ITEM.match(key, sent.start) is not None
         rate = _RATE_BEFORE.search(key, max(sent.start, span.start - 30), span.start) is not None \
             or _RATE_AFTER.match(key, span.end) is not None
-        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate))
+        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate,
+                             as_of=span.data.get("as_of")))
     figures = [f for group in by_sentence for f in group]
 
     recent: list[list[_Figure]] = []    # figures of the last sentences that had some, the latest last
@@ -774,6 +776,8 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
             recorded = _RECORDED.search(key, max(region[0], fig.span.start - 40), fig.span.start) is not None
             _decide_period(fig, own, before, context, at_date, title_new, recorded)
             _agree_metric(fig)
+            if fig.period == "snapshot":  # a state is at its own sentence's date, else at the page's day
+                fig.as_of = resolve_as_of(article.text(sent), published=None, frame=frame) or fig.as_of
             if fig.period == "day" and fig.first is None and as_of is not None:
                 fig.first = fig.last = as_of
             _scope_from_total(key, fig)
@@ -907,6 +911,7 @@ def _span_of(article: Article, fig: _Figure) -> Span:
     data = dict(fig.span.data)
     data["count_id"] = count_id(article.article_id, fig.span.start)
     data["metric"] = fig.metric
+    data["as_of"] = fig.as_of
     data["period"] = fig.period
     data["period_start"] = fig.first.isoformat() if fig.first else None
     data["period_end"] = fig.last.isoformat() if fig.last else None
