@@ -210,7 +210,7 @@ class _Figure:
     parts: list["_Figure"] = field(default_factory=list)
     opens: bool = False
     rate: bool = False  # a daily average ("trung bình 520 ca/ngày"): no part of a tally, nor a total of one
-    as_of: Any = None  # the ISO date the figure is as of (a snapshot is re-dated by its own sentence)
+    as_of: str | None = None  # the ISO date the figure is as of (a snapshot is re-dated by its own sentence)
 
     @property
     def value(self) -> int:
@@ -255,7 +255,9 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
           dates: list[Span] | None = None) -> list[_Cue]:
     """Return the period phrases of ``key[start:end]`` with the dates they state, in text order.
 
-    ``dates`` are :func:`~covidlib.dates.find_dates` of that text when already known.
+    ``published`` gives day/months their year; ``as_of`` is the day the text speaks at (a span
+    "trong 7 ngày qua" ends on it); ``dates`` are :func:`~covidlib.dates.find_dates` of that
+    text when already known.
     """
     text = key[start:end]
     found: list[_Cue] = []

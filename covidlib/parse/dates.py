@@ -146,10 +146,11 @@ def date_frame(published: str | None, *, title: str | None = None, body: str = "
     if pub is not None and pub.year in EPIDEMIC_YEARS:
         return DateFrame(pub, pub, "published")
     day, anchor = _latest_written(body, title or "")
-    for span in find_dates(title) if title else ():
-        dated = _span_date(span, anchor) if span.data["day"] is not None else None
-        if dated is not None and dated.year in EPIDEMIC_YEARS:
-            return DateFrame(dated, dated, "title")
+    days = [s for s in find_dates(title or "") if s.data["day"] is not None]
+    named = [s for s in days if s.data["role"] == "to"][-1:] or [s for s in days if s.data["role"] == "at"][:1]
+    dated = _span_date(named[0], anchor) if named else None  # "Ngày 22/1, ...", "... đến ngày 30/8/2021"
+    if dated is not None and dated.year in EPIDEMIC_YEARS:
+        return DateFrame(dated, dated, "title")
     if day is not None:
         return DateFrame(day, max(day, anchor or day), "written")
     return DateFrame(None, anchor, "year") if anchor is not None else DateFrame(None, None, "none")

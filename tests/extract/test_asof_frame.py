@@ -69,6 +69,9 @@ def test_table_holds_pages_where_no_year_may_be_inferred():
     [
         ("2021-08-02T07:10", "Tình hình dịch ngày 1/8/2021", "", date(2021, 8, 2), "published"),
         (None, "Thông tin ca mắc mới ngày 28/8/2021", "481 ca từ 18/7/2021 đến nay.", date(2021, 8, 28), "title"),
+        # a title's window ends on its day; a title that only starts a tally gives no day
+        (None, "Từ 18h ngày 21/1/2022 đến 18h ngày 22/1/2022, Hà Nội có 2.945 ca", "", date(2022, 1, 22), "title"),
+        (None, "Từ 1/9/2021 đến nay, Bình Định có 640 ca", "", None, "year"),
         (None, "Thông báo", "Kết quả xét nghiệm ngày 9/5/2021 và ngày 10/5/2021 dương tính.", date(2021, 5, 10), "written"),
         (None, "Thông báo", "Có 72.000 người trở về kể từ ngày 8/7/2020.", None, "year"),
         (None, "Thông báo", "Trong tháng 11/2021, Bộ Y tế phân bổ 5 triệu liều vaccine.", None, "year"),
