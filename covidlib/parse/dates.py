@@ -313,7 +313,7 @@ def _span_date(span: Span, published: date | None) -> date | None:
 
 
 def resolve_as_of(
-    sentence: str, *, published: str | None, context: Sequence[str] | None = None,
+    sentence: str, *, published: str | None = None, context: Sequence[str] | None = None,
     frame: DateFrame | None = None,
 ) -> str | None:
     """Return the ISO date the figures of ``sentence`` refer to, or None when the year is unknown.
