@@ -71,7 +71,7 @@ CODEBOOK: dict[str, list[tuple[str, str, str]]] = {
         ("detail", "string", "kind of quarantine (tập trung, tại nhà, F1...) or other precision"),
         ("value", "Int64", "the figure as an integer"),
         ("qualifier", "string", "exact, more_than, about, less_than or at_least ('hơn' = more_than)"),
-        ("as_of", "string", "ISO date the figure refers to, from the sentence and the article date"),
+        ("as_of", "string", "ISO date the figure refers to, from the sentence and the page's date (the publish date, else a dated title, else the latest day written with its year); empty where the page lets no reader know the year"),
         ("period", "string", "time the figure covers: day, span (several days), cumulative (a tally since period_start, or since the epidemic began when empty), snapshot (a state at as_of) or average (a daily average over a window)"),
         ("period_start", "string", "ISO date the period starts where the page states or implies it (a wave start, a window's first day, the day of a day figure)"),
         ("period_end", "string", "ISO date the period ends where known (a window's last day, the day of a day figure, the as-of date of a tally)"),

@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..reference import gazetteer
-from ..parse.dates import resolve_as_of
+from ..parse.dates import date_frame, resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
@@ -1078,8 +1078,9 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
     ``data``: ``value`` (int), ``qualifier``, ``metric`` (one of :data:`METRICS`),
     ``detail`` (kind of quarantine: "tập trung", "tại nhà", "F1"...; for active cases a severity,
     "nặng", "nguy kịch", "thở máy", "ECMO", "thở oxy", "trung bình", or "tại nhà"), ``province``,
-    ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date or
-    None), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
+    ``province_code``, ``district`` (as written, without "huyện"), ``as_of`` (ISO date, from
+    the sentence and the page's :func:`~covidlib.parse.dates.date_frame`, or None when the
+    page lets no reader know the year), ``sentence`` (the sentence span), ``evidence`` (how the metric was read:
     counter, subject, label, post, pre, list, breakdown, weak, default, heading) and ``place_from`` (how
     the place was found: adjacent, following, before, each, inherited, sentence,
     paragraph, context, home); and the figure model read from the whole page by
@@ -1110,7 +1111,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
                      place_start_set=frozenset(p.start for p in place_list))
     numbers = find_numbers(article.body)
     starts = [n.start for n in numbers]
-    published = article.metadata.published
+    frame = date_frame(article.metadata.published, title=article.metadata.title, body=article.body)  # once per page
     spans: list[Span] = []
     heading: str | None = None  # the folded line that introduces the list being read ("Về tình hình điều trị:")
     listed: set[str] = set()  # provinces of the items of that list
@@ -1120,7 +1121,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
         if columns is not None:
             rows = _table_row(reader, sent, columns)
             if rows is not None:
-                as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
+                as_of = resolve_as_of(text, context=reader.sentence_texts, frame=frame)
                 for count in rows:
                     spans.extend(_spans_of(count, sent, as_of))
                 reader.sentence_texts.append(text)
@@ -1138,7 +1139,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
         if inside and not _skip_sentence(article, text):
             counts = _read_sentence(reader, sent, inside, heading=heading if item else None)
             if counts:
-                as_of = resolve_as_of(text, published=published, context=reader.sentence_texts)
+                as_of = resolve_as_of(text, context=reader.sentence_texts, frame=frame)
                 for count in counts:
                     spans.extend(_spans_of(count, sent, as_of))
                 reader.previous = counts[0]
@@ -1153,7 +1154,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
         elif not item:
             _name_context(reader, sent)
         reader.sentence_texts.append(text)
-    return read_figures(article, spans)
+    return read_figures(article, spans, frame=frame)
 
 
 _HEADING_WORDS = 16

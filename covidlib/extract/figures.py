@@ -4,8 +4,9 @@ A case count says more than its value and metric: "từ ngày 27/4 đến nay ..
 mắc" is a tally since 27 April, "trong đó 40 ca tại TP.HCM" is a province's share of a
 national day total. :func:`read_figures` reads this from the whole page, in this order:
 
-1. **The frame**: the publish date (or, on a page without one, the latest date with a year
-   the page writes), which gives every day/month its year, and the title: a bulletin title
+1. **The frame**: the page's :func:`~covidlib.parse.dates.date_frame` (the publish date,
+   else the dated title, else the latest date with a year the page writes; the same one
+   that dates ``as_of``), which gives every day/month its year, and the title: a bulletin title
    ("THÔNG BÁO VỀ 18 CA MẮC MỚI", "Thêm 16 người ...") is a day's report.
 2. **Sentence by sentence, in reading order**; lines with no figure between them are
    headings ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):", "Cụ thể là:") whose period
@@ -62,7 +63,7 @@ from typing import Any, Sequence
 
 from ..document import Article, Span
 from ..normalize import fold
-from ..parse.dates import date_from_parts, find_dates, parse_published
+from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates, resolve_as_of
 from ..reference import gazetteer
 from ..vocab import PERIODS, SCOPES
 
@@ -115,7 +116,6 @@ _RECORDED = re.compile(r"(?<![\w])(?:ghi nhận|phát hiện)(?![\w])[^,;:]*$")
 _TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
                         r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
 _WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
-_YEAR = re.compile(r"(?<!\d)20[12]\d(?!\d)")
 _PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
 # A longer window than this is a tally since its start, not a span of new figures.
 _SPAN_MAX_DAYS = 31
@@ -210,6 +210,7 @@ class _Figure:
     parts: list["_Figure"] = field(default_factory=list)
     opens: bool = False
     rate: bool = False  # a daily average ("trung bình 520 ca/ngày"): no part of a tally, nor a total of one
+    as_of: str | None = None  # the ISO date the figure is as of (a snapshot is re-dated by its own sentence)
 
     @property
     def value(self) -> int:
@@ -254,7 +255,9 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
           dates: list[Span] | None = None) -> list[_Cue]:
     """Return the period phrases of ``key[start:end]`` with the dates they state, in text order.
 
-    ``dates`` are :func:`~covidlib.dates.find_dates` of that text when already known.
+    ``published`` gives day/months their year; ``as_of`` is the day the text speaks at (a span
+    "trong 7 ngày qua" ends on it); ``dates`` are :func:`~covidlib.dates.find_dates` of that
+    text when already known.
     """
     text = key[start:end]
     found: list[_Cue] = []
@@ -266,7 +269,7 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
             n = m.group("n")
             count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
             days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
-            last = as_of or published
+            last = as_of
             first = last - timedelta(days=days - 1) if last else None
             cue = _Cue(cue.start, cue.end, "span", first, last, days)
         elif kind == "since":
@@ -345,11 +348,11 @@ def _title_kind(title: str | None) -> str | None:
     return None
 
 
-def _line_period(key: str, start: int, end: int, published: date | None) -> _Cue | None:
+def _line_period(key: str, start: int, end: int, published: date | None, now: date | None) -> _Cue | None:
     """The period a heading line between figure sentences states ("- Đợt dịch thứ 4 (từ ngày 27/4/2021 đến nay):")."""
     end = start + len(key[start:end].rstrip())
     line_start = key.rfind("\n", start, end) + 1
-    cues = [c for c in _cues(key, max(start, line_start), end, published, None) if c.kind != "snapshot"]
+    cues = [c for c in _cues(key, max(start, line_start), end, published, now) if c.kind != "snapshot"]
     if not cues:
         return None
     best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
@@ -697,13 +700,14 @@ def _scope_marks(sentence_key: str) -> tuple[tuple[int, str], ...]:
 
 # --- the reader ---------------------------------------------------------------------------
 
-def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
+def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | None = None) -> list[Span]:
     """Return the case-count ``spans`` with their figure model in ``data``.
 
     Adds ``count_id``, ``period`` (one of :data:`~covidlib.vocab.PERIODS`), ``period_start`` and
     ``period_end`` (ISO dates or None), ``scope`` (one of :data:`~covidlib.vocab.SCOPES`), ``part_of`` (the
     ``count_id`` of the total the figure is a stated part of, or None) and, on a total,
     ``parts_sum`` (the sum of its parts' values); ``metric`` is made to agree with the period.
+    ``frame`` is the page's :func:`~covidlib.parse.dates.date_frame` (built here when not given).
 
     >>> from covidlib.text.article import article_from_body
     >>> from covidlib.extract.case_counts import extract_case_counts
@@ -717,7 +721,8 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
     if not spans:
         return []
     key = article.body_key
-    published = parse_published(article.metadata.published) or _written_date(article)
+    frame = frame or date_frame(article.metadata.published, title=article.metadata.title, body=article.body)
+    published, now = frame.anchor, frame.day  # the date that gives day/months their year; the day "đến nay" means
     title = _title_kind(article.metadata.title)
     title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
@@ -733,7 +738,8 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         item = _LIST_ITEM.match(key, sent.start) is not None
         rate = _RATE_BEFORE.search(key, max(sent.start, span.start - 30), span.start) is not None \
             or _RATE_AFTER.match(key, span.end) is not None
-        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate))
+        group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate,
+                             as_of=span.data.get("as_of")))
     figures = [f for group in by_sentence for f in group]
 
     recent: list[list[_Figure]] = []    # figures of the last sentences that had some, the latest last
@@ -749,7 +755,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if not item or between:
             heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
         if between:
-            heading_period = _line_period(key, last_end, sent.start, published)
+            heading_period = _line_period(key, last_end, sent.start, published, now)
         if item and heading is None and previous and not previous[0].item and (not between or _LIST_OPENER.search(between)):
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
@@ -761,7 +767,7 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if context is None and title is not None and (item or (breakdown and not previous)):
             context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
         dates = find_dates(key[sent.start:sent.end])
-        cues = _cues(key, sent.start, sent.end, published, as_of, dates)
+        cues = _cues(key, sent.start, sent.end, published, as_of or now, dates)
         at_date = any(d.data["role"] == "at" and d.data["day"] is not None
                       and not _CLOCK.search(key, max(sent.start, sent.start + d.start - 24), sent.start + d.start)
                       for d in dates)  # "lúc 6h ngày 10/5" is a moment (a tally as of then), not a day
@@ -772,6 +778,8 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
             recorded = _RECORDED.search(key, max(region[0], fig.span.start - 40), fig.span.start) is not None
             _decide_period(fig, own, before, context, at_date, title_new, recorded)
             _agree_metric(fig)
+            if fig.period == "snapshot":  # a state is at its own sentence's date, else at the page's day
+                fig.as_of = resolve_as_of(article.text(sent), published=None, frame=frame) or fig.as_of
             if fig.period == "day" and fig.first is None and as_of is not None:
                 fig.first = fig.last = as_of
             _scope_from_total(key, fig)
@@ -790,23 +798,6 @@ def read_figures(article: Article, spans: Sequence[Span]) -> list[Span]:
         if fig.parent is not None:
             fig.parent.parts.append(fig)
     return [_span_of(article, fig) for fig in figures]
-
-
-def _written_date(article: Article) -> date | None:
-    """With no publish date, the latest date with a year the page writes ("28/8/2021", "tháng 12/2021").
-
-    It tells the year of the dates written without one.
-
-    A reader knows the year of "từ 18/7 đến nay" on a page that writes "ngày 28/8/2021"; a
-    page that writes no year gives None, and no year is guessed.
-    """
-    found = []
-    for text in (article.metadata.title or "", article.body):
-        for year in _YEAR.finditer(text):  # read only around the years written: cheap on long pages
-            window = text[max(0, year.start() - 24) : year.end()]
-            found += [d.data for d in find_dates(window) if d.data["year"] is not None]
-    dates = [date_from_parts(d["day"] or 1, d["month"], d["year"], published=None) for d in found]  # "tháng 12/2021": its 1st
-    return max((d for d in dates if d is not None), default=None)
 
 
 def _other_time(part: _Figure, total: _Figure) -> bool:
@@ -922,6 +913,7 @@ def _span_of(article: Article, fig: _Figure) -> Span:
     data = dict(fig.span.data)
     data["count_id"] = count_id(article.article_id, fig.span.start)
     data["metric"] = fig.metric
+    data["as_of"] = fig.as_of
     data["period"] = fig.period
     data["period_start"] = fig.first.isoformat() if fig.first else None
     data["period_end"] = fig.last.isoformat() if fig.last else None

@@ -3,13 +3,15 @@
 Vietnamese writes day before month: "28/5", "8-10", "19.6", "ngày 11 tháng 5",
 "16/05/2022", "tháng 4/2021". :func:`find_dates` returns these as spans;
 :func:`resolve_as_of` turns a sentence into the ISO date its figures are *as of*,
-using the article's publish date for the year ("tính đến 6 giờ ngày 28/5" in an
-article of 2021-05-28 -> ``2021-05-28``) and never guessing a year when the article
-has none.
+using the page's :class:`DateFrame` for the year ("tính đến 6 giờ ngày 28/5" in an
+article of 2021-05-28 -> ``2021-05-28``) and never guessing a year when the page lets
+no reader know it. :func:`date_frame` builds that frame once per page: the publish date,
+else the dated title, else the latest date with a year the body writes.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
@@ -17,7 +19,7 @@ from typing import Sequence
 from ..document import Span
 from ..normalize import fold
 
-__all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts"]
+__all__ = ["find_dates", "resolve_as_of", "parse_published", "date_from_parts", "DateFrame", "date_frame"]
 
 # --- date expressions --------------------------------------------------------
 # Every pattern runs on the folded (lower-case, same-length) text.
@@ -62,6 +64,13 @@ _NOW = re.compile(
 # A year the figures belong to ("năm 2020", "trong năm 2021"), not a start ("từ năm 2020") or a birth year.
 _YEAR_ONLY = re.compile(r"(?<!sinh )(?<!\w)năm (20(?:19|2\d))(?![\d/])")
 _SINCE = re.compile(r"(?<!\w)từ(?!\w)")
+# A year written on the page (the windows before it are read for a full date), and a year
+# named as such ("mùa Xuân năm 2022, từ ngày 29/1"), whose clause dates its day/months.
+_YEAR_WRITTEN = re.compile(r"(?<!\d)20[12]\d(?!\d)")
+_YEAR_NAMED = re.compile(r"(?<![Ss]inh )(?<!\w)[Nn]ăm (20[12]\d)(?![\d/])")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_CLAUSE_CHARS = 80
+_WINDOW_CHARS = 60
 _YESTERDAY = re.compile(r"\b(?:hôm qua|ngày hôm qua)\b")
 
 
@@ -101,6 +110,77 @@ def date_from_parts(day: int, month: int, year: int | None, *, published: date |
     if not candidates:
         return None
     return min(candidates, key=lambda d: abs((d - published).days))
+
+
+@dataclass(frozen=True)
+class DateFrame:
+    """The dates a page is read at: the day "đến nay" means, and the date that gives "28/5" its year.
+
+    ``day`` is the day the page speaks at ("đến nay", "hiện", "hôm qua", a figure with no date
+    of its own); ``anchor`` is the date nearest which a day/month written without a year falls.
+    ``source`` says which date was used: ``published`` (the publish date), ``title`` (the date
+    of a dated title, "... ngày 28/8/2021"), ``written`` (the latest day with a year that the
+    page writes, "Kết quả xét nghiệm ngày 10/5/2021"), ``year`` (only a start, a month or a
+    named year tells the year: "kể từ ngày 8/7/2020", "tháng 12/2021"; no day is known) or
+    ``none`` (the page lets no reader know the year: nothing is guessed).
+    """
+
+    day: date | None
+    anchor: date | None
+    source: str
+
+
+def date_frame(published: str | None, *, title: str | None = None, body: str = "") -> DateFrame:
+    """Return the page's :class:`DateFrame`: the publish date, else the dated title, else the dates written.
+
+    A title's day/month without a year takes the year of the dates the body writes.
+
+    >>> date_frame(None, title="Thông tin ca mắc mới ngày 28/8/2021", body="481 ca từ 18/7/2021 đến nay.")
+    DateFrame(day=datetime.date(2021, 8, 28), anchor=datetime.date(2021, 8, 28), source='title')
+    >>> date_frame(None, title="Hà Nội", body="Có 72.000 người về kể từ ngày 8/7/2020.").source
+    'year'
+    >>> date_frame(None, title="Ngày 18.9, tỉnh có 3 ca", body="Từ 18.7 đến nay, tỉnh có 627 ca.")
+    DateFrame(day=None, anchor=None, source='none')
+    """
+    pub = parse_published(published)
+    if pub is not None and pub.year in EPIDEMIC_YEARS:
+        return DateFrame(pub, pub, "published")
+    day, anchor = _latest_written(body, title or "")
+    days = [s for s in find_dates(title or "") if s.data["day"] is not None]
+    named = [s for s in days if s.data["role"] == "to"][-1:] or [s for s in days if s.data["role"] == "at"][:1]
+    dated = _span_date(named[0], anchor) if named else None  # "Ngày 22/1, ...", "... đến ngày 30/8/2021"
+    if dated is not None and dated.year in EPIDEMIC_YEARS:
+        return DateFrame(dated, dated, "title")
+    if day is not None:
+        return DateFrame(day, max(day, anchor or day), "written")
+    return DateFrame(None, anchor, "year") if anchor is not None else DateFrame(None, None, "none")
+
+
+def _latest_written(*texts: str) -> tuple[date | None, date | None]:
+    """Return the latest day with a year that ``texts`` write, and the latest date with a year of any kind.
+
+    Only a day a figure can be at counts as a day ("ngày 10/5/2021", "đến ngày 2/12/2021"); a
+    start ("kể từ ngày 8/7/2020") or a month ("tháng 12/2021": its 1st) tells only the year.
+    A day/month in the clause after a named year ("năm 2022, từ ngày 29/1") is dated by it.
+    Only the windows around the years written are read: cheap on long pages.
+    """
+    found: list[tuple[date | None, bool]] = []
+    for text in texts:
+        for year in _YEAR_WRITTEN.finditer(text):
+            window = text[max(0, year.start() - _WINDOW_CHARS) : year.end()]
+            found += [(date_from_parts(d.data["day"] or 1, d.data["month"], d.data["year"], published=None),
+                       d.data["day"] is not None and d.data["role"] in ("at", "to"))
+                      for d in find_dates(window) if d.data["year"] is not None and d.end == len(window)]
+        for named in _YEAR_NAMED.finditer(text):
+            clause = text[named.end() : named.end() + _CLAUSE_CHARS]
+            end = _CLAUSE_END.search(clause)
+            clause = clause[: end.start()] if end else clause
+            found += [(date_from_parts(d.data["day"], d.data["month"], int(named.group(1)), published=None),
+                       d.data["role"] in ("at", "to"))
+                      for d in find_dates(clause) if d.data["day"] is not None and d.data["year"] is None]
+    found = [(d, is_day) for d, is_day in found if d is not None and d.year in EPIDEMIC_YEARS]
+    day = max((d for d, is_day in found if is_day), default=None)
+    return day, max((d for d, _ in found), default=None)
 
 
 def _valid(day: int, month: int) -> bool:
@@ -178,8 +258,10 @@ def find_dates(text: str) -> list[Span]:
 # --- as-of dates -----------------------------------------------------------------
 
 @lru_cache(maxsize=4096)
-def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] | None:
+def _explicit(sentence: str, published: date | None, today: date | None) -> tuple[str, date | None] | None:
     """Return ('date', d) or ('now', None) for what ``sentence`` itself says, or None.
+
+    ``published`` gives day/months their year; ``today`` is the day "hôm qua" is the day before.
 
     Remembered: :func:`resolve_as_of` asks again about the earlier sentences of an article.
     """
@@ -192,7 +274,7 @@ def _explicit(sentence: str, published: date | None) -> tuple[str, date | None] 
     if _NOW.search(key):
         return "now", None
     if _YESTERDAY.search(key):
-        return "date", (published - timedelta(days=1)) if published else None
+        return "date", (today - timedelta(days=1)) if today else None
     at_dates = [s for s in spans if s.data["role"] == "at"]
     if at_dates:
         return "date", _span_date(at_dates[0], published)
@@ -231,26 +313,28 @@ def _span_date(span: Span, published: date | None) -> date | None:
 
 
 def resolve_as_of(
-    sentence: str, *, published: str | None, context: Sequence[str] | None = None
+    sentence: str, *, published: str | None = None, context: Sequence[str] | None = None,
+    frame: DateFrame | None = None,
 ) -> str | None:
     """Return the ISO date the figures of ``sentence`` refer to, or None when the year is unknown.
 
     The sentence's own date wins ("đến sáng 8-10" -> ``YYYY-10-08``); "đến nay", "hiện",
-    "trong 24 giờ qua" mean the publish date; a month or year of its own that is over gives
+    "trong 24 giờ qua" mean the frame's day (None when the page tells only the year); a month or year of its own that is over gives
     its last day ("năm 2020" -> ``2020-12-31``); otherwise the nearest earlier sentence of
     ``context`` (earlier sentences of the article, in reading order) that states a date;
-    otherwise the publish date.
+    otherwise the frame's day. ``frame`` is the page's :func:`date_frame`; without one, the
+    publish date alone frames the sentence.
 
     >>> resolve_as_of("tính đến 6 giờ ngày 28/5, tỉnh có 57 ca", published="2021-05-28T16:19")
     '2021-05-28'
     """
-    pub = parse_published(published)
-    found = _explicit(sentence, pub) or _period_end(sentence, pub)
+    frame = frame or date_frame(published)
+    found = _explicit(sentence, frame.anchor, frame.day) or _period_end(sentence, frame.anchor)
     if found is None:
         for earlier in reversed(context or ()):
-            found = _explicit(earlier, pub)
+            found = _explicit(earlier, frame.anchor, frame.day)
             if found is not None:
                 break
     if found is None or found[0] == "now":
-        return pub.isoformat() if pub and pub.year in EPIDEMIC_YEARS else None
+        return frame.day.isoformat() if frame.day else None
     return found[1].isoformat() if found[1] and found[1].year in EPIDEMIC_YEARS else None  # 1900, 2099: not used
