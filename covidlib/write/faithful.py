@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -74,13 +75,15 @@ def _period_words(lang: str) -> re.Pattern[str]:
 _PERIOD_WORDS = {lang: _period_words(lang) for lang in ("vi", "en")}
 
 
-def body_values(article: Article) -> set[float]:
-    """Return the values of the numbers written in the body (dates and clock times left out)."""
-    return {float(s.data["value"]) for s in find_numbers(article.body) if s.data.get("kind") not in _SKIP_KINDS}
+@lru_cache(maxsize=32)
+def body_values(article: Article) -> frozenset[float]:
+    """Return the values of the numbers written in the body (dates and clock times left out); read once per article."""
+    return frozenset({float(s.data["value"]) for s in find_numbers(article.body) if s.data.get("kind") not in _SKIP_KINDS})
 
 
-def _body_dates(article: Article) -> tuple[set[tuple[int, int]], set[int]]:
-    """Return the (day, month) pairs written as dates in the body and the years written in it."""
+@lru_cache(maxsize=32)
+def _body_dates(article: Article) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+    """Return the (day, month) pairs written as dates in the body and the years written in it (read once per article)."""
     days, years = set(), set()
     for span in find_dates(article.body):
         if span.data.get("day"):
@@ -89,7 +92,7 @@ def _body_dates(article: Article) -> tuple[set[tuple[int, int]], set[int]]:
             years.add(span.data["year"])
     years.update(int(s.data["value"]) for s in find_numbers(article.body)
                  if s.data.get("kind") == "year" and float(s.data["value"]).is_integer())
-    return days, years
+    return frozenset(days), frozenset(years)
 
 
 def _date_backing(day: date, article: Article, *, with_year: bool = True) -> bool:

@@ -18,6 +18,8 @@ check compares numbers by the same key (:func:`spelling_key`), so a narrative th
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from typing import Any, Callable
 
@@ -106,8 +108,12 @@ def spelling_key(raw: str) -> tuple[Any, ...]:
     return tuple(g.lstrip("0") or "0" for g in _DIGITS.findall(number)), scale
 
 
+@lru_cache(maxsize=32)
 def body_spellings(article: Article) -> dict[float, set[tuple[Any, ...]]]:
-    """Return, per value, the spelling keys of the numbers written in the body in digits (dates and times left out)."""
+    """Return, per value, the spelling keys of the numbers written in the body in digits (dates and times left out).
+
+    Read once per article; the result is shared, so callers only read it.
+    """
     found: dict[float, set[tuple[Any, ...]]] = {}
     for span in find_numbers(article.body):
         if span.data.get("kind") in _SKIP_KINDS or span.data.get("spelled"):
