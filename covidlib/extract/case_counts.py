@@ -66,221 +66,83 @@ from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
 from ..vocab import CASE_METRICS, METRICS
+from .count_lexicon import (
+    ADDRESS_LINK,
+    ADJACENT,
+    AFTER_COVID,
+    AGE_HOLDER_BEFORE,
+    BACK_REFERENCE,
+    BARE_END,
+    BARE_UNIT,
+    BREAKDOWN_START,
+    BREAKDOWN_WORD,
+    BY_DELTA_BEFORE,
+    CAPACITY_BEFORE,
+    CAPITALISED_WORD_AFTER,
+    CAPITALISED_WORD_BEFORE,
+    CASE_COUNTERS,
+    CHAIN_GAP,
+    CLAUSE_END,
+    COMPARED,
+    CONTACT_LABEL,
+    COPULA_END,
+    COUNTER,
+    COUNT_DIGIT,
+    COVID,
+    CUMULATIVE,
+    DEFAULT_CASE_WORDS,
+    DELTA_BEFORE,
+    DONE,
+    DOSES_NOT_GIVEN,
+    DURING_QUARANTINE,
+    EACH,
+    ELIDED_BEFORE_PLACE,
+    EVENTS,
+    FOREIGN,
+    GIVEN,
+    HOUR_WINDOW,
+    LIST_ITEM_AFTER,
+    LIST_JOIN_BEFORE,
+    NAMED_ITEM_GAP,
+    NATIONAL,
+    NEGATION,
+    NEW_FLAG,
+    NOT_CASE_AFTER,
+    NOT_YET,
+    NOT_YET_METRICS,
+    NUMBERED_NOUN_BEFORE,
+    OPENS_PARENTHESIS,
+    ORIGIN_BEFORE,
+    OTHER_DISEASE,
+    OUTSIDE_PROVINCE,
+    OWN_CLAUSE_START,
+    PATIENT_WORDS,
+    PER_PERIOD_DELTA,
+    PLACE_AFTER,
+    PLANNED,
+    PLAN_LEAD,
+    POST_PLACE,
+    RAISED_TO,
+    RATE_BEFORE,
+    SEQUENCING,
+    SEVERITY,
+    STRICT_CASE_WORDS,
+    SUBJECT,
+    TERMS,
+    THAN_BEFORE,
+    THEM,
+    THRESHOLD_BEFORE,
+    WARDS_THEN,
+    WEAK,
+    WHEN_BEFORE,
+    words,
+)
 from .figures import count_id, read_figures
 from .places import home_province, outlet_province, stated_home_province
 
 __all__ = ["extract_case_counts", "case_count_rows", "count_id"]
 
 
-
-def _words(pattern: str) -> str:
-    """Wrap an alternation so it matches whole words only."""
-    return rf"(?<![\w])(?:{pattern})(?![\w])"
-
-
-# --- lexicons (all patterns run on the folded body, ``article.body_key``) -------------------
-
-# What may follow a number for it to count people or cases. Anything else ("giường",
-# "chốt", "huyện", "test", "suất quà", "cán bộ") makes it no case count.
-_COUNTER = re.compile(
-    r"[ ]*(?:"
-    r"(?:(?:ca|trường hợp|người)(?:[ ]+(?:được[ ]+)?xác định(?:[ ]+là)?)?[ ]+)?(?P<contact>f[1-4])"
-    r"|(?P<case>ca(?:[ ]+bệnh)?|trường hợp|bệnh nhân|người bệnh|bn|f0)"
-    r"|(?P<person>lượt người|người(?:[ ]+dân)?|đối tượng|công dân|trẻ(?:[ ]+em)?|nhân khẩu)"
-    r"|(?P<sample>mẫu(?:[ ]+(?:xét nghiệm|bệnh phẩm))?|lượt xét nghiệm|xét nghiệm(?:[ ]+mẫu)?)"
-    r"|(?P<dose>liều|mũi|lượt tiêm)"
-    r")(?![\w])"
-)
-# What follows "ca" / "trường hợp" when they count something else: surgeries, shifts, violations.
-_NOT_CASE_AFTER = re.compile(
-    r"[ ]*" + _words(r"phẫu thuật|mổ|trực|sinh|đẻ|làm việc|ghép|can thiệp|tai nạn|cấp cứu|vi phạm|bị xử phạt"
-                     r"|xử phạt|bị phạt|sốt xuất huyết|tay chân miệng|cúm|sởi|bạch hầu|dại"
-                     # compounds of a counter word: "ca sĩ", "ca khúc", "mẫu ruộng", "người mẫu", "mũi tên"
-                     r"|sĩ|khúc|nô|dao|kịch|ruộng|đất|giáo|mẫu|tên|khoan"
-                     # kin: "3 người con", "người thân", "người nhà"
-                     r"|con|thân|nhà")
-)
-# A later clause pointing back at a figure's people: "toàn bộ các trường hợp này", "tất cả số người trên".
-_THEM = re.compile(_words(r"toàn bộ|tất cả|cả") + r"(?:[ ]+(?:các|những|số))?[ ]+"
-                   + _words(r"trường hợp|người|ca|đối tượng") + r"[ ]+" + _words(r"này|nói trên|trên|đó"))
-_COUNT_DIGIT = re.compile(r"\d")
-# Between two items "name figure" of one list: "Lục Nam 12, Yên Dũng 5" (the second name may be no place we know).
-_NAMED_ITEM_GAP = re.compile(r"[ ]*[,;][ ]*(?:và[ ]+)?[^\W\d_]+(?:[ ]+[^\W\d_]+){0,3}[ ]*")
-# A list item whose counter is left out before its place: ", một Đồng Nai", ", một từ Guinea".
-_LIST_JOIN_BEFORE = re.compile(r"(?:[,;]|" + _words(r"và") + r")[ ]*$")
-_ELIDED_BEFORE_PLACE = re.compile(r"[ ]+(?:" + _words(r"từ|tại|ở") + r"[ ]+)?")
-# A total raised to a figure whose counter is left out before a place: "lên 672.593 tại 62 tỉnh".
-_RAISED_TO = re.compile(_words(r"lên") + r"[ ]*$")
-_PLACE_AFTER = re.compile(r"[ ]+" + _words(r"tại|ở|trên"))
-# A relative right before a bare number gives the relative's age: "con trai 75", "vợ 52".
-_AGE_HOLDER_BEFORE = re.compile(_words(r"con trai|con gái|vợ|chồng|bố|mẹ|cha|ông|bà|cháu|anh trai|chị gái|em trai|em gái")
-                                + r"[ ]*$")
-# A noun right before a bare number numbers it: "làm ca 2" is the second shift (not "số ca: 241"), "đội 2" a team.
-_NUMBERED_NOUN_BEFORE = re.compile(r"(?<!số )(?<!tổng )(?<![\w])(?:ca|đội|khu)[ ]*$")
-# A figure pointing back at one already given: "trong số 11 trường hợp này".
-_BACK_REFERENCE = re.compile(r"[ ]+" + _words(r"này|nói trên|kể trên|đó"))
-# Samples sent for genome sequencing are no tests for infection.
-_SEQUENCING = re.compile(_words(r"giải trình tự(?: gen| gien)?|biến thể|biến chủng"))
-# A province or city named by its kind alone: "toàn tỉnh có 50 ca", "trên địa bàn thành phố".
-_BARE_UNIT = re.compile(
-    r"(?:" + _words(r"toàn|địa bàn|trong|cả") + r"[ ]+(?:(tỉnh)|thành phố)|(?<![\w])(?:(tỉnh)|thành phố)[ ]+(?:ta|nhà)"
-    # "tỉnh ghi nhận 12 ca": the word alone as a subject, not "các tỉnh", "tỉnh bạn", "tỉnh lộ"
-    r"|(?<!các )(?<!nhiều )(?<!những )(?<!mỗi )(?<!từng )(?<!ngoài )(?<!ngoại )(?<!giữa )(?<!\d )(?<![\w])(tỉnh)"
-    r"(?![ ]+(?:bạn|khác|lộ|thành|lân cận|láng giềng|phía|ngoài|giáp|đoàn|đội|này|đó|trên|nói trên)(?![\w]))"
-    r")(?![\w])"
-)
-# What joins the members of a list of numbers: "512, 517 và 523", "14-15", "từ 1017 đến 1022".
-_CHAIN_GAP = re.compile(r"[ ]*(?:,|;|-|–|và|đến|tới)[ ]*")
-# A number with no counter is read only when punctuation or one of these follows it; a spaced dash
-# separates the items of a flattened table ("TP.HCM 5.210 - Bình Dương 1.870").
-_BARE_END = re.compile(r"[ ]*(?:[,.;:)(\]\n]|$|[-–](?=[ ])|(?:và|trong đó|so với)(?![\w]))")
-# Counters of the case family: words after them describe the cases, not another measure.
-_CASE_COUNTERS = frozenset({"case"})
-# Counters after which only case metrics may be read before the number ("sàng lọc ... 54 ca").
-_STRICT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|bn|f0)(?![\w])")
-
-# Counters that name confirmed patients: isolating them is caring for them, not quarantining contacts.
-_PATIENT_WORDS = re.compile(r"[ ]*(?:f0|bệnh nhân|người bệnh|bn)(?![\w])")
-# Counters that are COVID-19 cases by themselves when nothing else is said ("trường hợp" is not).
-_DEFAULT_CASE_WORDS = re.compile(r"[ ]*(?:ca|bệnh nhân|người bệnh|f0)(?![\w])")
-
-# Metric keywords, most specific first. (metric, detail, pattern)
-_METRIC_TERMS: tuple[tuple[str, str | None, str], ...] = (
-    ("deaths", None, r"tử vong|chết|qua đời|thiệt mạng|không qua khỏi|không qua được"),
-    ("recovered", None, r"điều trị khỏi|khỏi bệnh|(?<!ra )khỏi|xuất viện|ra viện|bình phục|hồi phục"
-                        r"|hoàn thành điều trị|kết thúc điều trị"),
-    # patients in care; the detail tells a severity or home care from all patients under treatment
-    ("active", "tại nhà", r"điều trị tại nhà"),
-    ("active", None, r"đang (?:được )?điều trị|còn (?:đang )?điều trị|đang (?:được )?chăm sóc|chuyển tầng"),
-    ("active", "nguy kịch", r"nguy kịch"),
-    ("active", "nặng", r"nặng"),
-    ("active", "thở máy", r"thở máy"),
-    ("active", "ECMO", r"ecmo"),
-    ("active", "thở oxy", r"thở ô xy|thở oxy"),
-    ("active", "trung bình", r"(?:ở )?mức(?: độ)? trung bình"),
-    ("suspected", None, r"nghi ngờ|nghi nhiễm|nghi mắc"),
-    ("quarantined", "tập trung", r"cách ly (?:y tế )?tập trung"),
-    ("quarantined", "tại nhà", r"cách ly (?:y tế )?tại (?:nhà|gia|nơi (?:lưu trú|cư trú))|tự cách ly"),
-    ("quarantined", None, r"cách ly|theo dõi sức khỏe|theo dõi sức khoẻ|giám sát y tế"),
-    ("tested", None, r"xét nghiệm|lấy mẫu|test|âm tính|sàng lọc"),
-    ("vaccinated", None, r"tiêm chủng|tiêm|vắc[- ]?xin|vaccine|vacxin|chủng ngừa"),
-    ("confirmed", None, r"(?:kết quả )?xét nghiệm dương tính|mắc|nhiễm|dương tính"),
-)
-# Nouns that name cases without saying anything of them: read only when nothing else is said.
-_WEAK_TERMS: tuple[tuple[str, str | None, str], ...] = (
-    ("confirmed", None, r"ca bệnh|bệnh nhân|người bệnh|f0"),
-)
-_TERMS = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _METRIC_TERMS]
-_WEAK = [(metric, detail, re.compile(_words(pattern))) for metric, detail, pattern in _WEAK_TERMS]
-# Active-case words that describe a patient's state: an event later in the clause says more.
-_SEVERITY = re.compile(r"nặng|nguy kịch|thở máy|thở ô xy|thở oxy|ecmo")
-# What later happens to cases named by their state or their infection: the event is what is counted.
-_EVENTS = frozenset({"deaths", "recovered"})
-# ... unless the event only dates them: "2 trường hợp tái dương tính sau khi xuất viện".
-_WHEN_BEFORE = re.compile(_words(r"khi|từng|đã từng") + r"(?:[ ]+\S+)?[ ]*$")
-# A contact class as the label of a figure: "F2 là 14 ca", "F1: 32 người".
-_CONTACT_LABEL = re.compile(r"(?<![\w])(f[1-4])[ ]*(?::|" + _words(r"là") + r")[ ]*$")
-_COPULA_END = re.compile(r"(?::|" + _words(r"là") + r")[ ]*$")
-_OWN_CLAUSE_START = re.compile(r"[,;:(]|" + _words(r"và"))
-_NEGATION = re.compile(_words(r"chưa|không") + r"(?:[ ]+\S+){0,2}[ ]*$")
-# Tests and doses that are still to come: "500.000 người cần được tiêm", "50 người đang chờ xét nghiệm".
-_NOT_YET = re.compile(_words(r"cần(?! thơ)|sẽ|chờ|phải") + r"(?:[ ]+\S+){0,2}[ ]*$")  # not the city Cần Thơ
-_NOT_YET_METRICS = frozenset({"vaccinated", "tested"})
-_DURING_QUARANTINE = re.compile(r"đang(?:[ ]+được)?[ ]+$")
-
-# Words that make a confirmed figure a new one.
-_NEW_FLAG = re.compile(
-    _words(r"thêm|trong ngày|mỗi ngày|hằng ngày|hàng ngày|(?<!đến )(?<!tới )hôm nay|trong 24 giờ|24 giờ qua|24h qua"
-           r"|vừa (?:ghi nhận|phát hiện|có|nhận|công bố)")
-    + r"|/ngày|" + _words(r"(?:ca|mắc|nhiễm|f0|bệnh nhân|trường hợp)(?:[ ]+\S+){0,3}?[ ]+mới")
-)
-_HOUR_WINDOW = re.compile(r"từ[ ]+\d{1,2}[ ]*(?:giờ|h)(?![\w]).{0,40}?đến[ ]+\d{1,2}[ ]*(?:giờ|h)(?![\w])")
-# Words that make a figure cumulative.
-_CUMULATIVE = re.compile(_words(
-    r"tổng|tổng cộng|tổng số|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|đến nay|tới nay|từ đầu|tính đến"
-    r"|đợt dịch|kể từ|tăng lên|lên tới|lên đến|đã có|(?:đến|tới) hôm nay"
-))
-# A word that opens the parts of a figure within its sentence.
-_BREAKDOWN_WORD = re.compile(_words(r"trong đó|cụ thể|bao gồm|gồm"))
-# A sentence that opens a breakdown of the previous sentence's figure.
-_BREAKDOWN_START = re.compile(r"\W*(?:trong đó|cụ thể|trong số (?:này|đó|trên)|trong số|riêng|bao gồm|gồm)(?![\w])")
-# "Số ca tử vong ... là 39.682": the subject names the metric.
-_SUBJECT = re.compile(_words(r"số(?:[ ]+lượng)?") + r"(?P<phrase>(?:[ ]+(?!là(?![\w]))[^\s:;,]+){1,9})")
-
-# Numbers that are not counts although a counter follows them.
-_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+(?:thêm|lên|xuống|được))?[ ]*$")
-_COMPARED = re.compile(_words(r"so với"))
-# "tăng 120 ca", "giảm thêm 45 ca": a change by that much ("tăng lên 500 ca" names the new level).
-# "ít hơn hôm qua 5 ca": smaller than the day before by that much.
-_THAN_BEFORE = re.compile(_words(r"(?:ít|nhiều|cao|thấp) hơn") + r"[ ]+(?:ngày )?(?:hôm qua|hôm trước|ngày trước(?: đó)?"
-                          r"|tuần trước|cùng kỳ)[ ]*$")
-_BY_DELTA_BEFORE = re.compile(_words(r"tăng|giảm") + r"(?:[ ]+thêm)?[ ]*$")
-# ... but "mỗi ngày tăng 1.988 F0" adds that many cases a day.
-_PER_PERIOD_DELTA = re.compile(_words(r"mỗi|một|hằng|hàng") + r"[ ]+(?:ngày|tuần)[ ]+(?:lại[ ]+)?tăng(?:[ ]+thêm)?[ ]*$")
-_RATE_BEFORE = re.compile(r"(?:" + _words(r"cứ") + r"[ ]*$|/[ ]*$|" + _words(r"cứ") +
-                          r"[ ]+[\d.,]+[ ]*(?:triệu|nghìn|ngàn|vạn)?[ ]*(?:người|dân)[ ]+(?:thì[ ]+)?(?:có[ ]+)?$)")
-_CAPACITY_BEFORE = re.compile(
-    _words(r"công suất|năng lực|khả năng|quy mô|tối đa|có thể|sức chứa|mục tiêu|kế hoạch|dự kiến") + r"(?:[ ]+\S+){0,4}[ ]*$"
-)
-# Plans, targets and capacities: figures after them in the sentence are not counts of what happened
-# ("Mục tiêu đến cuối năm, thành phố tiêm được 10 triệu liều"), unless a word of fact follows them.
-_PLANNED = re.compile(_words(r"mục tiêu|chỉ tiêu|phấn đấu|dự kiến|dự báo|kế hoạch|công suất|năng lực|sức chứa"
-                             r"|quy mô|sẽ|phương án|kịch bản"))
-_PLAN_LEAD = re.compile(r"\W*(?:theo[ ]+)?" + _words(r"mục tiêu|chỉ tiêu|kế hoạch|dự kiến|phấn đấu|dự báo"))
-_DONE = re.compile(_words(r"đã|đang|vừa|hiện có|hiện đang|đến nay|tính đến"))
-# Doses are counted when given ("đã tiêm", "được tiêm"), not when received, bought or planned.
-_GIVEN = re.compile(_words(r"tiêm|tiêm chủng|đã tiêm|được tiêm"))
-_DOSES_NOT_GIVEN = re.compile(_words(r"nhận|tiếp nhận|phân bổ|phân bố|mua|viện trợ|tặng|cung ứng|cấp phát|nhập về|về tới|bàn giao"))
-_THRESHOLD_BEFORE = re.compile(
-    _words(r"số") + r"[ ]+(?:ca|trường hợp|bệnh nhân|người|f0)(?:[ ]+\S+){0,3}?[ ]+"
-    r"(?:dưới|trên|hơn|từ|quá|vượt)[ ]*$"
-)
-_OTHER_DISEASE = re.compile(_words(
-    r"sốt xuất huyết|tay chân miệng|tay - chân - miệng|bạch hầu|sởi|cúm a|cúm gia cầm|bệnh dại|hiv"
-    r"|đậu mùa khỉ|ho gà|viêm não|thủy đậu|thuỷ đậu|zika|ebola|mers|hậu[ ]+covid"
-))
-# After-effects of COVID-19 are another condition: "điều trị hậu COVID-19 cho 50 ca" counts no COVID-19 case.
-_AFTER_COVID = re.compile(r"hậu[ ]+covid(?:[ -]*19)?")
-_COVID = re.compile(r"covid|sars-cov|ncov|corona|f0")
-
-# Scopes that are not a province: the country, the world, and regions that group several provinces.
-_NATIONAL = re.compile(_words(
-    r"việt nam|cả nước|nước ta|trong nước|toàn quốc|thế giới|bộ y tế|hệ thống quốc gia"
-    r"|tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây |bắc |nam )?(?:nam|bắc|trung) bộ"
-    r"|miền (?:bắc|trung|nam|tây)|các tỉnh phía (?:nam|bắc)"
-    r"|(?:\d+|các)[ ]+(?:tỉnh|địa phương)(?:[ ]*,[ ]*|[ ]+và[ ]+|[ ]*/[ ]*|[ ]+)thành(?:[ ]+phố)?"
-))
-# Other countries and regions, matched on the body as written: a figure for them has no province.
-_FOREIGN = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
-    + "".join(rf"|(?<={cue} )(?:" + "|".join(gazetteer.SHORT_COUNTRIES) + ")" for cue in ("nước", "tại", "ở"))
-    + r")(?![\w])"
-)
-# What makes a province an origin or a link, not the place where a figure is counted.
-_ORIGIN_BEFORE = re.compile(_words(r"từ|liên quan(?:[ ]+(?:đến|tới))?") + r"[ ]+(?:(?:tỉnh|thành phố|tp)[ .]*)?$")
-_CAPITALISED_WORD_AFTER = re.compile(r"[ ]+[^\W\d_]")
-_CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]+$")
-_OUTSIDE_PROVINCE = re.compile(_words(r"ngoài tỉnh|ngoại tỉnh|tỉnh khác"))
-# Connectors allowed between a place and its number ("Nậm Pồ có 45 ca", "Đông Anh (435)").
-_ADJACENT = re.compile(r"^[ ]*(?:\(|:|có|có thêm|thêm|ghi nhận|ghi nhận thêm|là|với)?[ ]*$")
-# A place after the number: "5 người điều trị ở TP.HCM", "40 ca tại TP.HCM".
-_POST_PLACE = re.compile(r"^[^,;:()]{0,45}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]+\S+){0,2}?[ ]*$")
-# Communes and wards named before their district: "tại xã Đại Hồng và xã Đại Đồng, huyện " (the district follows).
-_WARDS_THEN = re.compile(
-    r"[^,;:()]{0,30}?" + _words(r"tại|ở|thuộc") + r"(?:[ ]*(?:xã|phường|thị trấn|thôn|ấp|khối phố|khu phố)[ ]+[^,;:()]+?"
-    r"[ ]*(?:,|và|;))+[ ]*(?:(?:huyện|quận|thị xã|thành phố|tp)[ .]*)?"
-)
-# A place followed by its own figure in parentheses: an item of a list ("TP.HCM (98)").
-_LIST_ITEM_AFTER = re.compile(r"[ ]*\([ ]*\d")
-_EACH = re.compile(
-    _words(r"mỗi") + r"[ ]+(?:quận|huyện|xã|phường|tỉnh|thành phố|địa phương|nơi|đơn vị)"
-    r"(?:[ ]*[/,][ ]*\w+)*[ ]+(?:(?:có|thêm|ghi nhận)[ ]+)*$"
-)
-# What joins the parts of an address: "huyện Châu Thành, tỉnh Bến Tre".
-_ADDRESS_LINK = re.compile(r"[ ]*[,–-][ ]*(?:(?:tỉnh|thành phố|tp|t\.p)[ .]*)?")
-# An opening parenthesis before a place name, the unit word written before the name included ("(TP.HCM)").
-_OPENS_PARENTHESIS = re.compile(r"\([ ]*(?:(?:tỉnh|thành phố|tp|t\.p)[ .]*)?$")
-_CLAUSE_END = re.compile(r"[,;:()\n]|" + _words(r"và|trong đó|gồm|bao gồm|nhưng|còn"))
 
 # How a figure found a place written next to it (the others inherit or fall back).
 _OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
@@ -323,11 +185,11 @@ class _Count:
 
 def _counter(key: str, end: int) -> tuple[str, int, str | None] | None:
     """Return (counter kind, end offset, contact label) for the words after a number, or None."""
-    m = _COUNTER.match(key, end)
+    m = COUNTER.match(key, end)
     if m is not None:
         kind = m.lastgroup
         return kind, m.end(), (m.group("contact").upper() if kind == "contact" else None)
-    if _BARE_END.match(key, end):
+    if BARE_END.match(key, end):
         return "bare", end, None
     return None
 
@@ -336,17 +198,17 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     """True for deltas, rates, capacities, thresholds and dose numbers."""
     before = key[max(sent.start, number.start - 60) : number.start]
     sentence = key[sent.start : sent.end]
-    if _DELTA_BEFORE.search(before) and _COMPARED.search(sentence):
+    if DELTA_BEFORE.search(before) and COMPARED.search(sentence):
         return True
-    if _THAN_BEFORE.search(before):
+    if THAN_BEFORE.search(before):
         return True
-    if _BY_DELTA_BEFORE.search(before) and not _PER_PERIOD_DELTA.search(before):
+    if BY_DELTA_BEFORE.search(before) and not PER_PERIOD_DELTA.search(before):
         return True  # "số ca mắc mới tăng 120 ca": up by 120, not 120 cases
-    if _RATE_BEFORE.search(before) or _CAPACITY_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before):
+    if RATE_BEFORE.search(before) or CAPACITY_BEFORE.search(before) or THRESHOLD_BEFORE.search(before):
         return True
     if _planned(key[sent.start : number.start]):
         return True
-    if counter == "bare" and (_AGE_HOLDER_BEFORE.search(before) or _NUMBERED_NOUN_BEFORE.search(before)):
+    if counter == "bare" and (AGE_HOLDER_BEFORE.search(before) or NUMBERED_NOUN_BEFORE.search(before)):
         return True  # "vợ 74 tuổi, con trai 75": an age; "làm ca 2", "đội 2": a shift, a team
     value = number.data["value"]
     return counter == "dose" and value < _SMALL_DOSE
@@ -359,12 +221,12 @@ def _planned(head: str) -> bool:
     the whole sentence; elsewhere a plan word counts in the figure's own clause. A word of
     fact after it ("đã", "đang") makes the figure a fact again.
     """
-    lead = _PLAN_LEAD.match(head)
+    lead = PLAN_LEAD.match(head)
     if lead is not None:
-        return _DONE.search(head, lead.end()) is None
+        return DONE.search(head, lead.end()) is None
     clause = max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1
-    plans = list(_PLANNED.finditer(head, clause))
-    return bool(plans) and _DONE.search(head, plans[-1].end()) is None
+    plans = list(PLANNED.finditer(head, clause))
+    return bool(plans) and DONE.search(head, plans[-1].end()) is None
 
 
 def _identifier(key: str, number: Span) -> bool:
@@ -391,15 +253,15 @@ def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
     chained: set[int] = set()
     for i in range(1, len(numbers)):
         previous, number = numbers[i - 1], numbers[i]
-        if not _CHAIN_GAP.fullmatch(key, previous.end, number.start):
+        if not CHAIN_GAP.fullmatch(key, previous.end, number.start):
             continue
-        bare = _BARE_END.match(key, number.end) is not None
+        bare = BARE_END.match(key, number.end) is not None
         if (i - 1) in chained or (bare and _identifier(key, previous)):
             chained.add(i)
     for i in range(len(numbers) - 1, 0, -1):
         previous, number = numbers[i - 1], numbers[i]
-        if number.data["kind"] == "age" and _CHAIN_GAP.fullmatch(key, previous.end, number.start) \
-                and _BARE_END.match(key, previous.end):
+        if number.data["kind"] == "age" and CHAIN_GAP.fullmatch(key, previous.end, number.start) \
+                and BARE_END.match(key, previous.end):
             chained.add(i - 1)
     return chained
 
@@ -421,7 +283,7 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
             continue
         kind = number.data["kind"]
         if kind == "ordinal" and number.data.get("after_name"):
-            continues = named_before is not None and _NAMED_ITEM_GAP.fullmatch(key, named_before.end, number.start)
+            continues = named_before is not None and NAMED_ITEM_GAP.fullmatch(key, named_before.end, number.start)
             if named_rows or number.start - 1 in place_ends or continues:
                 kind = "count"  # "Bình Dương 1.020, Đồng Nai 327": a place and its figure, not "Mỹ Đình 2"
                 named_before = number
@@ -431,17 +293,17 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
         if not isinstance(value, int) and not float(value).is_integer():
             continue
         read = _counter(key, number.end)
-        if read is None and _RAISED_TO.search(key, max(sent.start, number.start - 8), number.start) \
-                and _PLACE_AFTER.match(key, number.end):
+        if read is None and RAISED_TO.search(key, max(sent.start, number.start - 8), number.start) \
+                and PLACE_AFTER.match(key, number.end):
             read = "bare", number.end, None  # "nâng tổng số ca nhiễm ... lên 672.593 tại 62 tỉnh thành"
-        if read is None and found and _LIST_JOIN_BEFORE.search(key, max(sent.start, number.start - 6), number.start):
-            elided = _ELIDED_BEFORE_PLACE.match(key, number.end)
+        if read is None and found and LIST_JOIN_BEFORE.search(key, max(sent.start, number.start - 6), number.start):
+            elided = ELIDED_BEFORE_PLACE.match(key, number.end)
             if elided.end() in place_starts:
                 read = found[-1].counter, number.end, found[-1].contact
         if read is None:
             continue
         counter, counter_end, contact = read
-        if counter != "bare" and _NOT_CASE_AFTER.match(key, counter_end):
+        if counter != "bare" and NOT_CASE_AFTER.match(key, counter_end):
             continue
         if kind == "ratio" and counter not in ("case", "person", "sample"):
             continue
@@ -449,7 +311,7 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
             continue
         if _rejected(key, sent, number, counter):
             continue
-        if _BACK_REFERENCE.match(key, counter_end) and any(c.value == value for c in found):
+        if BACK_REFERENCE.match(key, counter_end) and any(c.value == value for c in found):
             continue  # "11 mẫu ... thì 10 trong số 11 trường hợp này": the same figure again
         count = _Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
         if kind == "ratio":
@@ -472,10 +334,10 @@ def _ratio_total(number: Span) -> int | None:
 def _terms(text: str, offset: int = 0, *, weak: bool = False) -> list[tuple[int, int, str, str | None, bool]]:
     """Return (start, end, metric, detail, negated) of every metric keyword in ``text``, longest first on ties."""
     hits = []
-    for metric, detail, pattern in (_WEAK if weak else _TERMS):
+    for metric, detail, pattern in (WEAK if weak else TERMS):
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 20) : m.start()]
-            negated = bool(_NEGATION.search(before) or (metric in _NOT_YET_METRICS and _NOT_YET.search(before)))
+            negated = bool(NEGATION.search(before) or (metric in NOT_YET_METRICS and NOT_YET.search(before)))
             hits.append((m.start() + offset, m.end() + offset, metric, detail, negated))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str, str | None, bool]] = []
@@ -487,30 +349,30 @@ def _terms(text: str, offset: int = 0, *, weak: bool = False) -> list[tuple[int,
 
 
 def _clause_end(key: str, start: int, limit: int) -> int:
-    m = _CLAUSE_END.search(key, start, min(limit, start + _POST_WINDOW))
+    m = CLAUSE_END.search(key, start, min(limit, start + _POST_WINDOW))
     return m.start() if m else min(limit, start + _POST_WINDOW)
 
 
 def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tuple[str, str | None] | None:
     """Metric named right after the counter ("78 trường hợp tử vong"), within the clause."""
     end = _clause_end(key, count.counter_end, sent.end)
-    restricted = count.counter in _CASE_COUNTERS or case_list
+    restricted = count.counter in CASE_COUNTERS or case_list
     terms = _terms(key[count.counter_end : end], count.counter_end)
     for k, (start, stop, metric, detail, negated) in enumerate(terms):
         if negated:
             continue
         if restricted and metric not in CASE_METRICS:
             if metric == "quarantined" and count.counter == "case" and not case_list \
-                    and _DURING_QUARANTINE.search(key[count.counter_end : start]):
-                if _PATIENT_WORDS.match(key, count.number.end):
+                    and DURING_QUARANTINE.search(key[count.counter_end : start]):
+                if PATIENT_WORDS.match(key, count.number.end):
                     return "active", None  # "5.600 F0 đang cách ly tại nhà": patients isolated, in care
                 return metric, detail
             continue
-        if _SEVERITY.fullmatch(key, start, stop) or metric == "confirmed":
+        if SEVERITY.fullmatch(key, start, stop) or metric == "confirmed":
             # "2 bệnh nhân nặng đã tử vong", "25 trường hợp mắc COVID-19 ở nước ta tử vong",
             # "9.326 người mắc Covid-19 được công bố khỏi bệnh": what happened to them wins
-            event = next((t for t in terms[k + 1 :] if t[2] in _EVENTS and not t[4]
-                          and not _WHEN_BEFORE.search(key, max(0, t[0] - 14), t[0])), None)
+            event = next((t for t in terms[k + 1 :] if t[2] in EVENTS and not t[4]
+                          and not WHEN_BEFORE.search(key, max(0, t[0] - 14), t[0])), None)
             if event is not None:
                 return event[2], event[3]
         return metric, detail
@@ -523,8 +385,8 @@ def _metric_of_them(key: str, count: _Count, sent: Span) -> tuple[str, str | Non
     "... lên tới hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà":
     the 21,000 are in home quarantine.
     """
-    them = _THEM.search(key, count.counter_end, sent.end)
-    if them is None or _COUNT_DIGIT.search(key, count.counter_end, them.start()):
+    them = THEM.search(key, count.counter_end, sent.end)
+    if them is None or COUNT_DIGIT.search(key, count.counter_end, them.start()):
         return None
     terms = [t for t in _terms(key[them.end() : _clause_end(key, them.end(), sent.end)], them.end()) if not t[4]]
     return (terms[0][2], terms[0][3]) if terms else None
@@ -532,7 +394,7 @@ def _metric_of_them(key: str, count: _Count, sent: Span) -> tuple[str, str | Non
 
 def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None] | None:
     """Metric named by a subject "số ..." in the region before the number ("Số ca tử vong ... là")."""
-    subjects = list(_SUBJECT.finditer(key, *region))
+    subjects = list(SUBJECT.finditer(key, *region))
     for subject in reversed(subjects):
         terms = [t for t in _terms(subject.group("phrase"), subject.start("phrase")) if not t[4]]
         if terms:
@@ -551,7 +413,7 @@ def _label_metric(key: str, region: tuple[int, int], copula: re.Match[str], *,
 
 def _own_clause(key: str, region: tuple[int, int]) -> tuple[int, int]:
     """The part of ``region`` after its last comma, semicolon, colon or "và"."""
-    cuts = list(_OWN_CLAUSE_START.finditer(key, *region))
+    cuts = list(OWN_CLAUSE_START.finditer(key, *region))
     return (cuts[-1].end(), region[1]) if cuts else region
 
 
@@ -580,7 +442,7 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
     previous = counts[i - 1] if i > 0 else governing
     case_list = previous is not None and previous.metric in CASE_METRICS
     region = _region(counts, i, sent)
-    strict = bool(_STRICT_CASE_WORDS.match(key, count.number.end))
+    strict = bool(STRICT_CASE_WORDS.match(key, count.number.end))
     if count.counter == "contact":
         said = _post_metric(key, count, sent, case_list=False) or _pre_metric(key, _own_clause(key, region), strict=False)
         if said is not None and said[0] == "tested":
@@ -589,19 +451,19 @@ def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: 
             count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
         return
     if count.counter == "sample":
-        if not _SEQUENCING.search(key, sent.start, sent.end):
+        if not SEQUENCING.search(key, sent.start, sent.end):
             count.metric, count.evidence = "tested", "counter"
         return
     if count.counter == "dose":
-        given = _GIVEN.search(key, count.number.end, count.counter_end) or _GIVEN.search(key, *region) \
-            or _GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
+        given = GIVEN.search(key, count.number.end, count.counter_end) or GIVEN.search(key, *region) \
+            or GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
         listed = previous is not None and previous.metric == "vaccinated" and i > 0
-        if (given or listed) and not _DOSES_NOT_GIVEN.search(key, *_own_clause(key, region)):
+        if (given or listed) and not DOSES_NOT_GIVEN.search(key, *_own_clause(key, region)):
             count.metric, count.evidence = "vaccinated", "counter"
         return
     own = _own_clause(key, region)
-    labelled = _COPULA_END.search(key, *region)
-    contact = _CONTACT_LABEL.search(key, *own) if labelled else None
+    labelled = COPULA_END.search(key, *region)
+    contact = CONTACT_LABEL.search(key, *own) if labelled else None
     if contact is not None:  # "6 ca F1, F2 là 14 ca": the label names the contacts counted
         count.metric, count.detail, count.evidence = "quarantined", contact.group(1).upper(), "label"
         return
@@ -650,27 +512,27 @@ def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_me
     own_text = key[own[0] : post_end]
     if count.metric == "new_confirmed" and count.evidence in ("list", "breakdown", "default"):
         said = own_text if count.evidence != "default" else key[sent.start : post_end]
-        if _CUMULATIVE.search(said):
+        if CUMULATIVE.search(said):
             count.metric = "confirmed"
         return
     if count.metric != "confirmed":
         return
     counted = key[count.number.start : post_end]  # the figure, its noun and what follows it
-    if _NEW_FLAG.search(counted) and not _CUMULATIVE.search(counted):
+    if NEW_FLAG.search(counted) and not CUMULATIVE.search(counted):
         count.metric = "new_confirmed"  # "đã có 5 ca mắc mới"
         return
-    if _CUMULATIVE.search(own_text):
+    if CUMULATIVE.search(own_text):
         return
-    if _NEW_FLAG.search(own_text):
+    if NEW_FLAG.search(own_text):
         count.metric = "new_confirmed"
         return
     wider = key[region[0] : post_end]
-    if _CUMULATIVE.search(wider):
+    if CUMULATIVE.search(wider):
         return
-    if _NEW_FLAG.search(wider) or _HOUR_WINDOW.search(key, sent.start, count.number.start):
+    if NEW_FLAG.search(wider) or HOUR_WINDOW.search(key, sent.start, count.number.start):
         count.metric = "new_confirmed"
         return
-    if previous_metric == "new_confirmed" and not _CUMULATIVE.search(key[sent.start : sent.end]):
+    if previous_metric == "new_confirmed" and not CUMULATIVE.search(key[sent.start : sent.end]):
         count.metric = "new_confirmed"
 
 
@@ -687,11 +549,11 @@ def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
     found = [
         _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
                s.data.get("district") if s.label == "district" else None)
-        for s in places if not _ORIGIN_BEFORE.search(key, max(0, s.start - 30), s.start)
+        for s in places if not ORIGIN_BEFORE.search(key, max(0, s.start - 30), s.start)
     ]
     taken = {i for p in found for i in range(p.start, p.end)}
-    scopes = [m.span() for m in _NATIONAL.finditer(article.body_key)]
-    scopes += [m.span() for m in _FOREIGN.finditer(article.body) if _stands_alone(article.body, *m.span())]
+    scopes = [m.span() for m in NATIONAL.finditer(article.body_key)]
+    scopes += [m.span() for m in FOREIGN.finditer(article.body) if _stands_alone(article.body, *m.span())]
     for start, end in sorted(set(scopes)):
         if not taken.intersection(range(start, end)):
             found.append(_Place(start, end, None, None, None, national=True))
@@ -700,10 +562,10 @@ def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
 
 def _stands_alone(body: str, start: int, end: int) -> bool:
     """True for a country name that is no part of a longer name ("Mỹ", not "Mỹ Tho" or "Thạnh Mỹ Lợi")."""
-    after = _CAPITALISED_WORD_AFTER.match(body, end)
+    after = CAPITALISED_WORD_AFTER.match(body, end)
     if after is not None and after.group()[-1].isupper():
         return False
-    before = _CAPITALISED_WORD_BEFORE.search(body, max(0, start - 20), start)
+    before = CAPITALISED_WORD_BEFORE.search(body, max(0, start - 20), start)
     return before is None or not before.group(1)[0].isupper() or _opens_sentence(body, before.start(1))
 
 
@@ -727,7 +589,7 @@ def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claime
         if not before:
             continue
         place = before[-1]
-        if count.number.start - place.end <= 16 and _ADJACENT.match(key[place.end : count.number.start]):
+        if count.number.start - place.end <= 16 and ADJACENT.match(key[place.end : count.number.start]):
             count.place, count.place_from = place, "adjacent"
             claimed.add(id(place))
 
@@ -744,20 +606,20 @@ def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent:
         if count.place is not None and not province_only:
             continue
         end = _clause_end(key, count.counter_end, sent.end)
-        wards = _WARDS_THEN.match(key, count.counter_end, min(sent.end, count.counter_end + _POST_WINDOW))
+        wards = WARDS_THEN.match(key, count.counter_end, min(sent.end, count.counter_end + _POST_WINDOW))
         if wards is not None:
             end = max(end, wards.end() + 1)  # "02 ca tại xã Đại Hồng và xã Đại Đồng, huyện Đại Lộc"
         for place in places:
             if place.start < count.counter_end or place.start >= end or id(place) in claimed:
                 continue
-            if _LIST_ITEM_AFTER.match(key, place.end):
+            if LIST_ITEM_AFTER.match(key, place.end):
                 break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
             elided = count.counter != "bare" and count.counter_end == count.number.end
             if province_only and not (place.district and place.province == count.place.province):
                 break
-            if _POST_PLACE.match(key[count.counter_end : place.start]) \
+            if POST_PLACE.match(key[count.counter_end : place.start]) \
                     or (wards is not None and place.start == wards.end() and place.district) \
-                    or (elided and _ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
+                    or (elided and ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
                 count.place, count.place_from = place, "following"
                 claimed.add(id(place))
             elif place.national and not key[count.counter_end : place.start].strip():
@@ -790,13 +652,13 @@ def _address_districts(key: str, counts: list[_Count], places: list[_Place]) -> 
             continue
         before = [p for p in places if p.end <= place.start]
         if before and before[-1].district and before[-1].province == place.province \
-                and _ADDRESS_LINK.fullmatch(key, before[-1].end, place.start):
+                and ADDRESS_LINK.fullmatch(key, before[-1].end, place.start):
             count.place = before[-1]
 
 
 def _in_parentheses(key: str, place: _Place) -> bool:
     """True for "(Bắc Giang)", "(TP.HCM)" after another name: it locates that name, it does not govern a figure."""
-    return _OPENS_PARENTHESIS.search(key, max(0, place.start - 16), place.start) is not None \
+    return OPENS_PARENTHESIS.search(key, max(0, place.start - 16), place.start) is not None \
         and key[place.end : place.end + 3].lstrip().startswith(")")
 
 
@@ -804,7 +666,7 @@ def _distribute_each(key: str, counts: list[_Count], places: list[_Place], sent:
     """"... Hà Đông, Ba Đình và Hoàn Kiếm mỗi quận/huyện thêm 1 ca": one figure for each place listed."""
     for i, count in enumerate(counts):
         start, end = _region(counts, i, sent)
-        each = _EACH.search(key, start, end)
+        each = EACH.search(key, start, end)
         if each is None:
             continue
         listed = [p for p in places if start <= p.start and p.end <= each.start() and id(p) not in claimed
@@ -859,7 +721,7 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
     if count.place is not None:
         return
     region = _region(counts, i, sent)
-    outside = bool(_OUTSIDE_PROVINCE.search(key, *region))
+    outside = bool(OUTSIDE_PROVINCE.search(key, *region))
     source = counts[i - 1] if i > 0 else None
     if source is not None and source.place_from == "following" and i > 1:
         source = counts[0]  # "6 ca, trong đó 4 ca trong nước tại Đà Nẵng và 2 ca nhập cảnh": the 2 are the total's
@@ -902,7 +764,7 @@ def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int])
     """
     if count.place_from in _OWN_PLACE or not reader.home_units:
         return
-    m = _BARE_UNIT.search(key, *_own_clause(key, region))
+    m = BARE_UNIT.search(key, *_own_clause(key, region))
     if m is None or _places_within(reader, m.end(), m.end() + 3):
         return  # no such word, or a name follows it ("toàn tỉnh Bắc Giang")
     wants_city = m.group(1) is None and m.group(2) is None and m.group(3) is None
@@ -969,7 +831,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                          named_rows=heading is not None and _names_metric(heading))
     if not counts:
         return []
-    breakdown = bool(_BREAKDOWN_START.match(key, sent.start))
+    breakdown = bool(BREAKDOWN_START.match(key, sent.start))
     governing = reader.previous if breakdown else None
     previous_metric = reader.previous.metric if reader.previous is not None else None
     for i in range(len(counts)):
@@ -982,7 +844,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
                 count.evidence = "heading"
                 continue
         if count.metric is None:
-            if _DEFAULT_CASE_WORDS.match(key, count.number.end):
+            if DEFAULT_CASE_WORDS.match(key, count.number.end):
                 inherited = previous_metric if previous_metric in ("confirmed", "new_confirmed") else "confirmed"
                 count.metric, count.evidence = inherited, "default"
             else:
@@ -1026,20 +888,20 @@ def _event_of_list(key: str, counts: list[_Count], i: int, sent: Span, governing
     count = counts[i]
     if count.metric != "confirmed" or count.evidence != "post":
         return None
-    if _NEW_FLAG.search(key, count.number.start, _clause_end(key, count.counter_end, sent.end)):
+    if NEW_FLAG.search(key, count.number.start, _clause_end(key, count.counter_end, sent.end)):
         return None
     if heading is not None:
         said = _heading_metric(heading)
-        if said is not None and said[0] in _EVENTS:
+        if said is not None and said[0] in EVENTS:
             return said[0]
     first = counts[0]
-    if i > 0 and first.metric in _EVENTS and ":" in key[sent.start : first.number.start] \
+    if i > 0 and first.metric in EVENTS and ":" in key[sent.start : first.number.start] \
             and first.evidence in ("subject", "label", "pre"):
         return first.metric
     for total in reversed(counts[:i]):
-        if total.metric in _EVENTS and _BREAKDOWN_WORD.search(key, total.counter_end, count.number.start):
+        if total.metric in EVENTS and BREAKDOWN_WORD.search(key, total.counter_end, count.number.start):
             return total.metric
-    if governing is not None and i == 0 and governing.metric in _EVENTS:
+    if governing is not None and i == 0 and governing.metric in EVENTS:
         return governing.metric
     return None
 
@@ -1160,7 +1022,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
 _HEADING_WORDS = 16
 # The cells of a table row flattened to a line: "Hà Nội | 120 | 3".
 _CELL_SEPARATOR = re.compile(r"[ ]*\|[ ]*")
-_TOTAL_CELL = re.compile(r"[ ]*" + _words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
+_TOTAL_CELL = re.compile(r"[ ]*" + words(r"tổng(?: cộng| số)?|cộng|cả nước|toàn quốc"))
 _CELL_FIGURE = re.compile(r"[ ]*(\d{1,3}(?:\.\d{3})+|\d+)[ ]*")
 
 
@@ -1258,7 +1120,7 @@ def _heading_metric(heading_key: str) -> tuple[str, str | None] | None:
         return None
     specific = [t for t in terms if t[2] != "confirmed"]
     _, _, metric, detail, _ = (specific or terms)[0]
-    if metric == "confirmed" and _NEW_FLAG.search(heading_key) and not _CUMULATIVE.search(heading_key):
+    if metric == "confirmed" and NEW_FLAG.search(heading_key) and not CUMULATIVE.search(heading_key):
         metric = "new_confirmed"
     return metric, detail
 
@@ -1280,7 +1142,7 @@ def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> Non
 def _skip_sentence(article: Article, text: str) -> bool:
     """Sentences whose numbers are no COVID-19 counts: other diseases, captions repeating the title."""
     folded = text.lower()
-    if _OTHER_DISEASE.search(folded) and not _COVID.search(_AFTER_COVID.sub(" ", folded)):
+    if OTHER_DISEASE.search(folded) and not COVID.search(AFTER_COVID.sub(" ", folded)):
         return True
     return _title_repeat(article, text)
 
