@@ -45,8 +45,9 @@ provinces ("127 ca tại TP.HCM (98), Bình Dương (16)") or a figure that foll
 or a list naming several provinces. A province ending an address gives the figure the
 district written before it ("huyện Châu Thành, tỉnh Bến Tre có 4 ca").
 Plans, targets and capacities ("Mục tiêu ...", "công suất ...", "sẽ tiêm") are not
-counts, nor are signed changes ("Hải Phòng (-1.210)"). Keyword lexicons are
-module-level tables.
+counts, nor are signed changes ("Hải Phòng (-1.210)"). The keyword lexicons are data in
+:mod:`.count_lexicon`; reading the metric lives in :mod:`.count_metrics`, claiming places in
+:mod:`.count_places`, and the records both work on in :mod:`.count_model`.
 
 Once every figure of the page is read, :mod:`covidlib.extract.figures` reads the page as a
 whole: the period, scope and total of each figure, with ``confirmed``/``new_confirmed``
@@ -65,10 +66,7 @@ from ..parse.dates import date_frame, resolve_as_of
 from ..document import Article, Span
 from ..normalize import fold
 from ..parse.numbers import find_numbers
-from ..vocab import CASE_METRICS, METRICS
 from .count_lexicon import (
-    ADDRESS_LINK,
-    ADJACENT,
     AFTER_COVID,
     AGE_HOLDER_BEFORE,
     BACK_REFERENCE,
@@ -78,107 +76,41 @@ from .count_lexicon import (
     BREAKDOWN_WORD,
     BY_DELTA_BEFORE,
     CAPACITY_BEFORE,
-    CAPITALISED_WORD_AFTER,
-    CAPITALISED_WORD_BEFORE,
-    CASE_COUNTERS,
     CHAIN_GAP,
-    CLAUSE_END,
     COMPARED,
-    CONTACT_LABEL,
-    COPULA_END,
     COUNTER,
-    COUNT_DIGIT,
     COVID,
     CUMULATIVE,
     DEFAULT_CASE_WORDS,
     DELTA_BEFORE,
     DONE,
-    DOSES_NOT_GIVEN,
-    DURING_QUARANTINE,
-    EACH,
     ELIDED_BEFORE_PLACE,
     EVENTS,
-    FOREIGN,
-    GIVEN,
-    HOUR_WINDOW,
-    LIST_ITEM_AFTER,
     LIST_JOIN_BEFORE,
     NAMED_ITEM_GAP,
-    NATIONAL,
-    NEGATION,
     NEW_FLAG,
     NOT_CASE_AFTER,
-    NOT_YET,
-    NOT_YET_METRICS,
     NUMBERED_NOUN_BEFORE,
-    OPENS_PARENTHESIS,
-    ORIGIN_BEFORE,
     OTHER_DISEASE,
     OUTSIDE_PROVINCE,
-    OWN_CLAUSE_START,
-    PATIENT_WORDS,
     PER_PERIOD_DELTA,
     PLACE_AFTER,
     PLANNED,
     PLAN_LEAD,
-    POST_PLACE,
     RAISED_TO,
     RATE_BEFORE,
-    SEQUENCING,
-    SEVERITY,
-    STRICT_CASE_WORDS,
-    SUBJECT,
-    TERMS,
     THAN_BEFORE,
-    THEM,
     THRESHOLD_BEFORE,
-    WARDS_THEN,
-    WEAK,
-    WHEN_BEFORE,
     words,
 )
+from .count_metrics import metric_terms, clause_end, own_clause, count_region, read_metric, upgrade_new
+from .count_model import Place, Count, OWN_PLACE, SMALL_DOSE
+from .count_places import places_of, places_within, claim_adjacent, claim_following, claim_before, address_districts, in_parentheses, distribute_each
 from .figures import count_id, read_figures
 from .places import home_province, outlet_province, stated_home_province
 
 __all__ = ["extract_case_counts", "case_count_rows", "count_id"]
 
-
-
-# How a figure found a place written next to it (the others inherit or fall back).
-_OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
-
-_PRE_WINDOW = 110
-_POST_WINDOW = 90
-_SMALL_DOSE = 10  # "tiêm 2 mũi" counts doses per person, not people
-
-
-@dataclass(slots=True)
-class _Place:
-    start: int
-    end: int
-    province: str | None
-    code: str | None
-    district: str | None
-    national: bool = False
-
-
-@dataclass(slots=True)
-class _Count:
-    """One figure being read: where it is, what follows it and what was decided."""
-
-    number: Span
-    value: int
-    qualifier: str
-    counter: str            # case, contact, person, sample, dose, bare
-    counter_end: int
-    contact: str | None = None
-    metric: str | None = None
-    detail: str | None = None
-    evidence: str = ""
-    place: _Place | None = None
-    place_from: str = ""
-    of_total: int | None = None
-    copies: list[_Place] = field(default_factory=list)
 
 
 # --- reading the numbers of a sentence ---------------------------------------------------
@@ -211,7 +143,7 @@ def _rejected(key: str, sent: Span, number: Span, counter: str) -> bool:
     if counter == "bare" and (AGE_HOLDER_BEFORE.search(before) or NUMBERED_NOUN_BEFORE.search(before)):
         return True  # "vợ 74 tuổi, con trai 75": an age; "làm ca 2", "đội 2": a shift, a team
     value = number.data["value"]
-    return counter == "dose" and value < _SMALL_DOSE
+    return counter == "dose" and value < SMALL_DOSE
 
 
 def _planned(head: str) -> bool:
@@ -267,7 +199,7 @@ def _chained(key: str, numbers: Sequence[Span]) -> set[int]:
 
 
 def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_ends: frozenset[int], *,
-                place_starts: frozenset[int] = frozenset(), named_rows: bool = False) -> list[_Count]:
+                place_starts: frozenset[int] = frozenset(), named_rows: bool = False) -> list[Count]:
     """The figures of a sentence that may be counts; ``named_rows`` for the rows of a list under a heading,
     where a name and its figure ("Lục Nam 40") are a row even when the name is no place we know.
 
@@ -275,7 +207,7 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
     Đồng Nai, một từ Guinea Xích đạo"): it takes the counter of the figure before it.
     """
     key = article.body_key
-    found: list[_Count] = []
+    found: list[Count] = []
     chained = _chained(key, numbers)
     named_before: Span | None = None  # the last "place figure" of the sentence ("Lục Nam 12")
     for index, number in enumerate(numbers):
@@ -313,7 +245,7 @@ def _candidates(article: Article, sent: Span, numbers: Sequence[Span], place_end
             continue
         if BACK_REFERENCE.match(key, counter_end) and any(c.value == value for c in found):
             continue  # "11 mẫu ... thì 10 trong số 11 trường hợp này": the same figure again
-        count = _Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
+        count = Count(number, int(value), number.data["qualifier"], counter, counter_end, contact)
         if kind == "ratio":
             count.of_total = _ratio_total(number)
         found.append(count)
@@ -329,353 +261,6 @@ def _ratio_total(number: Span) -> int | None:
         return None
 
 
-# --- metrics -------------------------------------------------------------------------------
-
-def _terms(text: str, offset: int = 0, *, weak: bool = False) -> list[tuple[int, int, str, str | None, bool]]:
-    """Return (start, end, metric, detail, negated) of every metric keyword in ``text``, longest first on ties."""
-    hits = []
-    for metric, detail, pattern in (WEAK if weak else TERMS):
-        for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 20) : m.start()]
-            negated = bool(NEGATION.search(before) or (metric in NOT_YET_METRICS and NOT_YET.search(before)))
-            hits.append((m.start() + offset, m.end() + offset, metric, detail, negated))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple[int, int, str, str | None, bool]] = []
-    for hit in hits:
-        if kept and hit[0] < kept[-1][1]:
-            continue  # inside a longer keyword already kept ("cách ly tập trung" over "cách ly")
-        kept.append(hit)
-    return kept
-
-
-def _clause_end(key: str, start: int, limit: int) -> int:
-    m = CLAUSE_END.search(key, start, min(limit, start + _POST_WINDOW))
-    return m.start() if m else min(limit, start + _POST_WINDOW)
-
-
-def _post_metric(key: str, count: _Count, sent: Span, *, case_list: bool) -> tuple[str, str | None] | None:
-    """Metric named right after the counter ("78 trường hợp tử vong"), within the clause."""
-    end = _clause_end(key, count.counter_end, sent.end)
-    restricted = count.counter in CASE_COUNTERS or case_list
-    terms = _terms(key[count.counter_end : end], count.counter_end)
-    for k, (start, stop, metric, detail, negated) in enumerate(terms):
-        if negated:
-            continue
-        if restricted and metric not in CASE_METRICS:
-            if metric == "quarantined" and count.counter == "case" and not case_list \
-                    and DURING_QUARANTINE.search(key[count.counter_end : start]):
-                if PATIENT_WORDS.match(key, count.number.end):
-                    return "active", None  # "5.600 F0 đang cách ly tại nhà": patients isolated, in care
-                return metric, detail
-            continue
-        if SEVERITY.fullmatch(key, start, stop) or metric == "confirmed":
-            # "2 bệnh nhân nặng đã tử vong", "25 trường hợp mắc COVID-19 ở nước ta tử vong",
-            # "9.326 người mắc Covid-19 được công bố khỏi bệnh": what happened to them wins
-            event = next((t for t in terms[k + 1 :] if t[2] in EVENTS and not t[4]
-                          and not WHEN_BEFORE.search(key, max(0, t[0] - 14), t[0])), None)
-            if event is not None:
-                return event[2], event[3]
-        return metric, detail
-    return None
-
-
-def _metric_of_them(key: str, count: _Count, sent: Span) -> tuple[str, str | None] | None:
-    """Metric said of the figure's people by a later clause that points back at them.
-
-    "... lên tới hơn 21 nghìn trường hợp, toàn bộ các trường hợp này đã được cách ly tại nhà":
-    the 21,000 are in home quarantine.
-    """
-    them = THEM.search(key, count.counter_end, sent.end)
-    if them is None or COUNT_DIGIT.search(key, count.counter_end, them.start()):
-        return None
-    terms = [t for t in _terms(key[them.end() : _clause_end(key, them.end(), sent.end)], them.end()) if not t[4]]
-    return (terms[0][2], terms[0][3]) if terms else None
-
-
-def _subject_metric(key: str, region: tuple[int, int]) -> tuple[str, str | None] | None:
-    """Metric named by a subject "số ..." in the region before the number ("Số ca tử vong ... là")."""
-    subjects = list(SUBJECT.finditer(key, *region))
-    for subject in reversed(subjects):
-        terms = [t for t in _terms(subject.group("phrase"), subject.start("phrase")) if not t[4]]
-        if terms:
-            specific = [t for t in terms if t[2] != "confirmed"]
-            chosen = (specific or terms)[0]
-            return chosen[2], chosen[3]
-    return None
-
-
-def _label_metric(key: str, region: tuple[int, int], copula: re.Match[str], *,
-                  strict: bool) -> tuple[str, str | None] | None:
-    """Metric named by the label of a "label: figure" item ("...; ca tử vong: 23; ca khỏi bệnh: 1.540")."""
-    label = _own_clause(key, (region[0], copula.start()))
-    return _pre_metric(key, label, strict=strict)
-
-
-def _own_clause(key: str, region: tuple[int, int]) -> tuple[int, int]:
-    """The part of ``region`` after its last comma, semicolon, colon or "và"."""
-    cuts = list(OWN_CLAUSE_START.finditer(key, *region))
-    return (cuts[-1].end(), region[1]) if cuts else region
-
-
-def _pre_metric(key: str, region: tuple[int, int], *, strict: bool, weak: bool = False) -> tuple[str, str | None] | None:
-    """Metric of the nearest keyword before the number."""
-    terms = [t for t in _terms(key[region[0] : region[1]], region[0], weak=weak) if not t[4]]
-    if strict:
-        terms = [t for t in terms if t[2] in CASE_METRICS]
-    if not terms:
-        return None
-    nearest = max(terms, key=lambda t: t[1])
-    return nearest[2], nearest[3]
-
-
-def _region(counts: list[_Count], i: int, sent: Span) -> tuple[int, int]:
-    """Text before count ``i`` that belongs to it: after the previous figure, at most a window long."""
-    start = max(sent.start, counts[i].number.start - _PRE_WINDOW)
-    if i > 0:
-        start = max(start, counts[i - 1].counter_end)
-    return start, counts[i].number.start
-
-
-def _read_metric(key: str, counts: list[_Count], i: int, sent: Span, governing: _Count | None) -> None:
-    """Decide ``metric``, ``detail`` and ``evidence`` of count ``i``."""
-    count = counts[i]
-    previous = counts[i - 1] if i > 0 else governing
-    case_list = previous is not None and previous.metric in CASE_METRICS
-    region = _region(counts, i, sent)
-    strict = bool(STRICT_CASE_WORDS.match(key, count.number.end))
-    if count.counter == "contact":
-        said = _post_metric(key, count, sent, case_list=False) or _pre_metric(key, _own_clause(key, region), strict=False)
-        if said is not None and said[0] == "tested":
-            count.metric, count.evidence = "tested", "counter"
-        else:
-            count.metric, count.detail, count.evidence = "quarantined", count.contact, "counter"
-        return
-    if count.counter == "sample":
-        if not SEQUENCING.search(key, sent.start, sent.end):
-            count.metric, count.evidence = "tested", "counter"
-        return
-    if count.counter == "dose":
-        given = GIVEN.search(key, count.number.end, count.counter_end) or GIVEN.search(key, *region) \
-            or GIVEN.search(key, count.counter_end, _clause_end(key, count.counter_end, sent.end))
-        listed = previous is not None and previous.metric == "vaccinated" and i > 0
-        if (given or listed) and not DOSES_NOT_GIVEN.search(key, *_own_clause(key, region)):
-            count.metric, count.evidence = "vaccinated", "counter"
-        return
-    own = _own_clause(key, region)
-    labelled = COPULA_END.search(key, *region)
-    contact = CONTACT_LABEL.search(key, *own) if labelled else None
-    if contact is not None:  # "6 ca F1, F2 là 14 ca": the label names the contacts counted
-        count.metric, count.detail, count.evidence = "quarantined", contact.group(1).upper(), "label"
-        return
-    readers = (
-        ("subject", lambda: _subject_metric(key, region) if labelled else None),
-        ("label", lambda: _label_metric(key, region, labelled, strict=strict) if labelled else None),
-        ("post", lambda: _post_metric(key, count, sent, case_list=case_list)),
-        ("subject", lambda: _subject_metric(key, region)),
-        ("pre", lambda: _pre_metric(key, own, strict=strict)),
-        ("pre", lambda: None if case_list else _pre_metric(key, region, strict=strict)),
-        ("post", lambda: _metric_of_them(key, count, sent)),
-    )
-    for evidence, read in readers:
-        found = read()
-        if found is not None:
-            count.metric, count.detail = found
-            count.evidence = evidence
-            return
-    if previous is not None and previous.metric is not None:
-        count.metric = previous.metric
-        count.detail = previous.detail if previous.metric == "quarantined" and i > 0 else None
-        count.evidence = "list" if i > 0 else "breakdown"
-        return
-    end = _clause_end(key, count.counter_end, sent.end)
-    # a list opened by a colon names its cases before the colon ("ghi nhận ca bệnh trong ngày: TP.HCM (1.523)")
-    if _terms(key[count.counter_end : end], weak=True) \
-            or (count.counter != "person" and _pre_metric(key, region, strict=False, weak=True)):
-        count.metric, count.evidence = "confirmed", "weak"
-        return
-    count.evidence = "none"
-
-
-def _upgrade_new(key: str, counts: list[_Count], i: int, sent: Span, previous_metric: str | None) -> None:
-    """Tell new from cumulative confirmed figures by the words of the figure's clause and sentence.
-
-    A confirmed figure is new when its clause (or, failing a cumulative word there, the
-    sentence before it) says "mới", "thêm", "trong ngày" or gives a 24-hour window, or when
-    it follows a report of new cases and nothing in its sentence makes it cumulative. A
-    figure that inherited ``new_confirmed`` from a list is cumulative again when its own
-    clause says so ("nâng tổng số ca lên 105 ca").
-    """
-    count = counts[i]
-    region = _region(counts, i, sent)
-    own = _own_clause(key, region)
-    post_end = _clause_end(key, count.counter_end, sent.end)
-    own_text = key[own[0] : post_end]
-    if count.metric == "new_confirmed" and count.evidence in ("list", "breakdown", "default"):
-        said = own_text if count.evidence != "default" else key[sent.start : post_end]
-        if CUMULATIVE.search(said):
-            count.metric = "confirmed"
-        return
-    if count.metric != "confirmed":
-        return
-    counted = key[count.number.start : post_end]  # the figure, its noun and what follows it
-    if NEW_FLAG.search(counted) and not CUMULATIVE.search(counted):
-        count.metric = "new_confirmed"  # "đã có 5 ca mắc mới"
-        return
-    if CUMULATIVE.search(own_text):
-        return
-    if NEW_FLAG.search(own_text):
-        count.metric = "new_confirmed"
-        return
-    wider = key[region[0] : post_end]
-    if CUMULATIVE.search(wider):
-        return
-    if NEW_FLAG.search(wider) or HOUR_WINDOW.search(key, sent.start, count.number.start):
-        count.metric = "new_confirmed"
-        return
-    if previous_metric == "new_confirmed" and not CUMULATIVE.search(key[sent.start : sent.end]):
-        count.metric = "new_confirmed"
-
-
-# --- places --------------------------------------------------------------------------------
-
-def _place_list(article: Article, places: Sequence[Span]) -> list[_Place]:
-    """Return the article's places and its national or world scopes ("cả nước", "thế giới"), in text order.
-
-    A province named as where people come from or what cases are linked to ("người trở về từ Đà
-    Nẵng", "liên quan đến Bắc Giang") is no place of a figure; a foreign origin stays, as a scope
-    with no province ("1 ca nhập cảnh từ Nhật Bản").
-    """
-    key = article.body_key
-    found = [
-        _Place(s.start, s.end, s.data.get("province"), s.data.get("code"),
-               s.data.get("district") if s.label == "district" else None)
-        for s in places if not ORIGIN_BEFORE.search(key, max(0, s.start - 30), s.start)
-    ]
-    taken = {i for p in found for i in range(p.start, p.end)}
-    scopes = [m.span() for m in NATIONAL.finditer(article.body_key)]
-    scopes += [m.span() for m in FOREIGN.finditer(article.body) if _stands_alone(article.body, *m.span())]
-    for start, end in sorted(set(scopes)):
-        if not taken.intersection(range(start, end)):
-            found.append(_Place(start, end, None, None, None, national=True))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _stands_alone(body: str, start: int, end: int) -> bool:
-    """True for a country name that is no part of a longer name ("Mỹ", not "Mỹ Tho" or "Thạnh Mỹ Lợi")."""
-    after = CAPITALISED_WORD_AFTER.match(body, end)
-    if after is not None and after.group()[-1].isupper():
-        return False
-    before = CAPITALISED_WORD_BEFORE.search(body, max(0, start - 20), start)
-    return before is None or not before.group(1)[0].isupper() or _opens_sentence(body, before.start(1))
-
-
-def _opens_sentence(body: str, pos: int) -> bool:
-    """True if ``pos`` starts the body, a line or a sentence."""
-    head = body[:pos].rstrip(" \"“'(")
-    return not head or head[-1] in ".!?:;\n-–"
-
-
-def _places_within(reader: "_Reader", start: int, end: int) -> list[_Place]:
-    """The places lying inside ``[start, end)`` of the body."""
-    first = bisect.bisect_left(reader.place_starts, start)
-    last = bisect.bisect_left(reader.place_starts, end)
-    return [p for p in reader.places[first:last] if p.end <= end]
-
-
-def _claim_adjacent(key: str, counts: list[_Count], places: list[_Place], claimed: set[int]) -> None:
-    """A place written right before a number is that number's ("Nậm Pồ có 45 ca", "Đông Anh (435)")."""
-    for count in counts:
-        before = [p for p in places if p.end <= count.number.start and id(p) not in claimed]
-        if not before:
-            continue
-        place = before[-1]
-        if count.number.start - place.end <= 16 and ADJACENT.match(key[place.end : count.number.start]):
-            count.place, count.place_from = place, "adjacent"
-            claimed.add(id(place))
-
-
-def _claim_following(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
-    """A place after the number, introduced by "tại"/"ở" in its clause ("5 người điều trị ở TP.HCM").
-
-    A figure that has its province from before ("Quảng Nam có 2 ca tại huyện Núi Thành") takes
-    a district of that province written after it.
-    """
-    for count in counts:
-        province_only = count.place is not None and count.place_from == "adjacent" \
-            and not count.place.national and count.place.district is None
-        if count.place is not None and not province_only:
-            continue
-        end = _clause_end(key, count.counter_end, sent.end)
-        wards = WARDS_THEN.match(key, count.counter_end, min(sent.end, count.counter_end + _POST_WINDOW))
-        if wards is not None:
-            end = max(end, wards.end() + 1)  # "02 ca tại xã Đại Hồng và xã Đại Đồng, huyện Đại Lộc"
-        for place in places:
-            if place.start < count.counter_end or place.start >= end or id(place) in claimed:
-                continue
-            if LIST_ITEM_AFTER.match(key, place.end):
-                break  # "127 ca tại TP.HCM (98), Bình Dương (16)": the place heads a list of its own figures
-            elided = count.counter != "bare" and count.counter_end == count.number.end
-            if province_only and not (place.district and place.province == count.place.province):
-                break
-            if POST_PLACE.match(key[count.counter_end : place.start]) \
-                    or (wards is not None and place.start == wards.end() and place.district) \
-                    or (elided and ELIDED_BEFORE_PLACE.fullmatch(key, count.counter_end, place.start)):
-                count.place, count.place_from = place, "following"
-                claimed.add(id(place))
-            elif place.national and not key[count.counter_end : place.start].strip():
-                continue  # "4 ca trong nước tại Đà Nẵng": how the cases arose, then where
-            break
-
-
-def _claim_before(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
-    """Otherwise the nearest unclaimed place before the number (for a later figure, in its own clause)."""
-    for i, count in enumerate(counts):
-        if count.place is not None:
-            continue
-        region = _region(counts, i, sent)
-        # a later figure looks only in its own clause: earlier places describe the figures before it
-        start, end = _own_clause(key, region) if i > 0 else (sent.start, region[1])
-        inside = [p for p in places if start <= p.start and p.end <= end and id(p) not in claimed
-                  and not _in_parentheses(key, p)]
-        if inside:
-            count.place, count.place_from = inside[-1], "before"
-
-
-def _address_districts(key: str, counts: list[_Count], places: list[_Place]) -> None:
-    """A province that ends an address takes the district written before it.
-
-    "Huyện Tân Phú, tỉnh Đồng Nai có 30 ca": the figure is Tân Phú's, in Đồng Nai.
-    """
-    for count in counts:
-        place = count.place
-        if place is None or place.district or place.national or count.place_from not in _OWN_PLACE:
-            continue
-        before = [p for p in places if p.end <= place.start]
-        if before and before[-1].district and before[-1].province == place.province \
-                and ADDRESS_LINK.fullmatch(key, before[-1].end, place.start):
-            count.place = before[-1]
-
-
-def _in_parentheses(key: str, place: _Place) -> bool:
-    """True for "(Bắc Giang)", "(TP.HCM)" after another name: it locates that name, it does not govern a figure."""
-    return OPENS_PARENTHESIS.search(key, max(0, place.start - 16), place.start) is not None \
-        and key[place.end : place.end + 3].lstrip().startswith(")")
-
-
-def _distribute_each(key: str, counts: list[_Count], places: list[_Place], sent: Span, claimed: set[int]) -> None:
-    """"... Hà Đông, Ba Đình và Hoàn Kiếm mỗi quận/huyện thêm 1 ca": one figure for each place listed."""
-    for i, count in enumerate(counts):
-        start, end = _region(counts, i, sent)
-        each = EACH.search(key, start, end)
-        if each is None:
-            continue
-        listed = [p for p in places if start <= p.start and p.end <= each.start() and id(p) not in claimed
-                  and not p.national]
-        if len(listed) >= 2:
-            count.copies = listed
-            count.place, count.place_from = listed[0], "each"
-
-
 # --- the extractor -------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -683,16 +268,16 @@ class _Reader:
     """State carried from sentence to sentence while reading one article."""
 
     article: Article
-    places: list[_Place]
+    places: list[Place]
     home: str | None
     home_code: str | None
     place_starts: list[int] = field(default_factory=list)
     home_units: tuple[gazetteer.Province, ...] = ()  # the home province (stated or not) and the outlet's
     place_start_set: frozenset[int] = frozenset()
-    previous: _Count | None = None      # first figure of the last sentence that had figures
-    context: _Place | None = None       # the place a later sentence with no place of its own inherits
+    previous: Count | None = None      # first figure of the last sentence that had figures
+    context: Place | None = None       # the place a later sentence with no place of its own inherits
     place_ends: frozenset[int] = frozenset()  # end offsets of province and district names
-    seen: list[_Count] = field(default_factory=list)
+    seen: list[Count] = field(default_factory=list)
     sentence_texts: list[str] = field(default_factory=list)
 
 
@@ -709,8 +294,8 @@ def _title_repeat(article: Article, text: str) -> bool:
     return folded.startswith(title_key) and _CAPTION_TAIL.fullmatch(folded, len(title_key)) is not None
 
 
-def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent: Span,
-                   governing: _Count | None, paragraph_start: int) -> None:
+def _resolve_place(reader: _Reader, key: str, counts: list[Count], i: int, sent: Span,
+                   governing: Count | None, paragraph_start: int) -> None:
     """Fill the place of a count that has none of its own.
 
     In order: the figure it continues or breaks down (or the total of "86/94 ca"); a national
@@ -720,7 +305,7 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
     count = counts[i]
     if count.place is not None:
         return
-    region = _region(counts, i, sent)
+    region = count_region(counts, i, sent)
     outside = bool(OUTSIDE_PROVINCE.search(key, *region))
     source = counts[i - 1] if i > 0 else None
     if source is not None and source.place_from == "following" and i > 1:
@@ -733,28 +318,28 @@ def _resolve_place(reader: _Reader, key: str, counts: list[_Count], i: int, sent
         place = source.place
         if (outside or count.number.data.get("after_name")) and place.district:
             # "ngoài tỉnh", or a row of its own name ("Lục Nam 12, Yên Dũng 5"): not the district before
-            place = _Place(place.start, place.end, place.province, place.code, None)
+            place = Place(place.start, place.end, place.province, place.code, None)
         count.place, count.place_from = place, "inherited"
         return
-    scope = next((p for p in _places_within(reader, sent.start, sent.end) if p.national), None)
+    scope = next((p for p in places_within(reader, sent.start, sent.end) if p.national), None)
     if scope is not None:  # "... ghi nhận 14.922 ca, trong đó 14.917 ca trong nước": a national figure
         count.place, count.place_from = scope, "sentence"
         return
-    earlier = _places_within(reader, paragraph_start, sent.start)
+    earlier = places_within(reader, paragraph_start, sent.start)
     if earlier and len(_provinces_of(earlier)) < 2:
         p = earlier[-1]
-        count.place = _Place(p.start, p.end, p.province, p.code, None, p.national)
+        count.place = Place(p.start, p.end, p.province, p.code, None, p.national)
         count.place_from = "paragraph"
         return
     if reader.context is not None:
         p = reader.context
-        count.place, count.place_from = _Place(p.start, p.end, p.province, p.code, None, p.national), "context"
+        count.place, count.place_from = Place(p.start, p.end, p.province, p.code, None, p.national), "context"
         return
-    count.place = _Place(-1, -1, reader.home, reader.home_code, None)
+    count.place = Place(-1, -1, reader.home, reader.home_code, None)
     count.place_from = "home"
 
 
-def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int]) -> None:
+def _own_unit(reader: _Reader, key: str, count: Count, region: tuple[int, int]) -> None:
     """A figure "toàn tỉnh" / "trên địa bàn thành phố" with no name is the outlet's own province.
 
     It applies to a figure with no place of its own when the place it would inherit is no
@@ -762,10 +347,10 @@ def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int])
     phố"): the article's home province (stated or not) if it is of that kind, else the outlet
     named in the page's furniture.
     """
-    if count.place_from in _OWN_PLACE or not reader.home_units:
+    if count.place_from in OWN_PLACE or not reader.home_units:
         return
-    m = BARE_UNIT.search(key, *_own_clause(key, region))
-    if m is None or _places_within(reader, m.end(), m.end() + 3):
+    m = BARE_UNIT.search(key, *own_clause(key, region))
+    if m is None or places_within(reader, m.end(), m.end() + 3):
         return  # no such word, or a name follows it ("toàn tỉnh Bắc Giang")
     wants_city = m.group(1) is None and m.group(2) is None and m.group(3) is None
     place = count.place
@@ -774,33 +359,33 @@ def _own_unit(reader: _Reader, key: str, count: _Count, region: tuple[int, int])
         return
     unit = next((u for u in reader.home_units if u.is_central_city == wants_city), None)
     if unit is not None:
-        count.place = _Place(-1, -1, unit.name, unit.code, None)
+        count.place = Place(-1, -1, unit.name, unit.code, None)
         count.place_from = "home"
 
 
-def _provinces_of(places: Sequence[_Place]) -> set[str]:
+def _provinces_of(places: Sequence[Place]) -> set[str]:
     return {p.province for p in places if p.province and not p.national}
 
 
-def _spread_totals(counts: list[_Count]) -> None:
+def _spread_totals(counts: list[Count]) -> None:
     """A figure with no place of its own, followed by figures of two provinces or more, is their total.
 
     "Số ca tử vong trong ngày là 127 ca tại TP.HCM (98), Bình Dương (16)": 127 belongs to
     no single province.
     """
     for i, count in enumerate(counts):
-        if count.place_from in _OWN_PLACE:
+        if count.place_from in OWN_PLACE:
             continue
-        later = [c.place for c in counts[i + 1 :] if c.place_from in _OWN_PLACE and c.place is not None]
+        later = [c.place for c in counts[i + 1 :] if c.place_from in OWN_PLACE and c.place is not None]
         if len(_provinces_of(later)) >= 2:
-            count.place, count.place_from = _Place(-1, -1, None, None, None, national=True), "total"
+            count.place, count.place_from = Place(-1, -1, None, None, None, national=True), "total"
 
 
-def _next_context(counts: list[_Count]) -> _Place | None:
+def _next_context(counts: list[Count]) -> Place | None:
     """The place a later sentence inherits: none when the figures span several provinces."""
-    own = [c.place for c in counts if c.place_from in _OWN_PLACE and c.place is not None]
+    own = [c.place for c in counts if c.place_from in OWN_PLACE and c.place is not None]
     if len(_provinces_of(own)) >= 2:
-        return _Place(-1, -1, None, None, None, national=True)
+        return Place(-1, -1, None, None, None, national=True)
     return counts[0].place
 
 
@@ -810,21 +395,21 @@ def _name_context(reader: _Reader, sent: Span) -> None:
     "Sở Y tế tỉnh Nghệ An cho biết ... Hiện có 27 bệnh nhân nguy kịch": the 27 are Nghệ An's.
     A sentence naming several provinces leaves the context as it was.
     """
-    named = [p for p in _places_within(reader, sent.start, sent.end)
-             if not p.national and not _in_parentheses(reader.article.body_key, p)]
+    named = [p for p in places_within(reader, sent.start, sent.end)
+             if not p.national and not in_parentheses(reader.article.body_key, p)]
     provinces = _provinces_of(named)
     if len(provinces) == 1:
         p = named[-1]
-        reader.context = _Place(p.start, p.end, p.province, p.code, None)
+        reader.context = Place(p.start, p.end, p.province, p.code, None)
 
 
-def _count_with_value(reader: _Reader, value: int) -> _Count | None:
+def _count_with_value(reader: _Reader, value: int) -> Count | None:
     """Return the latest figure read so far with this value (the total of "86/94 ca")."""
     return next((c for c in reversed(reader.seen) if c.value == value), None)
 
 
 def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
-                   heading: str | None = None) -> list[_Count]:
+                   heading: str | None = None) -> list[Count]:
     """Return the case counts of one sentence; ``heading`` is the line introducing the list it is an item of."""
     article, key = reader.article, reader.article.body_key
     counts = _candidates(article, sent, numbers, reader.place_ends, place_starts=reader.place_start_set,
@@ -835,7 +420,7 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
     governing = reader.previous if breakdown else None
     previous_metric = reader.previous.metric if reader.previous is not None else None
     for i in range(len(counts)):
-        _read_metric(key, counts, i, sent, governing)
+        read_metric(key, counts, i, sent, governing)
         count = counts[i]
         if count.metric is None and heading is not None:
             said = _heading_metric(heading)
@@ -853,28 +438,28 @@ def _read_sentence(reader: _Reader, sent: Span, numbers: Sequence[Span], *,
         if event is not None:
             count.metric, count.detail, count.evidence = event, None, "list"
             continue
-        _upgrade_new(key, counts, i, sent, previous_metric)
+        upgrade_new(key, counts, i, sent, previous_metric)
     counts = [c for c in counts if c.metric is not None]
     if not counts:
         return []
     claimed: set[int] = set()
-    in_sentence = _places_within(reader, sent.start, sent.end)
-    _claim_adjacent(key, counts, in_sentence, claimed)
-    _claim_following(key, counts, in_sentence, sent, claimed)
-    _distribute_each(key, counts, in_sentence, sent, claimed)
-    _claim_before(key, counts, in_sentence, sent, claimed)
-    _address_districts(key, counts, in_sentence)
+    in_sentence = places_within(reader, sent.start, sent.end)
+    claim_adjacent(key, counts, in_sentence, claimed)
+    claim_following(key, counts, in_sentence, sent, claimed)
+    distribute_each(key, counts, in_sentence, sent, claimed)
+    claim_before(key, counts, in_sentence, sent, claimed)
+    address_districts(key, counts, in_sentence)
     paragraph_start = _paragraph_start(article, sent)
     for i in range(len(counts)):
         _resolve_place(reader, key, counts, i, sent, governing, paragraph_start)
-        _own_unit(reader, key, counts[i], _region(counts, i, sent))
+        _own_unit(reader, key, counts[i], count_region(counts, i, sent))
     _spread_totals(counts)
     if heading is not None:
         _apply_heading(key[sent.start:sent.end], heading, counts)
     return counts
 
 
-def _event_of_list(key: str, counts: list[_Count], i: int, sent: Span, governing: _Count | None,
+def _event_of_list(key: str, counts: list[Count], i: int, sent: Span, governing: Count | None,
                    heading: str | None) -> str | None:
     """The death or recovery a list is about, for an item that only names the cases' infection.
 
@@ -888,7 +473,7 @@ def _event_of_list(key: str, counts: list[_Count], i: int, sent: Span, governing
     count = counts[i]
     if count.metric != "confirmed" or count.evidence != "post":
         return None
-    if NEW_FLAG.search(key, count.number.start, _clause_end(key, count.counter_end, sent.end)):
+    if NEW_FLAG.search(key, count.number.start, clause_end(key, count.counter_end, sent.end)):
         return None
     if heading is not None:
         said = _heading_metric(heading)
@@ -913,7 +498,7 @@ def _paragraph_start(article: Article, sent: Span) -> int:
     return sent.start
 
 
-def _spans_of(count: _Count, sent: Span, as_of: str | None) -> list[Span]:
+def _spans_of(count: Count, sent: Span, as_of: str | None) -> list[Span]:
     places = count.copies or [count.place]
     spans = []
     for place in places:
@@ -964,7 +549,7 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
     home = stated_home_province(article, places)
     home_unit = gazetteer.province(home) if home else None
     home_code = home_unit.code if home_unit is not None else None
-    place_list = _place_list(article, places)
+    place_list = places_of(article, places)
     units = (gazetteer.province(name) for name in (home or home_province(article, places), outlet_province(article))
              if name)
     reader = _Reader(article, place_list, home, home_code, [p.start for p in place_list],
@@ -1007,9 +592,9 @@ def extract_case_counts(article: Article, *, places: Sequence[Span]) -> list[Spa
                 reader.previous = counts[0]
                 reader.context = _next_context(counts)
                 if item:  # a list of items, one province each, spans several: what follows it is no one's
-                    listed |= _provinces_of([c.place for c in counts if c.place_from in _OWN_PLACE and c.place])
+                    listed |= _provinces_of([c.place for c in counts if c.place_from in OWN_PLACE and c.place])
                     if len(listed) >= 2:
-                        reader.context = _Place(-1, -1, None, None, None, national=True)
+                        reader.context = Place(-1, -1, None, None, None, national=True)
                 reader.seen.extend(counts)
             elif not item:
                 _name_context(reader, sent)
@@ -1050,7 +635,7 @@ def _table_header(line_key: str) -> list[tuple[str, str | None] | None] | None:
     return columns if any(columns) else None
 
 
-def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None] | None]) -> list[_Count] | None:
+def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None] | None]) -> list[Count] | None:
     """The figures of one row under a table header: each cell takes its column's metric, the row its place.
 
     The first cell names the place ("Hà Nội | 120 | 3"); a row naming no province is the home
@@ -1067,13 +652,13 @@ def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None]
     cells = [c for c in cells if key[c[0]:c[1]].strip()]
     if len(cells) != len(columns) or any(ch.isdigit() for ch in key[cells[0][0]:cells[0][1]]):
         return None
-    named = _places_within(reader, *cells[0])
+    named = places_within(reader, *cells[0])
     if named:
         place = named[-1]
     elif _TOTAL_CELL.match(key, cells[0][0]):
-        place = _Place(-1, -1, None, None, None, national=True)
+        place = Place(-1, -1, None, None, None, national=True)
     else:
-        place = _Place(-1, -1, reader.home, reader.home_code, None)
+        place = Place(-1, -1, reader.home, reader.home_code, None)
     counts = []
     for (start, end), column in zip(cells[1:], columns[1:]):
         figure = _CELL_FIGURE.fullmatch(key, start, end)
@@ -1086,7 +671,7 @@ def _table_row(reader: _Reader, sent: Span, columns: list[tuple[str, str | None]
         raw = figure.group(1)
         number = Span(figure.start(1), figure.end(1), "number",
                       {"value": int(raw.replace(".", "")), "qualifier": "exact", "raw": raw, "kind": "count"})
-        count = _Count(number, number.data["value"], "exact", "bare", number.end,
+        count = Count(number, number.data["value"], "exact", "bare", number.end,
                        metric=column[0], detail=column[1], evidence="heading", place=place,
                        place_from="adjacent" if named else "home")
         counts.append(count)
@@ -1106,7 +691,7 @@ _TEST_STATUS = re.compile(r"(?<!\w)(?:dương|âm)\s+tính(?!\w)")
 @lru_cache(maxsize=256)
 def _names_metric(heading_key: str) -> bool:
     """True if a heading names a metric in words of its own ("Số ca tử vong theo huyện:"), not only cases."""
-    return any(not t[4] for t in _terms(heading_key))
+    return any(not t[4] for t in metric_terms(heading_key))
 
 
 @lru_cache(maxsize=256)
@@ -1115,7 +700,7 @@ def _heading_metric(heading_key: str) -> tuple[str, str | None] | None:
 
     "Số ca tử vong cộng dồn theo địa phương:" -> deaths; "Ca mắc mới theo tỉnh:" -> new_confirmed.
     """
-    terms = [t for t in _terms(heading_key) if not t[4]] or [t for t in _terms(heading_key, weak=True) if not t[4]]
+    terms = [t for t in metric_terms(heading_key) if not t[4]] or [t for t in metric_terms(heading_key, weak=True) if not t[4]]
     if not terms:
         return None
     specific = [t for t in terms if t[2] != "confirmed"]
@@ -1125,7 +710,7 @@ def _heading_metric(heading_key: str) -> tuple[str, str | None] | None:
     return metric, detail
 
 
-def _apply_heading(item_key: str, heading_key: str, counts: list[_Count]) -> None:
+def _apply_heading(item_key: str, heading_key: str, counts: list[Count]) -> None:
     """Let the line that introduces a list set the metric its items leave open.
 
     Under a heading about treatment, an item that gives a test result counts patients still

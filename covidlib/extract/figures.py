@@ -65,7 +65,6 @@ from ..document import Article, Span
 from ..normalize import fold
 from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates, resolve_as_of
 from ..reference import gazetteer
-from ..vocab import PERIODS, SCOPES
 
 __all__ = ["read_figures", "count_id", "period_notation"]
 

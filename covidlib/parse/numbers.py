@@ -19,7 +19,6 @@ from typing import Any, Iterator
 from .dates import find_dates
 from ..document import Span
 from ..normalize import fold
-from ..vocab import QUALIFIERS
 
 __all__ = [
     "KINDS",

@@ -9,7 +9,7 @@ without a year is never completed by guessing: ``published`` stays ``None`` and
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
 from ..document import Metadata
