@@ -30,7 +30,7 @@ national day total. :func:`read_figures` reads this from the whole page, in this
       breaks down the figure of the sentences before that its parts add up to, else the
       one of the same metric; "Trong 15 bệnh nhân ..., 3 ca ..." heads its own clause;
       "86/94 ca" joins the figure of 94; a figure repeated from a breakdown keeps its total;
-   d. **period** from a small grammar of phrases (the table ``_CUE_TABLE``): day ("trong
+   d. **period** from a small grammar of phrases (the table ``CUE_TABLE``): day ("trong
       24 giờ qua", "trong ngày", "hôm nay", "từ 18h ngày A đến 18h ngày B"), span ("trong 7
       ngày qua", "tuần qua", "từ ngày A đến ngày B" of a few weeks at most), average
       ("trung bình ... ca/ngày"), tally ("từ đầu vụ dịch", "cộng dồn", "tổng số", "tính
@@ -64,118 +64,49 @@ from typing import Any, Sequence
 from ..document import Article, Span
 from ..normalize import fold
 from ..parse.dates import DateFrame, date_frame, date_from_parts, find_dates, resolve_as_of
-from ..reference import gazetteer
+from .count_model import OWN_PLACE
+from .figure_lexicon import (
+    NUMBER_WORDS,
+    CUES,
+    DAY_RANGE,
+    WAVE_STARTS,
+    CLOCK,
+    RECORDED,
+    TITLE_NEW,
+    WAVE,
+    PART_OF_MONTH,
+    SPAN_MAX_DAYS,
+    CLAUSE_MARK,
+    RANK,
+    PERIOD_OF,
+    MARK,
+    SLACK,
+    RECENT,
+    NEAR_PARAGRAPHS,
+    BREAKDOWN_START,
+    AMONG_START,
+    LIST_OPENER,
+    LIST_ITEM,
+    RATE_BEFORE,
+    RATE_AFTER,
+    RATIO,
+    CASE_FAMILY,
+    OUTCOMES,
+    WORLD,
+    NATIONAL_WORDS,
+    REGION,
+    FOREIGN,
+    LOCAL_AFTER,
+    LOCAL_LABEL,
+    PLURAL,
+    UNIT,
+    ORIGIN,
+    CONTRAST,
+    DOWN,
+    LEVEL,
+)
 
 __all__ = ["read_figures", "count_id", "period_notation"]
-
-
-# --- the grammar of period phrases (patterns run on the folded body) -----------------------
-
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_N = r"(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-_HOUR = r"\d{1,2}[ ]*(?:giờ|h|g)(?:[ ]*\d{2})?(?![\w])"
-
-# (kind, pattern): the period phrases a sentence may hold. ``since`` phrases are tallies whose
-# start is read from the date after "từ" (or spans when a date a few weeks later closes them);
-# ``new`` words bind only the figure of their own clause; ``tally`` words ("đã cách ly") make
-# contacts and tests a tally, never cases.
-_CUE_TABLE: tuple[tuple[str, str], ...] = (
-    ("average", r"trung bình(?=[ ]+(?:mỗi|một|hằng|hàng)[ ]+ngày|[ ]+số|[^.;]{0,40}?/[ ]*ngày)"),
-    ("span", r"(?:trong|qua)[ ]+" + _N + r"[ ]+(?:ngày|tuần)(?:[ ]+(?:qua|vừa qua|gần đây|gần nhất|trước đó))?"
-             r"|(?:trong[ ]+)?(?:một |1 )?tuần[ ]+(?:qua|vừa qua|này)"),
-    ("day", r"(?:trong|qua)[ ]+24[ ]*(?:giờ|h)(?:[ ]+qua)?|24[ ]*(?:giờ|h)[ ]+qua"
-            r"|trong ngày(?![ ]+(?:mai|thứ))|(?<!đến )(?<!tới )(?<!đến ngày )(?:ngày )?hôm nay|(?:sáng|trưa|chiều|tối|đêm) nay"
-            r"|cùng ngày(?![ ]+\d)|(?:ngày )?hôm qua|/ngày|riêng (?:trong )?ngày"
-            r"|từ[ ]+" + _HOUR + r"[^.;]{0,40}?(?:đến|tới)[ ]+" + _HOUR),
-    ("since", r"(?:kể |tính )?từ[ ]+(?:ngày[ ]+)?(?:đầu |cuối |giữa )?(?:tháng[ ]+)?\d{1,2}[ ]*[/.-][ ]*\d{1,4}(?:[ ]*[/.-][ ]*\d{4})?"
-              r"|(?:kể |tính )?từ khi[^.;()]{0,60}?\([ ]*\d{1,2}[ ]*[/.-][ ]*\d{1,2}"
-              r"|đợt dịch(?: lần)?(?: thứ)?[ ]+(?:4|tư)(?![\w])"),
-    ("new", r"thêm|(?:ca|mắc|nhiễm|f0|bệnh nhân|trường hợp)(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới"),
-    ("cumulative", r"từ (?:đầu|khi)(?: vụ| đợt)? dịch|kể từ đầu|từ khi (?:dịch )?(?:covid-19 )?(?:bùng phát|xuất hiện)"
-                   r"|từ trước (?:đến|tới) nay|cộng dồn|tích lũy|tích luỹ|lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|tổng(?=[ ]+\d)"
-                   r"|tính đến|(?:đến|tới) nay|(?:đến|tới) thời điểm (?:này|hiện tại|hiện nay)|(?:đến|tới) hết"
-                   r"|đợt dịch"),
-    ("tally", r"đã (?:xác định|cách ly|tiêm|thực hiện|lấy)"),
-    ("snapshot", r"hiện (?:nay|tại|có|còn|đang)|(?<![\w])hiện(?=[ ]*,)|^[ \W]*hiện(?![\w])"
-                 r"|đang (?:được )?(?:điều trị|cách ly|theo dõi|chờ|nằm|nghi ngờ|thở)|còn (?:đang )?điều trị"
-                 r"|đang chăm sóc"),
-)
-# One pass over a sentence: at each place the first kind of the table that matches wins.
-_CUES = re.compile(r"(?<![\w])(?:" + "|".join(rf"(?P<{kind}>{pattern})" for kind, pattern in _CUE_TABLE) + r")(?![\w/])")
-# A short window "từ 8 đến 10/2": the first day shares the month of the second.
-_DAY_RANGE = re.compile(r"từ[ ]+(?:ngày[ ]+)?(\d{1,2})[ ]*(?:đến|tới|-)[ ]*(?:hết[ ]+)?(?:ngày[ ]+)?(\d{1,2})[ ]*[/.-][ ]*(\d{1,2})(?:[ ]*[/.-][ ]*(\d{4}))?")
-# Where a wave starts when the page names it without a date: the Ministry of Health counts the
-# fourth wave from 27/4/2021 (its daily bulletins: "từ ngày 27/4/2021 đến nay").
-_WAVE_STARTS = {"4": date(2021, 4, 27), "tư": date(2021, 4, 27)}
-# An hour before a date: "lúc 6h ngày 10/5", "18 giờ ngày 4/8".
-_CLOCK = re.compile(r"(?:lúc|\d[ ]*(?:h|giờ|g))[^,;]{0,12}$")
-# The verb of a report of what was found on a day ("Ngày 22/2, tỉnh ghi nhận 2.500 ca").
-_RECORDED = re.compile(r"(?<![\w])(?:ghi nhận|phát hiện)(?![\w])[^,;:]*$")
-# A title announcing new cases: "Thêm 16 người ...", "THÔNG BÁO VỀ 18 CA MẮC MỚI".
-_TITLE_NEW = re.compile(r"(?<![\w])thêm[ ]+\d|(?<!không có )(?<!chưa có )(?<![\w])(?:ca|người|trường hợp|bệnh nhân|f0)"
-                        r"(?:[ ]+(?:mắc|nhiễm|bệnh|dương tính|covid-19))*[ ]+mới(?![\w])")
-_WAVE = re.compile(r"đợt dịch(?: lần)?(?: thứ)?[ ]+(4|tư)(?![\w])")
-_PART_OF_MONTH = re.compile(r"(đầu|cuối|giữa)[ ]+$")
-# A longer window than this is a tally since its start, not a span of new figures.
-_SPAN_MAX_DAYS = 31
-_CLAUSE_MARK = re.compile(r"[,;()]")
-# Cue kinds by how closely they bind, strongest first.
-_RANK = {"average": 0, "span": 1, "since": 2, "day": 3, "new": 3.5, "cumulative": 4, "tally": 4, "snapshot": 5}
-# The period each cue kind gives a figure.
-_PERIOD_OF = {"since": "cumulative", "tally": "cumulative", "new": "day"}
-
-# --- words of totals and parts -------------------------------------------------------------------
-
-# Marks read after a figure: openers, separators and closing parentheses.
-_MARK = re.compile(r"(?<![\w])(?:trong đó|trong số đó|bao gồm|gồm|cụ thể|chia ra|riêng|kết quả|thì có)(?![\w])|:|\(|\)|;"
-                   r"|(?<![ .(][a-zđ])\.(?=\s|$)")
-# Parts may add up to a little more than their total: sources are often off by one or two.
-_SLACK = 2
-# How many sentences back a breakdown may find the total its parts add up to.
-_RECENT = 3
-# How many paragraphs apart a province's figure may follow the national total it is part of.
-_NEAR_PARAGRAPHS = 2
-# A sentence that breaks down a figure of the sentence before it.
-_BREAKDOWN_START = re.compile(r"[\W\d]*(?:[a-z]\.[ ]+)?(?:trong đó|trong số (?:này|đó|trên|các)|trong số|cụ thể|riêng|bao gồm|gồm)(?![\w])")
-# "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure is the total of the others.
-_AMONG_START = re.compile(r"\W*trong(?: tổng)?(?: số)?[ ]+$")
-# The last line before a list that announces it as a breakdown ("Cụ thể là:", "Trong đó:", "... như sau:").
-_LIST_OPENER = re.compile(r"(?:^|\n)[^\S\n]*(?:cụ thể|trong đó|bao gồm|gồm|chi tiết)[^\n\d]{0,20}:\s*$|như sau:\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"\s*(?:[-–+•*]|[a-zđ][.)])\s")
-# A daily average next to its number: "trung bình 520 ca/ngày", "43.605 ca/ngày".
-_RATE_BEFORE = re.compile(r"trung bình[^.;,()]*$")
-_RATE_AFTER = re.compile(r"[ ]*(?:\w+[ ]*)?/[ ]*ngày(?![\w])")
-_RATIO = re.compile(r"\d[\d.,]*[ ]*/[ ]*(\d[\d.,]*)")
-_CASE_FAMILY = frozenset({"confirmed", "new_confirmed"})
-_OUTCOMES = frozenset({"recovered", "deaths", "active"})
-
-# --- words of scope --------------------------------------------------------------------------------
-
-_WORLD = re.compile(r"(?<![\w])(?:thế giới|toàn cầu|quốc gia và vùng lãnh thổ|các nước)(?![\w])")
-_NATIONAL_WORDS = re.compile(r"(?<![\w])(?:việt nam|cả nước|toàn quốc|trong nước|nước ta|hệ thống quốc gia)(?![\w])")
-_REGION = re.compile(r"(?<![\w])(?:tây nguyên|đbscl|đồng bằng sông (?:cửu long|hồng)|(?:đông |tây )?(?:nam|bắc) bộ|miền (?:bắc|trung|nam|tây)"
-                     r"|các tỉnh phía (?:nam|bắc)|các tỉnh miền)(?![\w])")
-_FOREIGN = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(c)) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True)
-                                                  if fold(c) != "việt nam") + r")(?![\w])")
-# A place below a district written as a figure's own place: a commune or ward, a hospital, a
-# company, a school, a cluster, a family ("tại phường Điện Ngọc", "Bệnh viện C Đà Nẵng: 50").
-_LOCAL_NOUN = (r"xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khối phố|p\.|bệnh viện|trung tâm y tế|công ty|nhà máy"
-               r"|khu công nghiệp|kcn|cụm công nghiệp|trường (?:học|mầm non|tiểu học|thcs|thpt|đại học|cao đẳng)|chợ|siêu thị|ổ dịch|chùm ca|điểm nhóm|hội thánh|gia đình"
-               r"|khách sạn|chung cư|tòa nhà|toà nhà|trụ sở|tập thể")
-_LOCAL_AFTER = re.compile(r"[^,;:()]{0,40}?(?<![\w])(?:tại|ở|trong|thuộc|liên quan(?: đến| tới)?|cùng(?: một)?|của)[ ]+(?:các[ ]+)?(?P<noun>"
-                          + _LOCAL_NOUN + r")(?![\w])")
-_LOCAL_LABEL = re.compile(r"(?:^|[;:,\-–+•]|\.[ ])[ ]*(?:tại[ ]+|\d+[ ]+)?(?P<noun>" + _LOCAL_NOUN + r")(?![\w])[^;:]{0,50}(?:\([^()]{0,80}\))?[^;:,]{0,30}:?[ ]*$", re.M)
-_PLURAL = re.compile(r"các[ ]+$")
-_UNIT = re.compile(r"[ ]*(?<![\w])(?:huyện|quận|thị xã|tỉnh|thành phố)(?![\w])")
-# A country a case comes from is no scope: "2 ca nhập cảnh từ Nhật Bản" are Vietnam's.
-_ORIGIN = re.compile(r"(?<![\w])(?:từ|về|tới|đến|sang|qua)[ ]+$")
-# A sentence that turns to Vietnam after figures with no place: those were the world's.
-_CONTRAST = re.compile(r"\W*(?:còn |trong khi đó,? )?(?:tại|ở) (?:việt nam|nước ta)(?![\w])")
-# How a figure found a place written next to it (:mod:`covidlib.extract.case_counts`' ``place_from``).
-_OWN_PLACE = frozenset({"adjacent", "following", "before", "each"})
-# One level down: the items of a list under a total of the level before.
-_DOWN = {"national": "province", "province": "district", "district": "local"}
-_LEVEL = {"world": 0, "foreign": 0, "national": 1, "region": 2, "province": 3, "district": 4, "local": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,12 +192,12 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
     text = key[start:end]
     found: list[_Cue] = []
     dates = [d for d in (find_dates(text) if dates is None else dates) if d.data["day"] is not None or d.data["year"] is not None]
-    for m in _CUES.finditer(text):
+    for m in CUES.finditer(text):
         kind = m.lastgroup or ""
         cue = _Cue(m.start() + start, m.end() + start, kind)
         if kind == "span":
             n = m.group("n")
-            count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get(n or "", 7)
+            count = int(n) if n and n.isdigit() else NUMBER_WORDS.get(n or "", 7)
             days = count * 7 if "tuần" in m.group() and n else (7 if "tuần" in m.group() else count)
             last = as_of
             first = last - timedelta(days=days - 1) if last else None
@@ -276,7 +207,7 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
         elif kind == "average":
             cue = _Cue(cue.start, cue.end, "average")
         found.append(cue)
-    window = _DAY_RANGE.search(text)
+    window = DAY_RANGE.search(text)
     if window is not None:
         day1, day2, month = int(window.group(1)), int(window.group(2)), int(window.group(3))
         if 1 <= day1 <= day2 <= 31 and 1 <= month <= 12:  # "từ 8 đến 10/2": dated when the year is known
@@ -284,15 +215,15 @@ def _cues(key: str, start: int, end: int, published: date | None, as_of: date | 
             last = date_from_parts(day2, month, year, published=published)
             first = last.replace(day=day1) if last is not None else None
             found.append(_Cue(window.start() + start, window.end() + start, "span", first, last, day2 - day1 + 1))
-    found.sort(key=lambda c: (c.start, _RANK[c.kind]))
+    found.sort(key=lambda c: (c.start, RANK[c.kind]))
     return found
 
 
 def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, published: date | None) -> _Cue:
     """Read a "từ D ..." phrase: a tally since D, or a span when it closes a few weeks later."""
-    wave = _WAVE.search(m.group())
+    wave = WAVE.search(m.group())
     if wave is not None:
-        start = _WAVE_STARTS[wave.group(1)]
+        start = WAVE_STARTS[wave.group(1)]
         following = [d for d in dates if m.end() <= d.start <= m.end() + 30 and d.data["role"] == "from"]
         first = _date_of(following[0], published or start, text) if following else start
         return _Cue(m.start() + offset, m.end() + offset, "since", first, dated=True)
@@ -301,7 +232,7 @@ def _since(text: str, m: re.Match[str], dates: list[Span], offset: int, publishe
     after = [d for d in dates if d.start >= m.end() and d.data["role"] == "to" and d.start - m.end() < 40]
     if inside and after:
         days = _days_between(inside[0], after[0], published, text)
-        if days is not None and 0 <= days < _SPAN_MAX_DAYS:
+        if days is not None and 0 <= days < SPAN_MAX_DAYS:
             last = _date_of(after[0], published, text)
             return _Cue(m.start() + offset, after[0].end + offset, "span", first, last, days + 1)
     return _Cue(m.start() + offset, m.end() + offset, "since" if inside else "cumulative", first, dated=bool(inside))
@@ -328,7 +259,7 @@ def _date_of(span: Span, published: date | None, text: str) -> date | None:
         return date_from_parts(d["day"], d["month"], d["year"], published=published)
     if d["year"] is None:
         return None
-    where = _PART_OF_MONTH.search(text, max(0, span.start - 15), max(0, span.start - 6))
+    where = PART_OF_MONTH.search(text, max(0, span.start - 15), max(0, span.start - 6))
     if where is not None and where.group(1) == "cuối":
         return date(d["year"] + d["month"] // 12, d["month"] % 12 + 1, 1) - timedelta(days=1)
     return date(d["year"], d["month"], 1)
@@ -340,7 +271,7 @@ def _title_kind(title: str | None) -> str | None:
         return None
     key = fold(title)
     kinds = {c.kind for c in _cues(key, 0, len(key), None, None)}
-    if _TITLE_NEW.search(key) or "day" in kinds:
+    if TITLE_NEW.search(key) or "day" in kinds:
         return "day"
     if kinds & {"cumulative", "since"}:
         return "cumulative"
@@ -354,8 +285,8 @@ def _line_period(key: str, start: int, end: int, published: date | None, now: da
     cues = [c for c in _cues(key, max(start, line_start), end, published, now) if c.kind != "snapshot"]
     if not cues:
         return None
-    best = min(cues, key=lambda c: (_RANK[c.kind], c.first is None))
-    kind = _PERIOD_OF.get(best.kind, best.kind)
+    best = min(cues, key=lambda c: (RANK[c.kind], c.first is None))
+    kind = PERIOD_OF.get(best.kind, best.kind)
     dated = [c for c in cues if c.first is not None and kind == "cumulative" and c.kind in ("since", "cumulative")]
     return _Cue(best.start, best.end, kind, best.first or (dated[0].first if dated else None), best.last)
 
@@ -376,7 +307,7 @@ def _link_in_sentence(key: str, figures: list[_Figure]) -> None:
         if i + 1 == len(figures):
             break
         free, end, owner = True, figures[i + 1].span.start, fig
-        for mark in _MARK.finditer(key, fig.span.end, end):
+        for mark in MARK.finditer(key, fig.span.end, end):
             text = mark.group()
             if text == ")":  # back to the figure the parenthesis belonged to: "41.125 ca (trung bình 520 ca/ngày), trong đó"
                 if stack and stack[-1][1] == "(":
@@ -418,7 +349,7 @@ def _check_parts(figures: list[_Figure]) -> None:
         kept: list[_Figure] = []
         running = 0
         for part in parts:
-            if _may_be_part(part, total) and running + part.value <= total.value + _SLACK:
+            if _may_be_part(part, total) and running + part.value <= total.value + SLACK:
                 kept.append(part)
                 running += part.value
                 continue
@@ -433,13 +364,13 @@ def _may_be_part(part: _Figure, total: _Figure) -> bool:
         return False
     if _same_family(part, total):
         return True
-    if total.metric == "confirmed" and part.metric in _OUTCOMES:
+    if total.metric == "confirmed" and part.metric in OUTCOMES:
         return True
     return total.metric == "active" and part.metric == "quarantined"
 
 
 def _same_family(a: _Figure, b: _Figure) -> bool:
-    return a.metric == b.metric or (a.metric in _CASE_FAMILY and b.metric in _CASE_FAMILY)
+    return a.metric == b.metric or (a.metric in CASE_FAMILY and b.metric in CASE_FAMILY)
 
 
 def _narrower(part: _Figure, total: _Figure) -> bool:
@@ -453,16 +384,16 @@ def _narrower(part: _Figure, total: _Figure) -> bool:
 
 def _place_level(fig: _Figure) -> int:
     if fig.scope is not None:
-        return _LEVEL[fig.scope]
+        return LEVEL[fig.scope]
     data = fig.span.data
     if data.get("district"):
-        return _LEVEL["district"]
-    return _LEVEL["province"] if data.get("province") else _LEVEL["national"]
+        return LEVEL["district"]
+    return LEVEL["province"] if data.get("province") else LEVEL["national"]
 
 
 def _outcome_of(key: str, part: _Figure, total: _Figure) -> bool:
     """Recoveries, deaths and patients in care listed after a tally of cases are that tally's outcomes."""
-    return (part.metric in _OUTCOMES and total.metric == "confirmed" and total.index == 0 and total.parent is None
+    return (part.metric in OUTCOMES and total.metric == "confirmed" and total.index == 0 and total.parent is None
             and total.value >= part.value and ";" not in key[total.span.end:part.span.start]
             and part.span.data.get("province") == total.span.data.get("province"))
 
@@ -511,10 +442,10 @@ def _own_region(key: str, figures: list[_Figure], i: int) -> tuple[int, int]:
     start = sent.start
     if i > 0:  # the words right after the figure before are its own ("21 ca mắc mới, nâng tổng số ca lên 105")
         start = figures[i - 1].span.end
-        mark = _CLAUSE_MARK.search(key, start, fig.span.start)
+        mark = CLAUSE_MARK.search(key, start, fig.span.start)
         start = mark.end() if mark else start
     end = figures[i + 1].span.start if i + 1 < len(figures) else sent.end
-    stop = _CLAUSE_MARK.search(key, fig.span.end, end)
+    stop = CLAUSE_MARK.search(key, fig.span.end, end)
     return start, (stop.start() if stop else end)
 
 
@@ -564,7 +495,7 @@ def _period_of(fig: _Figure, own: list[_Cue], before: list[_Cue], context: _Cue 
     if context is not None and _fits(context, metric):
         fig.period, fig.first, fig.last = context.kind, context.first, context.last
         return
-    if at_date and metric not in _CASE_FAMILY and metric not in ("quarantined", "suspected"):
+    if at_date and metric not in CASE_FAMILY and metric not in ("quarantined", "suspected"):
         fig.period = "day"  # "Riêng ngày 24/8, 11.698 xét nghiệm": a dated figure of the day
         return
     if at_date and metric == "confirmed" and (title_new or recorded):
@@ -577,7 +508,7 @@ def _rank(cue: _Cue, metric: str) -> float:
     """How closely a cue binds: a window beats a tally word, and "đang"/"hiện" beats "tổng số" for a stock."""
     if cue.kind == "snapshot" and metric in ("quarantined", "suspected", "tested"):
         return 2.5
-    return _RANK[cue.kind]
+    return RANK[cue.kind]
 
 
 def _fits(cue: _Cue, metric: str) -> bool:
@@ -587,15 +518,15 @@ def _fits(cue: _Cue, metric: str) -> bool:
     if cue.kind == "new":  # "87 ca mắc mới", "thêm 1.234 người": new figures, not a stock
         return metric not in ("active", "quarantined", "suspected")
     if cue.kind == "tally":  # "đã cách ly 1.401 F1" is a tally of contacts; "4.883 ca đã cách ly" says nothing of time
-        return metric not in _CASE_FAMILY
+        return metric not in CASE_FAMILY
     if cue.kind == "average":
-        return metric in _CASE_FAMILY or metric in ("deaths", "recovered", "tested", "vaccinated")
+        return metric in CASE_FAMILY or metric in ("deaths", "recovered", "tested", "vaccinated")
     return True
 
 
 def _apply(fig: _Figure, cue: _Cue, sentence: list[_Cue]) -> None:
     """Give the figure the cue's period; a tally takes the start any phrase of its sentence states."""
-    kind = _PERIOD_OF.get(cue.kind, cue.kind)
+    kind = PERIOD_OF.get(cue.kind, cue.kind)
     fig.period, fig.dated = kind, cue.dated
     if kind == "cumulative":
         dated = [c for c in sentence if c.kind in ("since", "cumulative") and c.first is not None]
@@ -621,21 +552,21 @@ def _inherits(part: _Figure, total: _Figure) -> bool:
 
 def _local(key: str, fig: _Figure, region: tuple[int, int]) -> bool:
     """True when the figure's own place is below a district (a commune, a hospital, a cluster...)."""
-    after = _LOCAL_AFTER.match(key, fig.span.end, region[1] + 1)
+    after = LOCAL_AFTER.match(key, fig.span.end, region[1] + 1)
     if after is not None and _local_noun(key, after.start("noun"), after.end("noun")):
         between = key[fig.span.end:after.start("noun")]
-        if not _UNIT.search(between):
+        if not UNIT.search(between):
             return not _two_units(key, after.start("noun"), region[1])
     start = fig.sentence.start if fig.index == 0 else max(fig.sentence.start, fig.span.start - 140)
-    label = _LOCAL_LABEL.search(key, start, fig.span.start)
+    label = LOCAL_LABEL.search(key, start, fig.span.start)
     return label is not None and _local_noun(key, label.start("noun"), label.end("noun"))
 
 
 def _local_noun(key: str, start: int, end: int) -> bool:
     """A local noun names one place: not "các bệnh viện", nor a cluster named by its district ("ổ dịch huyện X")."""
-    if _PLURAL.search(key, max(0, start - 6), start):
+    if PLURAL.search(key, max(0, start - 6), start):
         return False
-    return not (key[start:end] in ("ổ dịch", "chùm ca") and _UNIT.match(key, end))
+    return not (key[start:end] in ("ổ dịch", "chùm ca") and UNIT.match(key, end))
 
 
 def _two_units(key: str, start: int, end: int) -> bool:
@@ -653,7 +584,7 @@ def _decide_scope(key: str, fig: _Figure, region: tuple[int, int]) -> None:
     elif data.get("province"):
         fig.scope = "province"
     else:
-        fig.scope = _national_scope(key, fig) or ("world" if _CONTRAST.match(key, fig.sentence.end) else "national")
+        fig.scope = _national_scope(key, fig) or ("world" if CONTRAST.match(key, fig.sentence.end) else "national")
 
 
 def _scope_from_total(key: str, fig: _Figure) -> None:
@@ -668,7 +599,7 @@ def _scope_from_total(key: str, fig: _Figure) -> None:
     if total.scope in ("world", "foreign") and not data.get("province"):
         fig.scope = total.scope
         return
-    if data.get("place_from") in _OWN_PLACE or data.get("province") != total.span.data.get("province"):
+    if data.get("place_from") in OWN_PLACE or data.get("province") != total.span.data.get("province"):
         return
     if total.scope == "local" or (total.scope == "district" and data.get("district")
                                   and data.get("district") == total.span.data.get("district")):
@@ -691,9 +622,9 @@ def _national_scope(key: str, fig: _Figure) -> str | None:
 def _scope_marks(sentence_key: str) -> tuple[tuple[int, str], ...]:
     """(offset, scope) of every world, country, region and Vietnam word of a folded sentence."""
     marks: list[tuple[int, str]] = []
-    for scope, pattern in (("world", _WORLD), ("foreign", _FOREIGN), ("region", _REGION), ("national", _NATIONAL_WORDS)):
+    for scope, pattern in (("world", WORLD), ("foreign", FOREIGN), ("region", REGION), ("national", NATIONAL_WORDS)):
         marks += [(m.start(), scope) for m in pattern.finditer(sentence_key)
-                  if scope != "foreign" or not _ORIGIN.search(sentence_key, max(0, m.start() - 12), m.start())]
+                  if scope != "foreign" or not ORIGIN.search(sentence_key, max(0, m.start() - 12), m.start())]
     return tuple(sorted(marks))
 
 
@@ -723,7 +654,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
     frame = frame or date_frame(article.metadata.published, title=article.metadata.title, body=article.body)
     published, now = frame.anchor, frame.day  # the date that gives day/months their year; the day "đến nay" means
     title = _title_kind(article.metadata.title)
-    title_new = bool(article.metadata.title and _TITLE_NEW.search(fold(article.metadata.title)))
+    title_new = bool(article.metadata.title and TITLE_NEW.search(fold(article.metadata.title)))
     ordered = sorted(range(len(spans)), key=lambda k: spans[k].start)
     by_sentence: list[list[_Figure]] = []
     for k in ordered:
@@ -734,9 +665,9 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
         if not by_sentence or by_sentence[-1][0].sentence.start != sent.start:
             by_sentence.append([])
         group = by_sentence[-1]
-        item = _LIST_ITEM.match(key, sent.start) is not None
-        rate = _RATE_BEFORE.search(key, max(sent.start, span.start - 30), span.start) is not None \
-            or _RATE_AFTER.match(key, span.end) is not None
+        item = LIST_ITEM.match(key, sent.start) is not None
+        rate = RATE_BEFORE.search(key, max(sent.start, span.start - 30), span.start) is not None \
+            or RATE_AFTER.match(key, span.end) is not None
         group.append(_Figure(span, len(group), sent, item, span.data.get("metric") or "", rate=rate,
                              as_of=span.data.get("as_of")))
     figures = [f for group in by_sentence for f in group]
@@ -755,26 +686,26 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
             heading = None  # a line with no figure between lists ("Về tình hình điều trị:") ends the list's total
         if between:
             heading_period = _line_period(key, last_end, sent.start, published, now)
-        if item and heading is None and previous and not previous[0].item and (not between or _LIST_OPENER.search(between)):
+        if item and heading is None and previous and not previous[0].item and (not between or LIST_OPENER.search(between)):
             heading = previous[-1] if previous[-1].opens or key[previous[-1].sentence.end - 1] == ":" else previous[0].root
         for i, fig in enumerate(group):
             _decide_scope(key, fig, _own_region(key, group, i))
         _link_in_sentence(key, group)
-        _link_across(key, group, recent[-_RECENT:], heading, seen, sent)
-        breakdown = _BREAKDOWN_START.match(key, sent.start) is not None
+        _link_across(key, group, recent[-RECENT:], heading, seen, sent)
+        breakdown = BREAKDOWN_START.match(key, sent.start) is not None
         context = heading_period if (item or breakdown) else None
         if context is None and title is not None and (item or (breakdown and not previous)):
             context = _Cue(0, 0, title)  # items or a breakdown whose total is only in the title
         dates = find_dates(key[sent.start:sent.end])
         cues = _cues(key, sent.start, sent.end, published, as_of or now, dates)
         at_date = any(d.data["role"] == "at" and d.data["day"] is not None
-                      and not _CLOCK.search(key, max(sent.start, sent.start + d.start - 24), sent.start + d.start)
+                      and not CLOCK.search(key, max(sent.start, sent.start + d.start - 24), sent.start + d.start)
                       for d in dates)  # "lúc 6h ngày 10/5" is a moment (a tally as of then), not a day
         for i, fig in enumerate(group):
             region = _own_region(key, group, i)
             own = [c for c in cues if region[0] <= c.start < region[1]]
             before = [c for c in cues if c.end <= region[0]]
-            recorded = _RECORDED.search(key, max(region[0], fig.span.start - 40), fig.span.start) is not None
+            recorded = RECORDED.search(key, max(region[0], fig.span.start - 40), fig.span.start) is not None
             _decide_period(fig, own, before, context, at_date, title_new, recorded)
             _agree_metric(fig)
             if fig.period == "snapshot":  # a state is at its own sentence's date, else at the page's day
@@ -784,7 +715,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
             _scope_from_total(key, fig)
         _link_continuation(group, previous)
         for fig in group:  # deaths and recoveries are outcomes of a tally, not parts of a day's new cases
-            if fig.parent is not None and fig.metric in _OUTCOMES and fig.parent.metric == "new_confirmed":
+            if fig.parent is not None and fig.metric in OUTCOMES and fig.parent.metric == "new_confirmed":
                 fig.parent = None
         if not item:
             heading_period = _carried(group)
@@ -802,7 +733,7 @@ def read_figures(article: Article, spans: Sequence[Span], *, frame: DateFrame | 
 def _other_time(part: _Figure, total: _Figure) -> bool:
     """New cases are no stated part of a tally of cases, nor a tally part of new cases."""
     new = ("day", "span", "average")
-    return part.metric in _CASE_FAMILY and total.metric in _CASE_FAMILY and (part.period in new) != (total.period in new)
+    return part.metric in CASE_FAMILY and total.metric in CASE_FAMILY and (part.period in new) != (total.period in new)
 
 
 def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], heading: _Figure | None,
@@ -814,7 +745,7 @@ def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], he
     first = group[0]
     previous = recent[-1] if recent else []
     tops = [f for f in group if f.parent is None]
-    among = _AMONG_START.match(key, sent.start, first.span.start) is not None and len(group) > 1
+    among = AMONG_START.match(key, sent.start, first.span.start) is not None and len(group) > 1
     if among:  # "Trong 15 bệnh nhân tại Bắc Ninh, 3 ca ...": the first figure heads the rest of its clause
         stop = key.find(";", first.span.end, sent.end)
         for fig in group[1:]:
@@ -822,7 +753,7 @@ def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], he
                 fig.parent = first
         first.opens = True
         tops = [first]
-    ratio = _RATIO.match(key, first.span.start)
+    ratio = RATIO.match(key, first.span.start)
     if ratio is not None:  # "86/94 ca ...": part of the figure of 94 read before, with its siblings
         total = next((f for f in reversed(seen) if f.value == _int(ratio.group(1))), None)
         if total is not None:
@@ -834,7 +765,7 @@ def _link_across(key: str, group: list[_Figure], recent: list[list[_Figure]], he
             if fig.value <= heading.value:
                 fig.parent = heading
         return
-    if _BREAKDOWN_START.match(key, sent.start) and not among:
+    if BREAKDOWN_START.match(key, sent.start) and not among:
         total = _choose_total(tops, _candidates(previous), [f for older in recent[:-1] for f in older])
         if total is not None:
             for fig in tops:
@@ -862,11 +793,11 @@ def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
     if not previous or len(tops) < len(group) or not _near(previous[0].sentence, group[0].sentence):
         return
     added = sum(f.value for f in tops)
-    fitting = [f for f in previous if abs(f.value - added) <= _SLACK] if len(tops) > 1 else []
+    fitting = [f for f in previous if abs(f.value - added) <= SLACK] if len(tops) > 1 else []
     total = min(fitting, key=lambda f: abs(f.value - added)) if fitting else previous[0].root
     for fig in tops:
         if _narrower(fig, total) and fig.value < total.value and fig.metric == total.metric \
-                and total.scope in ("national", "province") and (not total.item or fig.scope == _DOWN[total.scope]) \
+                and total.scope in ("national", "province") and (not total.item or fig.scope == DOWN[total.scope]) \
                 and (fig.period, fig.first, fig.dated) == (total.period, total.first, total.dated):
             fig.parent = total
 
@@ -874,7 +805,7 @@ def _link_continuation(group: list[_Figure], previous: list[_Figure]) -> None:
 def _near(earlier: Span, later: Span) -> bool:
     """True when two sentences are in the same paragraph or in consecutive ones."""
     a, b = (earlier.data or {}).get("paragraph"), (later.data or {}).get("paragraph")
-    return a is None or b is None or b - a <= _NEAR_PARAGRAPHS
+    return a is None or b is None or b - a <= NEAR_PARAGRAPHS
 
 
 def _carried(group: list[_Figure]) -> _Cue | None:
@@ -889,7 +820,7 @@ def _agree_metric(fig: _Figure) -> None:
         fig.metric = "new_confirmed"
     elif fig.metric == "new_confirmed" and fig.period == "cumulative":
         fig.metric = "confirmed"
-    elif fig.metric in _CASE_FAMILY and fig.period == "snapshot":
+    elif fig.metric in CASE_FAMILY and fig.period == "snapshot":
         fig.period = "cumulative" if fig.metric == "confirmed" else "day"
 
 
