@@ -442,8 +442,8 @@ def _speed(work: Path, corpus: Path, n: int, cores: int, *, naive_pages: int, da
             print(figures[key].line())
     one, wt, naive = figures["one"], figures["wt"], figures["naive"]
     ratio = one.pages_per_s / wt.pages_per_s
-    verdicts = [f"{_verdict(ratio >= 1)}  1 core vs one word_tokenize pass: {one.pages_per_s:.1f} vs "
-                f"{wt.pages_per_s:.1f} pages/s = {ratio:.2f}x (target >= 1x)"]
+    verdicts = [f"{_verdict(ratio >= 1.5)}  1 core vs one word_tokenize pass: {one.pages_per_s:.1f} vs "
+                f"{wt.pages_per_s:.1f} pages/s = {ratio:.2f}x (target >= 1.5x)"]
     ratio = one.pages_per_s / naive.pages_per_s
     verdicts.append(f"{_verdict(ratio >= 20)}  1 core vs the naive ner pipeline: {one.pages_per_s:.1f} vs "
                     f"{naive.pages_per_s:.2f} pages/s = {ratio:.1f}x (target >= 20x)")
