@@ -34,6 +34,7 @@ from .templates import figure_phrase, figures_sentence, part_fits, part_phrase, 
 from .titles import rank_in_english, title_en
 
 __all__ = [
+    "narratives",
     "format_number",
     "format_date",
     "check_faithful",
@@ -375,13 +376,17 @@ def _measures_sentence(measures: Iterable[Any] | None, lang: str) -> str | None:
     return f"Prevention measures discussed include {_join(names + extra, 'en')}."
 
 
-def _narrative(article: Article, places: Rows, officials: Rows, case_counts: Rows, measures: Any, lang: str) -> str:
+def _fact_rows(article: Article, places: Rows, officials: Rows, case_counts: Rows) -> tuple[list, list, list, str | None]:
+    """Return the rows a narrative may use (places, officials, case counts in the body) and the home province."""
     place_rows = _body_places(article, places)
-    official_rows = _body_officials(article, officials)
-    count_rows = body_counts(article, case_counts)
+    return place_rows, _body_officials(article, officials), body_counts(article, case_counts), home_province(place_rows)
+
+
+def _narrative(article: Article, facts: tuple[list, list, list, str | None], measures: Any, lang: str) -> str:
+    place_rows, official_rows, count_rows, home = facts
     parts = [_opening(article, place_rows, lang)]
     parts += _officials_sentences(article, official_rows, lang)
-    parts += _figures_sentences(article, count_rows, lang, home_province(place_rows))
+    parts += _figures_sentences(article, count_rows, lang, home)
     if not count_rows:
         parts.append("Không có số liệu ca bệnh nào được trích xuất từ bài." if lang == "vi"
                      else "No case figures were extracted from it.")
@@ -391,6 +396,13 @@ def _narrative(article: Article, places: Rows, officials: Rows, case_counts: Row
     return " ".join(parts)
 
 
+def narratives(article: Article, places: Rows = None, officials: Rows = None, case_counts: Rows = None,
+               measures: Any = None) -> tuple[str, str]:
+    """Return the Vietnamese and English narratives of the article, its facts read once for both."""
+    facts = _fact_rows(article, places, officials, case_counts)
+    return _narrative(article, facts, measures, "vi"), _narrative(article, facts, measures, "en")
+
+
 def narrative_vi(article: Article, places: Rows = None, officials: Rows = None, case_counts: Rows = None,
                  measures: Any = None) -> str:
     """Return a Vietnamese narrative of the article written from its facts (rows in the project's table formats).
@@ -398,13 +410,13 @@ def narrative_vi(article: Article, places: Rows = None, officials: Rows = None, 
     Example: "Bài báo đăng ngày 01/11/2021 nhắc đến Hậu Giang nhiều nhất, ngoài ra còn có TP. Hồ Chí Minh.
     ... TP. Hồ Chí Minh có hơn 420.000 ca nhiễm tính đến 01/11/2021."
     """
-    return _narrative(article, places, officials, case_counts, measures, "vi")
+    return _narrative(article, _fact_rows(article, places, officials, case_counts), measures, "vi")
 
 
 def narrative_en(article: Article, places: Rows = None, officials: Rows = None, case_counts: Rows = None,
                  measures: Any = None) -> str:
     """Return the English narrative of the article ("... reported more than 420,000 confirmed cases as of 1 November 2021.")."""
-    return _narrative(article, places, officials, case_counts, measures, "en")
+    return _narrative(article, _fact_rows(article, places, officials, case_counts), measures, "en")
 
 
 # --- corpus ------------------------------------------------------------------------------------

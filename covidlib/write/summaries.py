@@ -12,7 +12,7 @@ import pandas as pd
 from ..document import Article
 from ..extract.measures import measures_of, tag_measures
 from .faithful import check_faithful
-from .narrate import narrative_en, narrative_vi
+from .narrate import narratives
 from .summarize import extractive_summary, is_extractive, summary_text
 
 __all__ = ["summary_row", "check_summaries"]
@@ -26,11 +26,12 @@ def summary_row(article: Article, facts: Mapping[str, Any], *, places: Sequence[
     measure_spans = tag_measures(article)
     rows = {"places": facts["places"], "officials": officials, "case_counts": case_counts}
     chosen = extractive_summary(article, facts=rows)
+    vi, en = narratives(article, places, officials, case_counts, measure_spans)
     return {
         "article_id": article.article_id,
         "summary": summary_text(article, chosen),
-        "narrative_vi": narrative_vi(article, places, officials, case_counts, measure_spans),
-        "narrative_en": narrative_en(article, places, officials, case_counts, measure_spans),
+        "narrative_vi": vi,
+        "narrative_en": en,
         "measures": ";".join(measures_of(measure_spans)),
     }
 
