@@ -25,7 +25,6 @@ __all__ = [
     "find_numbers",
     "parse_number",
     "parse_spelled",
-    "format_vi",
     "qualifier_before",
 ]
 
@@ -223,18 +222,6 @@ def parse_number(s: str) -> int | float:
             value = _as_number(value * _MULTIPLIERS[match.group(2)])
         return value
     return parse_spelled(text)
-
-
-def format_vi(n: int) -> str:
-    """Write an integer with Vietnamese thousands dots (4174538 -> "4.174.538")."""
-    sign = "-" if n < 0 else ""
-    digits = str(abs(int(n)))
-    groups = []
-    while len(digits) > 3:
-        groups.append(digits[-3:])
-        digits = digits[:-3]
-    groups.append(digits)
-    return sign + ".".join(reversed(groups))
 
 
 def qualifier_before(key: str, start: int) -> str:

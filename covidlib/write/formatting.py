@@ -40,7 +40,7 @@ def format_number(value: float, *, lang: str = "vi", decimals: int = _DECIMALS) 
         return ""
     value = int(value) if float(value).is_integer() else float(value)
     if isinstance(value, int) and abs(value) >= 1_000_000 and value % 100_000 == 0:
-        text = _group(f"{value / 1_000_000:g}", lang)
+        text = _group(f"{value / 1_000_000:,.1f}".removesuffix(".0"), lang)
         return f"{text} triệu" if lang == "vi" else f"{text} million"
     if isinstance(value, float):
         return _group(f"{value:,.{decimals}f}".rstrip("0").rstrip("."), lang)

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from covidlib.vocab import QUALIFIERS
-from covidlib.parse.numbers import KINDS, find_numbers, format_vi, parse_number, parse_spelled
+from covidlib.parse.numbers import KINDS, find_numbers, parse_number, parse_spelled
+from covidlib.write.formatting import format_number
 
 
 # --- parse_number --------------------------------------------------------------------------
@@ -196,21 +197,21 @@ def test_every_number_span_is_its_raw_text_and_kinds_are_known():
         assert isinstance(span.data["value"], (int, float))
 
 
-# --- format_vi round trip --------------------------------------------------------------------
+# --- written for readers, read back --------------------------------------------------------------------
 
-@pytest.mark.parametrize("n, written", [(0, "0"), (999, "999"), (6360, "6.360"), (4174538, "4.174.538"), (-1200, "-1.200")])
-def test_format_vi_groups_thousands_with_dots(n, written):
-    assert format_vi(n) == written
+@pytest.mark.parametrize("n, written", [(0, "0"), (999, "999"), (6360, "6.360"), (4174538, "4.174.538"), (-1200, "-1.200"), (2_300_000, "2,3 triệu"), (10**12, "1.000.000 triệu")])
+def test_vietnamese_figures_group_thousands_with_dots(n, written):
+    assert format_number(n, lang="vi") == written
 
 
 @given(st.integers(min_value=0, max_value=10**12))
-def test_format_vi_then_parse_number_gives_the_integer_back(n):
-    assert parse_number(format_vi(n)) == n
+def test_a_vietnamese_figure_reads_back_as_the_integer(n):
+    assert parse_number(format_number(n, lang="vi")) == n
 
 
 @given(st.integers(min_value=1000, max_value=10**9))
 def test_a_formatted_count_in_a_sentence_is_found_with_its_value(n):
-    text = f"Toàn tỉnh ghi nhận {format_vi(n)} ca mắc."
+    text = f"Toàn tỉnh ghi nhận {format_number(n, lang='vi')} ca mắc."
     counts = [s for s in find_numbers(text) if s.data["kind"] == "count"]
     assert [s.data["value"] for s in counts] == [n]
 
