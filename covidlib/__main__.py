@@ -10,8 +10,6 @@ import traceback
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import pyarrow as pa
-
 from . import config
 from .io import DEFAULT_MAX_BYTES
 from .run.cache import ResultCache
@@ -38,9 +36,6 @@ class _Counter:
 
 def _extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    # Arrow's default allocator keeps the memory of written chunks for reuse; over a long run the
-    # system allocator hands it back (summed peak at 20,000 pages: 813 MB -> 772 MB, benchmarks/README.md).
-    pa.set_memory_pool(pa.system_memory_pool())
     inputs = check_inputs(args.inputs)
     output = OutputFolder(Path(args.out))
     counter = _Counter()
