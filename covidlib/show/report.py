@@ -96,9 +96,10 @@ def run_info() -> RunInfo:
 
 
 def _hide_setup_outputs(nb: nbformat.NotebookNode) -> None:
-    """Drop the outputs of the set-up cell (the first code cell: imports and parameters) and of cells tagged
-    ``parameters``: what they print (paths, counts, raw values) is for whoever runs the notebook, not for readers."""
-    first = next((c for c in nb.cells if c.cell_type == "code"), None)
+    """Drop the outputs of cells tagged ``parameters`` and of the set-up cell (the first code cell after them:
+    imports and tables): what they print (paths, counts, raw values) is for whoever runs the notebook, not for readers."""
+    first = next((c for c in nb.cells if c.cell_type == "code"
+                  and "parameters" not in c.get("metadata", {}).get("tags", [])), None)
     for cell in nb.cells:
         if cell is first or "parameters" in cell.get("metadata", {}).get("tags", []):
             cell["outputs"] = []
