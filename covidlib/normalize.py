@@ -145,18 +145,29 @@ def _ascii_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _AsciiTable(dict):
+    """``str.translate`` table from a character to its letter without diacritics, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _ascii_char(chr(code))
+        return value
+
+
+_ASCII_TABLE = _AsciiTable()
+
+
 def ascii_fold(text: str) -> str:
     """Return a lower-case key without diacritics ("Đắk Lắk" -> "dak lak"), same length."""
     if text.isascii():
         return text.lower()
     if len(text) <= _SHORT:
         return _ascii_fold_short(text)
-    return "".join(_ascii_char(c) for c in _lower_same_length(text))
+    return _lower_same_length(text).translate(_ASCII_TABLE)
 
 
 @lru_cache(maxsize=65536)
 def _ascii_fold_short(text: str) -> str:
-    return "".join(_ascii_char(c) for c in _lower_same_length(text))
+    return _lower_same_length(text).translate(_ASCII_TABLE)
 
 
 def word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
