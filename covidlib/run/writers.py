@@ -45,7 +45,7 @@ def write_codebook(out_dir: str | Path) -> Path:
 
 # --- the writing path: chunked, so a table never has to be in memory at once -------
 
-ROW_GROUP_ROWS = 65_536  # rows per Parquet row group, whatever the chunks the rows arrive in
+ROW_GROUP_ROWS = 8_192  # rows per Parquet row group, whatever the chunks the rows arrive in
 #: Tables with long text in every row (an article body, a summary and two narratives) write smaller row
 #: groups: a row group is held in memory until it is full, and 65,536 bodies are hundreds of MB.
 LONG_TEXT_ROWS = {"articles": 2_048, "summaries": 4_096}
