@@ -689,10 +689,12 @@ def _add_short_mentions(doc: _Doc, officials: list[_Person]) -> None:
     by_given: dict[str, list[_Person]] = {}
     for person in officials:
         by_given.setdefault(fold(person.name.split()[-1]), []).append(person)
+    if not by_given:
+        return
     toks = doc.tokens
     for k in range(1, len(toks) - 1):
         tok, nxt = toks[k], toks[k + 1]
-        if not tok.is_cap or not _word_before(doc, k) & _SHORT_HONORIFICS:
+        if not tok.is_cap or fold(tok.text) not in by_given or not _word_before(doc, k) & _SHORT_HONORIFICS:
             continue
         if nxt.is_cap and doc.body[tok.end : nxt.start] == " ":
             continue

@@ -337,8 +337,10 @@ _SCRIPT_NAMES = {
 }
 
 
-_LATIN_START = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _VN_SPECIFIC_CASED = frozenset(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})
+# whole words (runs of letters) that start with a Latin letter, and those with a letter only Vietnamese uses
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z\u00c0-\u024f\u1e00-\u1eff][^\W\d_]*")
+_VN_WORD = re.compile("(?<![^\\W\\d_])[^\\W\\d_]*?[" + "".join(sorted(_VN_SPECIFIC_CASED)) + "][^\\W\\d_]*")
 
 
 @lru_cache(maxsize=65536)
@@ -355,7 +357,7 @@ def _language_problem(text: str) -> str | None:
     letters = sum(map(len, words))
     if not letters:
         return "no letters in the text"
-    latin_words = [w for w in words if _LATIN_START.match(w)]
+    latin_words = _LATIN_WORD.findall(sample)
     if sum(map(len, latin_words)) < letters / 2:
         scripts: dict[str, int] = {}
         for word in words:
@@ -363,7 +365,7 @@ def _language_problem(text: str) -> str | None:
             scripts[script] = scripts.get(script, 0) + len(word)
         dominant = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
         return f"not Vietnamese: mostly {_SCRIPT_NAMES.get(dominant, dominant.title())} characters"
-    vietnamese = sum(1 for word in words if not _VN_SPECIFIC_CASED.isdisjoint(word))
+    vietnamese = len(_VN_WORD.findall(sample))
     if vietnamese and vietnamese >= MIN_VIETNAMESE_WORD_SHARE * len(latin_words):
         return None
     english = sum(1 for w in latin_words if w.lower() in _ENGLISH_WORDS)

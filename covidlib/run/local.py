@@ -10,6 +10,7 @@ input order, so the tables are identical whatever the number of workers.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import re
 import signal
@@ -24,7 +25,7 @@ from ..io import LoadedPage, LoadRecord
 from .cache import ResultCache
 from .results import PageResult
 
-__all__ = ["run_local", "default_workers", "limit_blas_threads", "progress_bar", "die_with_parent", "Item", "Work"]
+__all__ = ["run_local", "default_workers", "limit_blas_threads", "progress_bar", "die_with_parent", "fewer_collections", "GC_THRESHOLD", "Item", "Work"]
 
 #: One unit of work: a load-report row and its page (None when the file could not be loaded).
 Item = tuple[LoadRecord, "LoadedPage | None"]
@@ -98,12 +99,27 @@ def die_with_parent(parent: int | None = None) -> None:
         os._exit(1)
 
 
+#: Allocations between two collections of the youngest objects while pages are processed (Python's default is
+#: 700). A page makes tens of thousands of short-lived objects and few reference cycles, so collecting every 700
+#: allocations mostly scans objects that are about to be freed anyway; this saves about 4 % of a page's time.
+GC_THRESHOLD = 10_000
+
+
+def fewer_collections() -> Callable[[], None]:
+    """Collect reference cycles every :data:`GC_THRESHOLD` allocations in this process; return a function that undoes it."""
+    before = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *before[1:])
+    return lambda: gc.set_threshold(*before)
+
+
 def _start_worker(parent: int) -> None:
-    """Set up a worker process: it dies with its parent, leaves Ctrl-C to it, and runs OpenBLAS on one thread."""
+    """Set up a worker process: it dies with its parent, leaves Ctrl-C to it, runs OpenBLAS on one thread, collects less often."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_blas_threads(1)
+    gc.freeze()  # what the worker inherits from its parent lives to the end: never scan it again
+    fewer_collections()
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
@@ -170,6 +186,7 @@ def run_local(
         return result
 
     restore_blas = limit_blas_threads(1) if executor is None else None  # the pages are processed here
+    restore_gc = fewer_collections() if executor is None else None
     try:
         for item in items:
             key = cached = None
@@ -199,5 +216,7 @@ def run_local(
                 _stop_workers(executor)
         if restore_blas is not None:
             restore_blas()
+        if restore_gc is not None:
+            restore_gc()
         if bar is not None:
             bar.close()

@@ -196,3 +196,28 @@ def test_blas_runs_on_one_thread_while_pages_are_processed_and_is_restored():
     assert [get() for get, _set in controls] == [1] * len(controls)
     restore()
     assert [get() for get, _set in controls] == before
+
+
+def test_cycle_collection_runs_less_often_while_pages_are_processed_and_is_restored(mixed_folder, monkeypatch):
+    import gc
+
+    from covidlib.run import local
+
+    before = gc.get_threshold()
+    restore = local.fewer_collections()
+    assert gc.get_threshold() == (local.GC_THRESHOLD, *before[1:])
+    restore()
+    assert gc.get_threshold() == before
+
+    seen = []
+    real = local.fewer_collections
+
+    def spy():
+        undo = real()
+        seen.append(gc.get_threshold()[0])
+        return undo
+
+    monkeypatch.setattr(local, "fewer_collections", spy)
+    assert len(list(iter_results(mixed_folder, workers=1))) == 10
+    assert seen == [local.GC_THRESHOLD]  # one-core runs process the pages in this process...
+    assert gc.get_threshold() == before  # ...and give the threshold back when they end
