@@ -338,9 +338,13 @@ _SCRIPT_NAMES = {
 
 
 _VN_SPECIFIC_CASED = frozenset(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})
-# whole words (runs of letters) that start with a Latin letter, and those with a letter only Vietnamese uses
-_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z\u00c0-\u024f\u1e00-\u1eff][^\W\d_]*")
+# whole words (runs of letters) that start with a Latin letter (as :func:`_script_of` counts them: "ª", "µ" and
+# "º" too), and those with a letter only Vietnamese uses
+_LATIN = r"A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff"
+_LATIN_WORD = re.compile(rf"(?<![^\W\d_])[{_LATIN}][^\W\d_]*")
 _VN_WORD = re.compile("(?<![^\\W\\d_])[^\\W\\d_]*?[" + "".join(sorted(_VN_SPECIFIC_CASED)) + "][^\\W\\d_]*")
+# a letter outside the Latin ranges: without one, every word is a Latin word
+_NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
 
 
 @lru_cache(maxsize=65536)
@@ -357,7 +361,7 @@ def _language_problem(text: str) -> str | None:
     letters = sum(map(len, words))
     if not letters:
         return "no letters in the text"
-    latin_words = _LATIN_WORD.findall(sample)
+    latin_words = _LATIN_WORD.findall(sample) if _NON_LATIN_LETTER.search(sample) else words
     if sum(map(len, latin_words)) < letters / 2:
         scripts: dict[str, int] = {}
         for word in words:

@@ -57,6 +57,8 @@ __all__ = [
 ]
 
 _COMPILED_MARKERS = tuple((kind, reason, re.compile(rf"(?i)(?:{pattern})")) for kind, reason, pattern in LINE_MARKERS)
+# A line that no marker matches whole is told by one match of all of them (most lines are no furniture).
+_ANY_MARKER = re.compile("(?i)" + "|".join(f"(?:{pattern})" for _kind, _reason, pattern in LINE_MARKERS))
 _FOOTER_EVIDENCE = re.compile(r"©|\(c\)|\bsố\s*\d+\s*/|[\w.+-]+@[\w-]+\.|(?:^|\s)(?:0|\+84)\d{2,3}[ .]?\d{3}"
                               r"|(?i:^(?:cơ quan chủ quản|chịu trách nhiệm (?:nội dung|xuất bản))\s*:)")
 _CONTACT_PREFIX = re.compile(r"(?i)^(?:địa chỉ|điện thoại|đt|tel|fax|e-?mail|hotline|đường dây nóng|số điện thoại)\s*:")
@@ -88,6 +90,8 @@ _CLOCK_LABEL = re.compile(r"(?i)^(?:hôm nay(?: là)?|today(?: is)?)\s*[:,]?\s*"
 _WEEKDAY = re.compile(r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)\b")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[»›>·]\s+|\s+/\s+")
 _WIDGET_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# The characters each separator needs: a line without them is not split at all.
+_MENU_MARK, _BREADCRUMB_MARK, _WIDGET_MARK = re.compile(r"[|»›>]"), re.compile(r"[»›>·/]"), re.compile(r"[|•·]")
 _LABELLED = re.compile(r"^(?P<label>[^:\d]{2,40}?)\s*:\s*(?P<value>\S.*)$")
 #: Labels that name the page's section, not the article: "Chủ đề: ...", "Chuyên mục: ...", "Bạn đang ở: ...".
 _SECTION_LABEL = re.compile(r"(?i)chủ đề|chuyên mục|chuyên trang|danh mục|lĩnh vực|thể loại|nhóm tin|mục"
@@ -154,6 +158,8 @@ def token_count(text: str) -> int:
 
 def _is_menu(text: str) -> bool:
     """Return True for a line of short link labels separated by '|' or '»'."""
+    if not _MENU_MARK.search(text):
+        return False
     items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
     if len(items) < 3 or SENTENCE_END.search(text):
         return False
@@ -162,12 +168,16 @@ def _is_menu(text: str) -> bool:
 
 def _is_breadcrumb(text: str) -> bool:
     """Return True for a short path of section names ("Thông tin y tế » Dịch bệnh", "Tin tức > Y tế")."""
+    if not _BREADCRUMB_MARK.search(text):
+        return False
     parts = _BREADCRUMB_SEPARATOR.split(text)
     return len(parts) >= 2 and not ANY_END.search(text) and all(1 <= token_count(p) <= 5 for p in parts)
 
 
 def _widget_kind(text: str) -> tuple[str, str] | None:
     """Return (kind, reason) for a line of widgets side by side ("Chi tiết | Lượt xem: 356"), each one furniture."""
+    if not _WIDGET_MARK.search(text):
+        return None
     parts = [part for part in _WIDGET_SEPARATOR.split(text) if part.strip()]
     if len(parts) < 2:
         return None
@@ -303,7 +313,7 @@ def _marker(text: str, tokens: int) -> tuple[str, str] | None:
     """Return (kind, reason) for a furniture line recognised by its own text, or None."""
     bare = _BULLET.sub("", text)
     sentence = tokens >= 8 and bool(SENTENCE_END.search(bare))
-    if tokens <= 25:
+    if tokens <= 25 and _ANY_MARKER.fullmatch(bare):
         for kind, reason, pattern in _COMPILED_MARKERS:
             if pattern.fullmatch(bare) and _marker_applies(kind, bare, tokens, sentence):
                 return kind, reason

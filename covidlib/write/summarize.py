@@ -72,8 +72,7 @@ _FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp)\b|^[\w-]+\.$|^\W*(?:jpe?g
 _CREDIT = re.compile(r"^\s*(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
 _CAPITALIZED_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
-_RUN_BREAK = re.compile(r"[^\w\s]|\d")
+_SYLLABLE_OR_BREAK = re.compile(r"([^\W\d_]+)|[^\w\s]|\d")
 _STOPWORDS = frozenset(
     "và của các có là được cho với trong này đã đang sẽ những một tại theo từ để về khi đến "
     "thì mà như ra vào trên dưới cũng nhiều người ông bà đồng chí tỉnh ngày".split()
@@ -146,12 +145,10 @@ def _tokens(key: str) -> list[str]:
     >>> _tokens("bộ y tế đề nghị tiêm chủng 2 mũi")
     ['bộ', 'y', 'tế', 'đề', 'nghị', 'tiêm', 'chủng', 'mũi', 'bộ_y', 'y_tế', 'tế_đề', 'đề_nghị', 'nghị_tiêm', 'tiêm_chủng']
     """
-    words: list[str] = []
-    pairs: list[str] = []
-    for run in _RUN_BREAK.split(key):
-        syllables = _SYLLABLE.findall(run)
-        words += [w for w in syllables if w not in _STOPWORDS]
-        pairs += [f"{a}_{b}" for a, b in zip(syllables, syllables[1:]) if a not in _STOPWORDS and b not in _STOPWORDS]
+    # A syllable, or a break between runs (a digit or a punctuation mark: ''); only syllables side by side make bigrams.
+    pieces = _SYLLABLE_OR_BREAK.findall(key)
+    words = [w for w in pieces if w and w not in _STOPWORDS]
+    pairs = [f"{a}_{b}" for a, b in zip(pieces, pieces[1:]) if a and b and a not in _STOPWORDS and b not in _STOPWORDS]
     return words + pairs
 
 

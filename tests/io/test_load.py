@@ -185,6 +185,8 @@ NOT_VIETNAMESE = [
     ("no_diacritics", "Sang nay Bo Y te cong bo them 94 ca mac moi tai Ha Noi va TP HCM.", "without diacritics"),
     ("english_with_names", ENGLISH + "Prime Minister Phạm Minh Chính visited Hà Nội.", "English"),
     ("numbers_only", "12 345 6.789 - 10/6/2021", "no letters"),
+    # letters below U+00C0 ("µ", "º", "ª") are Latin letters to the check, as they are to the script names
+    ("latin1_symbol_letters", "µµµ ºººº ªªª µmol ab", "without diacritics"),
 ]
 
 

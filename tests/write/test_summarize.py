@@ -224,6 +224,12 @@ def test_pipeline_summaries_are_body_sentences_and_faithful(seeds_gold):
     ("Bộ Y tế đề nghị tiêm chủng", ["bộ", "y", "tế", "đề", "nghị", "tiêm", "chủng",
                                     "bộ_y", "y_tế", "tế_đề", "đề_nghị", "nghị_tiêm", "tiêm_chủng"]),
     ("thêm 12 ca mắc, cách ly", ["thêm", "ca", "mắc", "cách", "ly", "ca_mắc", "cách_ly"]),
+    # a stop word keeps its neighbours apart; an underscore or a line break does not break a phrase
+    ("người dân tại khu phong tỏa", ["dân", "khu", "phong", "tỏa", "khu_phong", "phong_tỏa"]),
+    ("xét_nghiệm\nnhanh", ["xét", "nghiệm", "nhanh", "xét_nghiệm", "nghiệm_nhanh"]),
+    # nothing to index: digits, punctuation and stop words only
+    ("12.345 - 6/7 (và của các)", []),
+    ("", []),
 ])
 def test_terms_are_syllables_and_bigrams_within_a_phrase(sentence, expected):
     from covidlib.normalize import fold
