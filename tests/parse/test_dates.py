@@ -24,6 +24,10 @@ from covidlib.parse.dates import date_from_parts, find_dates, resolve_as_of
         ("từ 18 giờ ngày 18.6 đến 6 giờ sáng nay", "18.6", 18, 6, None, "from"),
         ("Theo Sở Y tế, ngày 15/9 tỉnh ghi nhận 3.412 ca", "15/9", 15, 9, None, "at"),
         ("Sáng 2/9 huyện ghi nhận thêm 5 ca", "2/9", 2, 9, None, "at"),
+        # a date at the very start of the text, and words that open a date there
+        ("28/5/2021: thêm 5 ca", "28/5/2021", 28, 5, 2021, "at"),
+        ("ngày 3 tháng 8, tỉnh có 12 ca", "3 tháng 8", 3, 8, None, "at"),
+        ("tháng 7/2021 ghi nhận 1.200 ca", "7/2021", None, 7, 2021, "at"),
     ],
 )
 def test_find_dates_reads_day_month_year_and_role(text, written, day, month, year, role):
@@ -45,6 +49,11 @@ def test_find_dates_reads_day_month_year_and_role(text, written, day, month, yea
         "Nghị quyết 128/NQ-CP của Chính phủ",
         "86/94 ca được phát hiện trong khu cách ly",
         "5-6 kỹ sư y sinh lên đường",
+        # the characters before a date-shaped number make it part of something else
+        "mã số BN12/5 và 1.12/5 và 3,4/5",
+        "phiên bản v2.12/2021 và mục 1.5/6/2021",
+        "mẫu XN12/5",
+        "ngàyngày 3 tháng 8 và thángtháng 7/2021",
     ],
 )
 def test_find_dates_ignores_ranges_ranks_and_counts(text):
