@@ -25,6 +25,7 @@ names ("Thành phố Hồ Chí Minh", "Thừa Thiên Huế"), units named after 
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -219,33 +220,58 @@ class _Tok:
         return self.text.isalpha() and self.text.islower()
 
 
+class _Tokens(Sequence[_Tok]):
+    """The body's tokens in order: their texts and starts, each :class:`_Tok` made when it is first asked for.
+
+    A page has hundreds of tokens and the names sit on a few of them, so most are never made.
+    """
+
+    __slots__ = ("texts", "starts", "_made")
+
+    def __init__(self, body: str) -> None:
+        self.texts: list[str] = _TOKEN.findall(body)
+        # Every character that is not white space is in a token, so each one starts at the first such character.
+        starts, pos, find = [], 0, body.find
+        for text in self.texts:
+            pos = find(text, pos)
+            starts.append(pos)
+            pos += len(text)
+        self.starts: list[int] = starts
+        self._made: list[_Tok | None] = [None] * len(starts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        tok = self._made[i]
+        if tok is None:
+            start, text = self.starts[i], self.texts[i]
+            tok = self._made[i] = _Tok(start, start + len(text), text)
+        return tok
+
+
 @dataclass
 class _Doc:
     """The body with its tokens and the character ranges that cannot be part of a name."""
 
     body: str
     key: str
-    tokens: list[_Tok]
+    tokens: _Tokens
     blocked: list[tuple[int, int]]
     place_starts: list[tuple[int, int]]
     places: Sequence[Span] = ()
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self.tokens.starts, pos)
 
 
 def _make_doc(article: Article, places: Sequence[Span]) -> _Doc:
     lex = _lexicon()
     body, key = article.body, article.body_key
-    tokens = [_Tok(*m.span(), m.group()) for m in _TOKEN.finditer(body)]
+    tokens = _Tokens(body)
     blocked = [m.span() for pattern in (lex.heads, lex.ranks, lex.prefixes) for m in pattern.finditer(key)]
     place_spans = [(p.start, p.end) for p in places]
     return _Doc(body, key, tokens, blocked, place_spans, places)
@@ -259,15 +285,15 @@ def _runs(doc: _Doc) -> list[tuple[int, int]]:
 
     Syllables in capitals make runs of their own ("Bí thư Tỉnh ủy NGUYỄN VĂN LỢI").
     """
-    runs, i, toks, body = [], 0, doc.tokens, doc.body
-    while i < len(toks):
-        text = toks[i].text
+    runs, i, texts, starts, body = [], 0, doc.tokens.texts, doc.tokens.starts, doc.body
+    while i < len(texts):
+        text = texts[i]
         same = _cap_text if _cap_text(text) else _shout_text if _shout_text(text) else None
         if same is None:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and same(toks[j].text) and body[toks[j - 1].end : toks[j].start] == " ":
+        while j < len(texts) and same(texts[j]) and body[starts[j - 1] + len(texts[j - 1]) : starts[j]] == " ":
             j += 1
         runs.append((i, j))
         i = j
@@ -691,11 +717,11 @@ def _add_short_mentions(doc: _Doc, officials: list[_Person]) -> None:
         by_given.setdefault(fold(person.name.split()[-1]), []).append(person)
     if not by_given:
         return
-    toks = doc.tokens
+    toks, texts = doc.tokens, doc.tokens.texts
     for k in range(1, len(toks) - 1):
-        tok, nxt = toks[k], toks[k + 1]
-        if not tok.is_cap or fold(tok.text) not in by_given or not _word_before(doc, k) & _SHORT_HONORIFICS:
+        if not _cap_text(texts[k]) or fold(texts[k]) not in by_given or not _word_before(doc, k) & _SHORT_HONORIFICS:
             continue
+        tok, nxt = toks[k], toks[k + 1]
         if nxt.is_cap and doc.body[tok.end : nxt.start] == " ":
             continue
         owners = by_given.get(fold(tok.text), [])

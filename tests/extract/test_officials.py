@@ -194,3 +194,29 @@ def test_any_text_gives_spans_that_name_their_text(pieces):
 
 def test_empty_body_gives_nothing():
     assert extract_officials(article_of(""), places=()) == []
+
+
+# --- tokens are made on demand, at the offsets the token pattern gives --------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Chủ tịch UBND tỉnh Nguyễn Văn A, Bí thư Tỉnh ủy H'Yim Kđoh và ông O’Neil.",
+    "  Ông   TRẦN VĂN B\n\n(PV) - 12.345 ca; Covid-19...  ",
+    "",
+    "  \n\t ",
+])
+def test_tokens_made_on_demand_are_the_pattern_tokens(body):
+    from covidlib.extract.officials import _TOKEN, _Tokens
+
+    tokens = _Tokens(body)
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body)]
+    assert len(tokens) == len(expected)
+    assert [(t.start, t.end, t.text) for t in tokens[::-1]] == expected[::-1]  # made out of order, from a slice
+    assert [(tokens[i].start, tokens[i].end, tokens[i].text) for i in range(len(tokens))] == expected
+
+
+@given(st.text(alphabet="aĂđ Ư'’-.,\n 1", max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_token_offsets_hold_for_any_text(body):
+    from covidlib.extract.officials import _TOKEN, _Tokens
+
+    assert list(zip(_Tokens(body).starts, _Tokens(body).texts)) == [(m.start(), m.group()) for m in _TOKEN.finditer(body)]
