@@ -724,7 +724,7 @@ def _add_short_mentions(doc: _Doc, officials: list[_Person]) -> None:
         tok, nxt = toks[k], toks[k + 1]
         if nxt.is_cap and doc.body[tok.end : nxt.start] == " ":
             continue
-        owners = by_given.get(fold(tok.text), [])
+        owners = by_given[fold(tok.text)]
         if len(owners) == 1 and all(not s <= tok.start < e for s, e in owners[0].mentions):
             owners[0].mentions.append((tok.start, tok.end))
     for person in officials:

@@ -338,9 +338,11 @@ _SCRIPT_NAMES = {
 
 
 _VN_SPECIFIC_CASED = frozenset(_VN_SPECIFIC | {c.upper() for c in _VN_SPECIFIC})
-# whole words (runs of letters) that start with a Latin letter (as :func:`_script_of` counts them: "ª", "µ" and
-# "º" too), and those with a letter only Vietnamese uses
+# The letters of Vietnamese and the languages written like it (the Latin blocks below U+0250, "ª", "µ" and "º"
+# included, and Latin Extended Additional); whole words (runs of letters) that start with one, and those with a
+# letter only Vietnamese uses
 _LATIN = r"A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff"
+_LATIN_LETTER = re.compile(rf"[{_LATIN}]")
 _LATIN_WORD = re.compile(rf"(?<![^\W\d_])[{_LATIN}][^\W\d_]*")
 _VN_WORD = re.compile("(?<![^\\W\\d_])[^\\W\\d_]*?[" + "".join(sorted(_VN_SPECIFIC_CASED)) + "][^\\W\\d_]*")
 # a letter outside the Latin ranges: without one, every word is a Latin word
@@ -348,10 +350,9 @@ _NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
 
 
 @lru_cache(maxsize=65536)
-def _script_of(ch: str) -> str:
-    if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF:
-        return "LATIN"
-    return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+def _script_of(letter: str) -> str:
+    """The first word of a letter's Unicode name: "THAI", "CJK", "CYRILLIC" (and "LATIN" for IPA letters)."""
+    return unicodedata.name(letter, "UNKNOWN").split(" ")[0]
 
 
 def _language_problem(text: str) -> str | None:
@@ -364,10 +365,11 @@ def _language_problem(text: str) -> str | None:
     latin_words = _LATIN_WORD.findall(sample) if _NON_LATIN_LETTER.search(sample) else words
     if sum(map(len, latin_words)) < letters / 2:
         scripts: dict[str, int] = {}
-        for word in words:
-            script = _script_of(word[0])
-            scripts[script] = scripts.get(script, 0) + len(word)
-        dominant = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
+        for word in words:  # the words that are not Latin words hold most letters: name their script
+            if not _LATIN_LETTER.match(word):
+                script = _script_of(word[0])
+                scripts[script] = scripts.get(script, 0) + len(word)
+        dominant = max(scripts, key=scripts.__getitem__)
         return f"not Vietnamese: mostly {_SCRIPT_NAMES.get(dominant, dominant.title())} characters"
     vietnamese = len(_VN_WORD.findall(sample))
     if vietnamese and vietnamese >= MIN_VIETNAMESE_WORD_SHARE * len(latin_words):

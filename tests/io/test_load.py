@@ -187,6 +187,8 @@ NOT_VIETNAMESE = [
     ("numbers_only", "12 345 6.789 - 10/6/2021", "no letters"),
     # letters below U+00C0 ("µ", "º", "ª") are Latin letters to the check, as they are to the script names
     ("latin1_symbol_letters", "µµµ ºººº ªªª µmol ab", "without diacritics"),
+    # letters named LATIN outside the blocks Vietnamese is written in (IPA): their script is named, not crashed on
+    ("ipa_letters", "ɐɐɐ ɐɐɐ ab", "mostly Latin characters"),
 ]
 
 
